@@ -1,0 +1,24 @@
+namespace KpatchScript.Status;
+
+/// <summary>Which kernel runs, which are installed, and whether a reboot is due.</summary>
+/// <param name="Running">The running release, from <c>/proc/sys/kernel/osrelease</c> (= <c>uname -r</c>).</param>
+/// <param name="Installed">Installed kernels: from rpm (<c>kernel-uname-r</c> provides) where rpm knows any, else from <c>/boot/vmlinuz-*</c>.</param>
+/// <param name="Newest">The newest installed release by rpm version order.</param>
+/// <param name="Reboot">Whether booting the newest kernel is due.</param>
+public sealed record KernelStatus(
+    Reading<string> Running,
+    Reading<IReadOnlyList<InstalledKernel>> Installed,
+    Reading<string> Newest,
+    Reading<RebootAdvice> Reboot);
+
+/// <summary>One installed kernel.</summary>
+/// <param name="Release">Its <c>uname -r</c> release.</param>
+/// <param name="Source">Where it was found: <c>rpm</c> or <c>boot</c>.</param>
+/// <param name="Package">The rpm package that provides it, when rpm told.</param>
+/// <param name="Running">True for the running kernel.</param>
+public sealed record InstalledKernel(string Release, string Source, string? Package, bool Running);
+
+/// <summary>Reboot advice and the reason for it.</summary>
+/// <param name="Advice">no / yes / yes-but-live-patched.</param>
+/// <param name="Reason">One sentence a person can act on.</param>
+public sealed record RebootAdvice(RebootNeed Advice, string Reason);

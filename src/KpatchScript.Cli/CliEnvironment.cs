@@ -1,0 +1,14 @@
+using KpatchScript.Host;
+using KpatchScript.Targets;
+
+namespace KpatchScript.Cli;
+
+/// <summary>
+/// Everything a command touches outside its arguments: output streams, the clock and how a
+/// target is opened. Tests build one over string writers and fixture trees and run the CLI in-process.
+/// </summary>
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, IHostSystem> OpenTarget, bool IsInteractive)
+{
+    public static CliEnvironment ForConsole() =>
+        new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected);
+}

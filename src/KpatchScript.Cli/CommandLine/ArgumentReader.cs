@@ -1,0 +1,80 @@
+namespace KpatchScript.Cli.CommandLine;
+
+/// <summary>
+/// A small reader for <c>--flag</c>, <c>--option value</c> and <c>--option=value</c>. Settings
+/// classes pull what they know; whatever is left over is reported as an error, so a typo never
+/// passes silently. (A full CLI library was measured to cost more start-up time than the
+/// whole <c>status</c> budget; see README, Benchmarks.)
+/// </summary>
+internal sealed class ArgumentReader
+{
+    private readonly List<string> _remaining;
+
+    public ArgumentReader(IEnumerable<string> arguments, string command)
+    {
+        _remaining = [.. arguments];
+        Command = command;
+    }
+
+    public string Command { get; }
+
+    public bool Flag(string name)
+    {
+        var found = false;
+        for (var i = _remaining.Count - 1; i >= 0; i--)
+        {
+            if (_remaining[i] == name)
+            {
+                _remaining.RemoveAt(i);
+                found = true;
+            }
+            else if (_remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                throw new UsageException($"{name} takes no value; see 'kpatch-script {Command} --help'");
+            }
+        }
+
+        return found;
+    }
+
+    public string? Option(string name)
+    {
+        string? value = null;
+        for (var i = 0; i < _remaining.Count; i++)
+        {
+            if (_remaining[i] == name)
+            {
+                if (i + 1 >= _remaining.Count || _remaining[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"{name} needs a value; see 'kpatch-script {Command} --help'");
+                }
+
+                value = _remaining[i + 1];
+                _remaining.RemoveRange(i, 2);
+                i--;
+            }
+            else if (_remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                value = _remaining[i][(name.Length + 1)..];
+                _remaining.RemoveAt(i);
+                i--;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Fails on anything no setting claimed.</summary>
+    public void EnsureConsumed()
+    {
+        if (_remaining.Count == 0)
+        {
+            return;
+        }
+
+        var first = _remaining[0];
+        throw new UsageException(first.StartsWith('-')
+            ? $"unknown option '{first}' for '{Command}'; see 'kpatch-script {Command} --help'"
+            : $"unexpected argument '{first}' for '{Command}'; see 'kpatch-script {Command} --help'");
+    }
+}

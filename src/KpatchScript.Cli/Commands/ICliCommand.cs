@@ -1,0 +1,16 @@
+namespace KpatchScript.Cli.Commands;
+
+/// <summary>One verb of kpatch-script: its name, its help and how it runs.</summary>
+internal interface ICliCommand
+{
+    string Name { get; }
+
+    /// <summary>One line for the command list.</summary>
+    string Summary { get; }
+
+    /// <summary>The full <c>--help</c> text.</summary>
+    string Help { get; }
+
+    /// <summary>Parses the arguments (throwing <see cref="CommandLine.UsageException"/>) and runs.</summary>
+    Task<int> RunAsync(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken);
+}

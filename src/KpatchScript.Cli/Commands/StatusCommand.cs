@@ -1,0 +1,59 @@
+using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
+using KpatchScript.Serialization;
+using KpatchScript.Targets;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script status</c>: am I covered?</summary>
+internal sealed class StatusCommand : ICliCommand
+{
+    public string Name => "status";
+
+    public string Summary => "Show live patching status: kernel, patches, kpatch tooling, packages, reboot advice";
+
+    public string Help => $"""
+        Usage: kpatch-script status [--json] [--target {HostSystems.Forms}] [--verbose]
+
+        Reads the live-patching state of a host and answers "am I covered?": the running and
+        installed kernels and whether a reboot is due, livepatch support and the kernel's live
+        patch taint, every patch in /sys/kernel/livepatch with its state, objects and functions,
+        tasks a transition waits for, the kpatch CLI, installed patch modules, kpatch-dnf and
+        kpatch.service, and installed kpatch-patch packages with the CVEs they fix.
+
+        Anything that cannot be read is shown as unknown with the reason; nothing is guessed.
+
+        Options:
+          --json            Print the status as JSON (schema: host-status.schema.json, version 1)
+          --target TARGET   local (default), or sysroot:DIR for a captured tree laid out like /
+          --verbose         Show the full error when something fails
+
+        Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
+        var host = environment.OpenTarget(settings.Target);
+        var status = await new KpatchFacade(host, environment.Time).DetectAsync(cancellationToken).ConfigureAwait(false);
+
+        // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
+        if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
+        {
+            await environment.Error.WriteLineAsync(
+                $"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        if (settings.Json)
+        {
+            await environment.Out.WriteLineAsync(StatusJson.Serialize(status)).ConfigureAwait(false);
+        }
+        else
+        {
+            StatusView.Write(status, environment.Out, environment.IsInteractive);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using KpatchScript.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.ForConsole()).ConfigureAwait(false);

@@ -1,0 +1,139 @@
+using System.Globalization;
+using KpatchScript.Host;
+using KpatchScript.Status;
+
+namespace KpatchScript.Detection;
+
+/// <summary>
+/// Reads from a target and turns every failure into an unknown <see cref="Reading{T}"/> whose
+/// reason names the path and what was wrong. Detection code never sees an exception.
+/// </summary>
+internal sealed class HostReader(IHostSystem host, CancellationToken cancellationToken)
+{
+    public IHostSystem Host => host;
+
+    public async Task<EntryKind> KindAsync(string path)
+    {
+        try
+        {
+            return await host.GetEntryKindAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            return EntryKind.Other;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string path) => await KindAsync(path).ConfigureAwait(false) != EntryKind.Missing;
+
+    public async Task<Reading<string>> ReadTextAsync(string path)
+    {
+        try
+        {
+            return Reading.Known(await host.ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            // .NET reports opening a directory as "access denied"; say what it really is.
+            return await KindAsync(path).ConfigureAwait(false) == EntryKind.Directory
+                ? Reading.Unknown<string>($"{path} is a directory, expected a file")
+                : Reading.Unknown<string>(Describe(ex, path));
+        }
+    }
+
+    /// <summary>A one-line value such as a sysfs attribute: trimmed, and not empty.</summary>
+    public async Task<Reading<string>> ReadValueAsync(string path)
+    {
+        var text = await ReadTextAsync(path).ConfigureAwait(false);
+        return text.Then(t =>
+        {
+            var value = t.Trim();
+            if (value.Length == 0)
+            {
+                return Reading.Unknown<string>($"{path} is empty");
+            }
+
+            return value.Contains('\n', StringComparison.Ordinal)
+                ? Reading.Unknown<string>($"{path} holds several lines, expected one value")
+                : Reading.Known(value);
+        });
+    }
+
+    public async Task<Reading<long>> ReadInt64Async(string path) =>
+        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v => ParseInt64(path, v));
+
+    public async Task<Reading<int>> ReadInt32Async(string path) =>
+        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v =>
+            int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+                ? Reading.Known(n)
+                : Reading.Unknown<int>($"{path} holds '{Clip(v)}', expected an integer"));
+
+    /// <summary>A kernel flag attribute, which prints 0 or 1.</summary>
+    public async Task<Reading<bool>> ReadFlagAsync(string path) =>
+        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v => v switch
+        {
+            "1" => Reading.Known(true),
+            "0" => Reading.Known(false),
+            _ => Reading.Unknown<bool>($"{path} holds '{Clip(v)}', expected 0 or 1"),
+        });
+
+    /// <summary>An optional attribute: null when the kernel does not have it, otherwise its reading.</summary>
+    public async Task<Reading<T>?> ReadOptionalAsync<T>(string path, Func<string, Task<Reading<T>>> read)
+    {
+        var kind = await KindAsync(path).ConfigureAwait(false);
+        return kind == EntryKind.Missing ? null : await read(path).ConfigureAwait(false);
+    }
+
+    public async Task<Reading<IReadOnlyList<DirectoryEntry>>> ListAsync(string path)
+    {
+        try
+        {
+            return Reading.Known(await host.ListDirectoryAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            return Reading.Unknown<IReadOnlyList<DirectoryEntry>>(Describe(ex, path));
+        }
+    }
+
+    /// <summary>Runs a read-only command. A non-zero exit is still a known result; not being able to run is not.</summary>
+    public async Task<Reading<CommandResult>> RunAsync(params string[] arguments)
+    {
+        var command = CommandSpec.Query(arguments);
+        try
+        {
+            return Reading.Known(await host.RunAsync(command, cancellationToken).ConfigureAwait(false));
+        }
+        catch (HostSystemException ex)
+        {
+            return Reading.Unknown<CommandResult>(ex.Message);
+        }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            return Reading.Unknown<CommandResult>($"cannot run {command}: {ex.Message}");
+        }
+    }
+
+    public static Reading<long> ParseInt64(string what, string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? Reading.Known(n)
+            : Reading.Unknown<long>($"{what} holds '{Clip(value)}', expected an integer");
+
+    /// <summary>Shortens untrusted text quoted in a reason so one bad file cannot flood the output.</summary>
+    public static string Clip(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 40 ? oneLine : oneLine[..40] + "...";
+    }
+
+    private static bool IsAccessFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or HostSystemException or NotSupportedException or ArgumentException;
+
+    private static string Describe(Exception ex, string path) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => $"{path} does not exist",
+        UnauthorizedAccessException => $"permission denied reading {path} (run as root)",
+        HostSystemException => ex.Message,
+        _ => $"cannot read {path}: {ex.Message}",
+    };
+}

@@ -1,0 +1,110 @@
+using KpatchScript.Host;
+using KpatchScript.Parsing;
+using KpatchScript.Status;
+
+namespace KpatchScript.Detection;
+
+/// <summary>Installed kernels (rpm first, <c>/boot</c> otherwise), the newest one, and reboot advice.</summary>
+internal static class KernelDetector
+{
+    public static async Task<KernelStatus> DetectAsync(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    {
+        var installed = await ReadInstalledAsync(reader, running).ConfigureAwait(false);
+        var newest = installed.Then(list => list.Count == 0
+            ? Reading.Unknown<string>("no installed kernel was found")
+            : Reading.Known(list.Select(k => k.Release).Max(RpmVersionComparer.Instance)!));
+        return new KernelStatus(running, installed, newest, Advise(running, newest, patches));
+    }
+
+    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadInstalledAsync(HostReader reader, Reading<string> running)
+    {
+        var fromRpm = await ReadFromRpmAsync(reader, running).ConfigureAwait(false);
+        if (fromRpm is { IsKnown: true, Value.Count: > 0 })
+        {
+            return fromRpm;
+        }
+
+        var fromBoot = await ReadFromBootAsync(reader, running).ConfigureAwait(false);
+        if (fromBoot is { IsKnown: true, Value.Count: > 0 })
+        {
+            return fromBoot;
+        }
+
+        return Reading.Unknown<IReadOnlyList<InstalledKernel>>($"no installed kernel found: rpm: {fromRpm.UnknownReason ?? "no package provides kernel-uname-r"}; /boot: {fromBoot.UnknownReason ?? "no vmlinuz-* files"}");
+    }
+
+    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadFromRpmAsync(HostReader reader, Reading<string> running)
+    {
+        var result = await reader.RunAsync(RpmQueries.KernelProviders).ConfigureAwait(false);
+        if (!result.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<InstalledKernel>>(result.UnknownReason!);
+        }
+
+        // rpm exits 1 with "no package provides kernel-uname-r" when it knows no kernel.
+        if (!result.Value!.Succeeded)
+        {
+            return result.Value.StandardOutput.Contains("no package provides", StringComparison.Ordinal)
+                ? Reading.Known<IReadOnlyList<InstalledKernel>>([])
+                : Reading.Unknown<IReadOnlyList<InstalledKernel>>($"rpm failed: {result.Value.FirstErrorLine}");
+        }
+
+        return RpmKernelParser.Parse(result.Value.StandardOutput).Select(list => (IReadOnlyList<InstalledKernel>)list
+            .Select(k => new InstalledKernel(k.Release, "rpm", k.Package, IsRunning(running, k.Release)))
+            .OrderBy(k => k.Release, RpmVersionComparer.Instance)
+            .ToList());
+    }
+
+    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadFromBootAsync(HostReader reader, Reading<string> running)
+    {
+        if (await reader.KindAsync(KnownPaths.Boot).ConfigureAwait(false) == EntryKind.Missing)
+        {
+            return Reading.Known<IReadOnlyList<InstalledKernel>>([]);
+        }
+
+        const string prefix = "vmlinuz-";
+        return (await reader.ListAsync(KnownPaths.Boot).ConfigureAwait(false)).Select(entries => (IReadOnlyList<InstalledKernel>)entries
+            // RHEL's rescue image (vmlinuz-0-rescue-<machine-id>) is not an installed kernel.
+            .Where(e => e.Kind == EntryKind.File && e.Name.StartsWith(prefix, StringComparison.Ordinal) && !e.Name.StartsWith("vmlinuz-0-rescue-", StringComparison.Ordinal) && e.Name.Length > prefix.Length)
+            .Select(e => e.Name[prefix.Length..])
+            .Order(RpmVersionComparer.Instance)
+            .Select(release => new InstalledKernel(release, "boot", null, IsRunning(running, release)))
+            .ToList());
+    }
+
+    private static bool IsRunning(Reading<string> running, string release) => running.IsKnown && running.Value == release;
+
+    internal static Reading<RebootAdvice> Advise(Reading<string> running, Reading<string> newest, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    {
+        if (!running.IsKnown)
+        {
+            return Reading.Unknown<RebootAdvice>($"the running kernel is unknown: {running.UnknownReason}");
+        }
+
+        if (!newest.IsKnown)
+        {
+            return Reading.Unknown<RebootAdvice>($"the newest installed kernel is unknown: {newest.UnknownReason}");
+        }
+
+        var order = RpmVersionComparer.Instance.Compare(newest.Value, running.Value);
+        if (order == 0)
+        {
+            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the newest installed kernel {newest.Value} is running"));
+        }
+
+        if (order < 0)
+        {
+            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the running kernel {running.Value} is newer than every installed kernel"));
+        }
+
+        if (!patches.IsKnown)
+        {
+            return Reading.Unknown<RebootAdvice>($"kernel {newest.Value} is installed but not running, and whether live patches cover the running kernel is unknown: {patches.UnknownReason}");
+        }
+
+        var live = patches.Value!.Where(p => p.Enabled is { IsKnown: true, Value: true }).Select(p => p.Name).ToList();
+        return Reading.Known(live.Count == 0
+            ? new RebootAdvice(RebootNeed.Yes, $"kernel {newest.Value} is installed but {running.Value} is running, with no live patch")
+            : new RebootAdvice(RebootNeed.YesButLivePatched, $"kernel {newest.Value} is installed but {running.Value} is running; live patches ({string.Join(", ", live)}) cover it until the reboot"));
+    }
+}

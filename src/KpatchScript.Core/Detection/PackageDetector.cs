@@ -1,0 +1,38 @@
+using KpatchScript.Parsing;
+using KpatchScript.Status;
+
+namespace KpatchScript.Detection;
+
+/// <summary>Installed kpatch-patch packages with the kernel they patch and the CVEs their changelogs name.</summary>
+internal static class PackageDetector
+{
+    /// <summary>The virtual provide Red Hat's <c>dnf install "kpatch-patch = $(uname -r)"</c> relies on.</summary>
+    private const string KernelProvide = "kpatch-patch";
+
+    public static async Task<Reading<IReadOnlyList<KpatchPatchPackage>>> DetectAsync(HostReader reader, Reading<string> running)
+    {
+        var result = await reader.RunAsync(RpmQueries.PatchPackages).ConfigureAwait(false);
+        if (!result.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<KpatchPatchPackage>>(result.UnknownReason!);
+        }
+
+        // "rpm -qa PATTERN" exits 0 with no output when nothing matches; anything else non-zero is a failure.
+        if (!result.Value!.Succeeded)
+        {
+            return Reading.Unknown<IReadOnlyList<KpatchPatchPackage>>($"rpm failed: {result.Value.FirstErrorLine}");
+        }
+
+        return RpmPackageParser.Parse(result.Value.StandardOutput).Select(records => (IReadOnlyList<KpatchPatchPackage>)records
+            .Select(r =>
+            {
+                var kernel = r.Provides.TryGetValue(KernelProvide, out var release) && release.Length > 0
+                    ? Reading.Known(release)
+                    : Reading.Unknown<string>($"{r.Name} has no '{KernelProvide} = <kernel release>' provide");
+                var forRunning = kernel.IsKnown && running.IsKnown && kernel.Value == running.Value;
+                return new KpatchPatchPackage(r.Name, r.Version, r.Release, r.Arch, kernel, forRunning, CveExtractor.Extract(r.Changelog));
+            })
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using KpatchScript.Host;
+using KpatchScript.Status;
+
+namespace KpatchScript.Detection;
+
+/// <summary>
+/// Names the tasks a transition waits for: those whose <c>/proc/&lt;pid&gt;/task/&lt;tid&gt;/patch_state</c>
+/// is neither -1 (no transition) nor the transitioning patch's target (its <c>enabled</c> value),
+/// the same test <c>kpatch list</c> uses for "Stalled processes".
+/// </summary>
+internal static class TransitionTaskScanner
+{
+    public static async Task<Reading<IReadOnlyList<TransitionTask>>> ScanAsync(HostReader reader, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    {
+        if (!patches.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<TransitionTask>>(patches.UnknownReason!);
+        }
+
+        // Only one patch can be in transition at a time.
+        var moving = patches.Value!.FirstOrDefault(p => p.Transition is { IsKnown: true, Value: true });
+        if (moving is null)
+        {
+            return Reading.Known<IReadOnlyList<TransitionTask>>([]);
+        }
+
+        if (!moving.Enabled.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<TransitionTask>>($"the target state of {moving.Name} is unknown: {moving.Enabled.UnknownReason}");
+        }
+
+        var target = moving.Enabled.Value ? 1 : 0;
+        var processes = await reader.ListAsync(KnownPaths.Proc).ConfigureAwait(false);
+        if (!processes.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<TransitionTask>>(processes.UnknownReason!);
+        }
+
+        var tasks = new List<TransitionTask>();
+        foreach (var pid in Numeric(processes.Value!))
+        {
+            var threads = await reader.ListAsync($"{KnownPaths.Proc}/{pid}/task").ConfigureAwait(false);
+            if (!threads.IsKnown)
+            {
+                continue; // The process exited while we looked.
+            }
+
+            foreach (var tid in Numeric(threads.Value!))
+            {
+                var taskDirectory = $"{KnownPaths.Proc}/{pid}/task/{tid}";
+                var statePath = $"{taskDirectory}/patch_state";
+                if (await reader.KindAsync(statePath).ConfigureAwait(false) == EntryKind.Missing)
+                {
+                    continue; // Exited, or a kernel without CONFIG_LIVEPATCH per-task state.
+                }
+
+                var state = await reader.ReadInt32Async(statePath).ConfigureAwait(false);
+                if (!state.IsKnown)
+                {
+                    return Reading.Unknown<IReadOnlyList<TransitionTask>>(state.UnknownReason!);
+                }
+
+                if (state.Value is -1 || state.Value == target)
+                {
+                    continue;
+                }
+
+                var command = await reader.ReadValueAsync($"{taskDirectory}/comm").ConfigureAwait(false);
+                tasks.Add(new TransitionTask(moving.Name, pid, tid, command, state.Value));
+            }
+        }
+
+        return Reading.Known<IReadOnlyList<TransitionTask>>(tasks);
+    }
+
+    private static IEnumerable<int> Numeric(IReadOnlyList<DirectoryEntry> entries) =>
+        entries
+            .Where(e => e.Kind == EntryKind.Directory)
+            .Select(e => int.TryParse(e.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n > 0)
+            .Order();
+}

@@ -1,0 +1,37 @@
+using KpatchScript.Host;
+
+namespace KpatchScript.Targets;
+
+/// <summary>Directory listing and entry kinds on the local file system, shared by local and sysroot targets.</summary>
+internal static class FileSystemEntries
+{
+    public static EntryKind KindOf(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return EntryKind.Directory;
+        }
+
+        if (File.Exists(path))
+        {
+            return EntryKind.File;
+        }
+
+        // A dangling link still has a link target; anything else that is not there is missing.
+        return new FileInfo(path).LinkTarget is null ? EntryKind.Missing : EntryKind.Other;
+    }
+
+    /// <param name="path">The directory, as the local file system names it.</param>
+    /// <param name="kindOf">How to classify a child, given its local path (sysroots resolve links inside the root).</param>
+    public static IReadOnlyList<DirectoryEntry> List(string path, Func<string, EntryKind> kindOf)
+    {
+        var entries = new List<DirectoryEntry>();
+        foreach (var child in Directory.EnumerateFileSystemEntries(path))
+        {
+            entries.Add(new DirectoryEntry(Path.GetFileName(child), kindOf(child)));
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
+    }
+}
