@@ -1,0 +1,24 @@
+namespace KpatchScript.Testing.Fixtures;
+
+/// <summary>Finds the repository (the folder holding KpatchScript.sln) from a test's output folder.</summary>
+public static class RepositoryPaths
+{
+    private static readonly Lazy<string> RootLazy = new(() =>
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "KpatchScript.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"KpatchScript.sln not found above {AppContext.BaseDirectory}");
+    });
+
+    /// <summary>The repository root.</summary>
+    public static string Root => RootLazy.Value;
+
+    /// <summary>A path under the repository root.</summary>
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+}

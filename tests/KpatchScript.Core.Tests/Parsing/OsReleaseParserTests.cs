@@ -1,0 +1,55 @@
+using KpatchScript.Parsing;
+
+namespace KpatchScript.Core.Tests.Parsing;
+
+public sealed class OsReleaseParserTests
+{
+    [Fact]
+    public void Should_read_double_quoted_values()
+    {
+        var os = OsReleaseParser.Parse("NAME=\"Red Hat Enterprise Linux\"\nID=\"rhel\"\nVERSION_ID=\"9.4\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.4 (Plow)\"\nID_LIKE=\"fedora\"\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("rhel", "Red Hat Enterprise Linux", "9.4", "Red Hat Enterprise Linux 9.4 (Plow)"), (os.Id, os.Name, os.VersionId, os.PrettyName));
+        Assert.Equal(["fedora"], os.IdLike);
+    }
+
+    [Fact]
+    public void Should_read_unquoted_and_single_quoted_values()
+    {
+        var os = OsReleaseParser.Parse("ID=debian\nNAME='Debian GNU/Linux'\nVERSION_ID=12 # comment\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("debian", "Debian GNU/Linux", "12"), (os.Id, os.Name, os.VersionId));
+    }
+
+    [Fact]
+    public void Should_unescape_shell_escapes_inside_double_quotes_only()
+    {
+        var os = OsReleaseParser.Parse("NAME=\"My \\\"quoted\\\" \\$OS \\\\ \\`x\\`\"\nPRETTY_NAME='a\\\"b'\n", "/etc/os-release").Value!;
+
+        Assert.Equal("My \"quoted\" $OS \\ `x`", os.Name);
+        Assert.Equal("a\\\"b", os.PrettyName);
+    }
+
+    [Fact]
+    public void Should_apply_the_defaults_of_os_release_5()
+    {
+        var os = OsReleaseParser.Parse("VERSION_ID=1\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("linux", "Linux", "Linux"), (os.Id, os.Name, os.PrettyName));
+        Assert.Empty(os.IdLike);
+    }
+
+    [Fact]
+    public void Should_ignore_comments_blank_lines_odd_keys_and_unterminated_quotes()
+    {
+        var os = OsReleaseParser.Parse("# comment\n\nlower=x\nNAME=\"unterminated\nID=fedora\r\nexport FOO=bar\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("fedora", "Linux"), (os.Id, os.Name));
+    }
+
+    [Fact]
+    public void Should_let_the_last_assignment_win()
+    {
+        Assert.Equal("b", OsReleaseParser.Parse("ID=a\nID=b\n", "/x").Value!.Id);
+    }
+}
