@@ -9,7 +9,7 @@ internal static class CliApp
 {
     private static readonly ICliCommand[] Commands = [new StatusCommand()];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var verbose = args.Contains("--verbose");
         var arguments = args.Where(a => a != "--verbose").ToList();
@@ -18,13 +18,13 @@ internal static class CliApp
             if (arguments.Count == 0 || arguments[0] is "--help" or "-h" or "help")
             {
                 var toStdout = arguments.Count > 0;
-                await (toStdout ? environment.Out : environment.Error).WriteAsync(Usage()).ConfigureAwait(false);
+                (toStdout ? environment.Out : environment.Error).Write(Usage());
                 return toStdout ? ExitCodes.Ok : ExitCodes.Usage;
             }
 
             if (arguments[0] is "--version" or "version")
             {
-                await environment.Out.WriteLineAsync(KpatchFacade.ToolVersion).ConfigureAwait(false);
+                environment.Out.WriteLine(KpatchFacade.ToolVersion);
                 return ExitCodes.Ok;
             }
 
@@ -32,35 +32,35 @@ internal static class CliApp
                 ?? throw new UsageException($"unknown command '{arguments[0]}'; run 'kpatch-script --help' for the list");
             if (arguments.Skip(1).Any(a => a is "--help" or "-h"))
             {
-                await environment.Out.WriteLineAsync(command.Help).ConfigureAwait(false);
+                environment.Out.WriteLine(command.Help);
                 return ExitCodes.Ok;
             }
 
-            return await command.RunAsync(arguments.Skip(1).ToList(), environment, cancellationToken).ConfigureAwait(false);
+            return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
         }
         catch (UsageException ex)
         {
-            await environment.Error.WriteLineAsync($"kpatch-script: error: {ex.Message}").ConfigureAwait(false);
+            environment.Error.WriteLine($"kpatch-script: error: {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (HostSystemException ex)
         {
-            await WriteFailureAsync(environment, ex.Message, ex, verbose).ConfigureAwait(false);
+            WriteFailure(environment, ex.Message, ex, verbose);
             return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await WriteFailureAsync(environment, $"unexpected failure: {ex.Message} (run with --verbose for details, and please report it)", ex, verbose).ConfigureAwait(false);
+            WriteFailure(environment, $"unexpected failure: {ex.Message} (run with --verbose for details, and please report it)", ex, verbose);
             return ExitCodes.Failure;
         }
     }
 
-    private static async Task WriteFailureAsync(CliEnvironment environment, string message, Exception ex, bool verbose)
+    private static void WriteFailure(CliEnvironment environment, string message, Exception ex, bool verbose)
     {
-        await environment.Error.WriteLineAsync($"kpatch-script: error: {message}").ConfigureAwait(false);
+        environment.Error.WriteLine($"kpatch-script: error: {message}");
         if (verbose)
         {
-            await environment.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            environment.Error.WriteLine(ex.ToString());
         }
     }
 

@@ -1,3 +1,3 @@
 using KpatchScript.Cli;
 
-return await CliApp.RunAsync(args, CliEnvironment.ForConsole()).ConfigureAwait(false);
+return CliApp.Run(args, CliEnvironment.ForConsole());

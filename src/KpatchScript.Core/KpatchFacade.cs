@@ -14,16 +14,19 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time) : IKpatchF
 
     public string Target => host.Name;
 
-    public async Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default)
+    public Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default) => Task.FromResult(Detect(cancellationToken));
+
+    /// <summary>The synchronous form of <see cref="DetectAsync"/>: the work is synchronous (see <see cref="IHostSystem"/>).</summary>
+    public HostStatus Detect(CancellationToken cancellationToken = default)
     {
         var collectedAt = time.GetUtcNow();
         var reader = new HostReader(host, cancellationToken);
-        var running = await reader.ReadValueAsync(KnownPaths.OsRelease).ConfigureAwait(false);
-        var livepatch = await LivepatchDetector.DetectAsync(reader, running).ConfigureAwait(false);
-        var kpatch = await KpatchToolingDetector.DetectAsync(reader, running, livepatch.Patches).ConfigureAwait(false);
-        var packages = await PackageDetector.DetectAsync(reader, running).ConfigureAwait(false);
-        var kernel = await KernelDetector.DetectAsync(reader, running, livepatch.Patches).ConfigureAwait(false);
-        var hostInfo = await HostInfoDetector.DetectAsync(reader, running).ConfigureAwait(false);
+        var running = reader.ReadValue(KnownPaths.OsRelease);
+        var livepatch = LivepatchDetector.Detect(reader, running);
+        var kpatch = KpatchToolingDetector.Detect(reader, running, livepatch.Patches);
+        var packages = PackageDetector.Detect(reader, running);
+        var kernel = KernelDetector.Detect(reader, running, livepatch.Patches);
+        var hostInfo = HostInfoDetector.Detect(reader, running);
         return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages);
     }
 }

@@ -6,6 +6,9 @@ namespace KpatchScript.Host;
 /// target can be this machine, a captured tree (sysroot) or, later, a remote host.
 /// </summary>
 /// <remarks>
+/// Synchronous on purpose, like Cake's IFileSystem and IProcessRunner: sysfs and procfs reads
+/// never block for long, and async state machines over these calls cost about half of the
+/// start-up time of <c>kpatch-script status</c> in JIT work (measured; see README, Benchmarks).
 /// Paths are absolute paths as seen on the target (<c>/proc/sys/kernel/osrelease</c>), never
 /// paths of the machine running KpatchScript. Failures surface as the usual
 /// <see cref="System.IO.IOException"/> family (<see cref="System.IO.FileNotFoundException"/>,
@@ -21,20 +24,20 @@ public interface IHostSystem
     bool IsReadOnly { get; }
 
     /// <summary>What is at <paramref name="path"/>: nothing, a file, a directory or something else.</summary>
-    Task<EntryKind> GetEntryKindAsync(string path, CancellationToken cancellationToken = default);
+    EntryKind GetEntryKind(string path);
 
     /// <summary>Reads a whole text file (sysfs and procfs files included).</summary>
-    Task<string> ReadFileAsync(string path, CancellationToken cancellationToken = default);
+    string ReadFile(string path);
 
     /// <summary>Lists the entries of a directory, sorted by name (ordinal).</summary>
-    Task<IReadOnlyList<DirectoryEntry>> ListDirectoryAsync(string path, CancellationToken cancellationToken = default);
+    IReadOnlyList<DirectoryEntry> ListDirectory(string path);
 
     /// <summary>Writes a file, e.g. a sysfs attribute. Refused on read-only targets.</summary>
-    Task WriteFileAsync(string path, string content, CancellationToken cancellationToken = default);
+    void WriteFile(string path, string content);
 
     /// <summary>
     /// Runs a command given as an argument vector; never through a shell. Refused on read-only
     /// targets when <see cref="CommandSpec.Mutates"/> is set.
     /// </summary>
-    Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken = default);
+    CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default);
 }

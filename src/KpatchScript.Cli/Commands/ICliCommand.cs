@@ -12,5 +12,5 @@ internal interface ICliCommand
     string Help { get; }
 
     /// <summary>Parses the arguments (throwing <see cref="CommandLine.UsageException"/>) and runs.</summary>
-    Task<int> RunAsync(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken);
+    int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken);
 }

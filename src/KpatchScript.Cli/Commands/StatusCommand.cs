@@ -31,23 +31,23 @@ internal sealed class StatusCommand : ICliCommand
         Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
         var host = environment.OpenTarget(settings.Target);
-        var status = await new KpatchFacade(host, environment.Time).DetectAsync(cancellationToken).ConfigureAwait(false);
+        var status = new KpatchFacade(host, environment.Time).Detect(cancellationToken);
 
         // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
         {
-            await environment.Error.WriteLineAsync(
-                $"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}").ConfigureAwait(false);
+            environment.Error.WriteLine(
+                $"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");
             return ExitCodes.Failure;
         }
 
         if (settings.Json)
         {
-            await environment.Out.WriteLineAsync(StatusJson.Serialize(status)).ConfigureAwait(false);
+            environment.Out.WriteLine(StatusJson.Serialize(status));
         }
         else
         {

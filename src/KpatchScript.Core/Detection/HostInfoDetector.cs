@@ -6,30 +6,30 @@ namespace KpatchScript.Detection;
 /// <summary>Host name, os-release and architecture.</summary>
 internal static class HostInfoDetector
 {
-    public static async Task<HostInfo> DetectAsync(HostReader reader, Reading<string> running) =>
+    public static HostInfo Detect(HostReader reader, Reading<string> running) =>
         new(
-            await FirstKnownAsync(reader.ReadValueAsync(KnownPaths.Hostname), () => reader.ReadValueAsync(KnownPaths.EtcHostname)).ConfigureAwait(false),
-            await ReadOsReleaseAsync(reader).ConfigureAwait(false),
-            await DetectArchitectureAsync(reader, running).ConfigureAwait(false));
+            FirstKnown(reader.ReadValue(KnownPaths.Hostname), () => reader.ReadValue(KnownPaths.EtcHostname)),
+            ReadOsRelease(reader),
+            DetectArchitecture(reader, running));
 
-    private static async Task<Reading<OsRelease>> ReadOsReleaseAsync(HostReader reader)
+    private static Reading<OsRelease> ReadOsRelease(HostReader reader)
     {
         // os-release(5): /etc/os-release takes precedence; /usr/lib/os-release is the fallback.
-        var path = await reader.ExistsAsync(KnownPaths.EtcOsRelease).ConfigureAwait(false) || !await reader.ExistsAsync(KnownPaths.UsrLibOsRelease).ConfigureAwait(false)
+        var path = reader.Exists(KnownPaths.EtcOsRelease) || !reader.Exists(KnownPaths.UsrLibOsRelease)
             ? KnownPaths.EtcOsRelease
             : KnownPaths.UsrLibOsRelease;
-        return (await reader.ReadTextAsync(path).ConfigureAwait(false)).Then(text => OsReleaseParser.Parse(text, path));
+        return (reader.ReadText(path)).Then(text => OsReleaseParser.Parse(text, path));
     }
 
-    private static async Task<Reading<string>> DetectArchitectureAsync(HostReader reader, Reading<string> running)
+    private static Reading<string> DetectArchitecture(HostReader reader, Reading<string> running)
     {
-        var fromProc = await reader.ReadValueAsync(KnownPaths.Arch).ConfigureAwait(false);
+        var fromProc = reader.ReadValue(KnownPaths.Arch);
         if (fromProc.IsKnown)
         {
             return fromProc;
         }
 
-        var uname = await reader.RunAsync("uname", "-m").ConfigureAwait(false);
+        var uname = reader.Run("uname", "-m");
         if (uname is { IsKnown: true, Value.Succeeded: true } && uname.Value.StandardOutput.Trim() is { Length: > 0 } machine)
         {
             return Reading.Known(machine);
@@ -59,15 +59,14 @@ internal static class HostInfoDetector
         return debianFlavours.FirstOrDefault(f => release.EndsWith(f.Suffix, StringComparison.Ordinal)).Arch;
     }
 
-    private static async Task<Reading<string>> FirstKnownAsync(Task<Reading<string>> first, Func<Task<Reading<string>>> second)
+    private static Reading<string> FirstKnown(Reading<string> reading, Func<Reading<string>> second)
     {
-        var reading = await first.ConfigureAwait(false);
         if (reading.IsKnown)
         {
             return reading;
         }
 
-        var fallback = await second().ConfigureAwait(false);
+        var fallback = second();
         return fallback.IsKnown ? fallback : Reading.Unknown<string>($"{reading.UnknownReason}; {fallback.UnknownReason}");
     }
 }

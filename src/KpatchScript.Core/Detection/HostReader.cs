@@ -12,11 +12,12 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
 {
     public IHostSystem Host => host;
 
-    public async Task<EntryKind> KindAsync(string path)
+    public EntryKind Kind(string path)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await host.GetEntryKindAsync(path, cancellationToken).ConfigureAwait(false);
+            return host.GetEntryKind(path);
         }
         catch (Exception ex) when (IsAccessFailure(ex))
         {
@@ -24,27 +25,36 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         }
     }
 
-    public async Task<bool> ExistsAsync(string path) => await KindAsync(path).ConfigureAwait(false) != EntryKind.Missing;
+    public bool Exists(string path) => Kind(path) != EntryKind.Missing;
 
-    public async Task<Reading<string>> ReadTextAsync(string path)
+    public Reading<string> ReadText(string path)
     {
+        // Asking first avoids an exception per absent optional file; exceptions cost start-up time.
+        switch (Kind(path))
+        {
+            case EntryKind.Missing:
+                return Reading.Unknown<string>($"{path} does not exist");
+            case EntryKind.Directory:
+                return Reading.Unknown<string>($"{path} is a directory, expected a file");
+        }
+
         try
         {
-            return Reading.Known(await host.ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+            return Reading.Known(host.ReadFile(path));
         }
         catch (Exception ex) when (IsAccessFailure(ex))
         {
             // .NET reports opening a directory as "access denied"; say what it really is.
-            return await KindAsync(path).ConfigureAwait(false) == EntryKind.Directory
+            return Kind(path) == EntryKind.Directory
                 ? Reading.Unknown<string>($"{path} is a directory, expected a file")
                 : Reading.Unknown<string>(Describe(ex, path));
         }
     }
 
     /// <summary>A one-line value such as a sysfs attribute: trimmed, and not empty.</summary>
-    public async Task<Reading<string>> ReadValueAsync(string path)
+    public Reading<string> ReadValue(string path)
     {
-        var text = await ReadTextAsync(path).ConfigureAwait(false);
+        var text = ReadText(path);
         return text.Then(t =>
         {
             var value = t.Trim();
@@ -59,18 +69,18 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         });
     }
 
-    public async Task<Reading<long>> ReadInt64Async(string path) =>
-        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v => ParseInt64(path, v));
+    public Reading<long> ReadInt64(string path) =>
+        (ReadValue(path)).Then(v => ParseInt64(path, v));
 
-    public async Task<Reading<int>> ReadInt32Async(string path) =>
-        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v =>
+    public Reading<int> ReadInt32(string path) =>
+        (ReadValue(path)).Then(v =>
             int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
                 ? Reading.Known(n)
                 : Reading.Unknown<int>($"{path} holds '{Clip(v)}', expected an integer"));
 
     /// <summary>A kernel flag attribute, which prints 0 or 1.</summary>
-    public async Task<Reading<bool>> ReadFlagAsync(string path) =>
-        (await ReadValueAsync(path).ConfigureAwait(false)).Then(v => v switch
+    public Reading<bool> ReadFlag(string path) =>
+        (ReadValue(path)).Then(v => v switch
         {
             "1" => Reading.Known(true),
             "0" => Reading.Known(false),
@@ -78,17 +88,17 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         });
 
     /// <summary>An optional attribute: null when the kernel does not have it, otherwise its reading.</summary>
-    public async Task<Reading<T>?> ReadOptionalAsync<T>(string path, Func<string, Task<Reading<T>>> read)
+    public Reading<T>? ReadOptional<T>(string path, Func<string, Reading<T>> read)
     {
-        var kind = await KindAsync(path).ConfigureAwait(false);
-        return kind == EntryKind.Missing ? null : await read(path).ConfigureAwait(false);
+        var kind = Kind(path);
+        return kind == EntryKind.Missing ? null : read(path);
     }
 
-    public async Task<Reading<IReadOnlyList<DirectoryEntry>>> ListAsync(string path)
+    public Reading<IReadOnlyList<DirectoryEntry>> List(string path)
     {
         try
         {
-            return Reading.Known(await host.ListDirectoryAsync(path, cancellationToken).ConfigureAwait(false));
+            return Reading.Known(host.ListDirectory(path));
         }
         catch (Exception ex) when (IsAccessFailure(ex))
         {
@@ -97,12 +107,12 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
     }
 
     /// <summary>Runs a read-only command. A non-zero exit is still a known result; not being able to run is not.</summary>
-    public async Task<Reading<CommandResult>> RunAsync(params string[] arguments)
+    public Reading<CommandResult> Run(params string[] arguments)
     {
         var command = CommandSpec.Query(arguments);
         try
         {
-            return Reading.Known(await host.RunAsync(command, cancellationToken).ConfigureAwait(false));
+            return Reading.Known(host.Run(command, cancellationToken));
         }
         catch (HostSystemException ex)
         {

@@ -7,24 +7,24 @@ namespace KpatchScript.Detection;
 /// <summary>Installed kernels (rpm first, <c>/boot</c> otherwise), the newest one, and reboot advice.</summary>
 internal static class KernelDetector
 {
-    public static async Task<KernelStatus> DetectAsync(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    public static KernelStatus Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
-        var installed = await ReadInstalledAsync(reader, running).ConfigureAwait(false);
+        var installed = ReadInstalled(reader, running);
         var newest = installed.Then(list => list.Count == 0
             ? Reading.Unknown<string>("no installed kernel was found")
             : Reading.Known(list.Select(k => k.Release).Max(RpmVersionComparer.Instance)!));
         return new KernelStatus(running, installed, newest, Advise(running, newest, patches));
     }
 
-    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadInstalledAsync(HostReader reader, Reading<string> running)
+    private static Reading<IReadOnlyList<InstalledKernel>> ReadInstalled(HostReader reader, Reading<string> running)
     {
-        var fromRpm = await ReadFromRpmAsync(reader, running).ConfigureAwait(false);
+        var fromRpm = ReadFromRpm(reader, running);
         if (fromRpm is { IsKnown: true, Value.Count: > 0 })
         {
             return fromRpm;
         }
 
-        var fromBoot = await ReadFromBootAsync(reader, running).ConfigureAwait(false);
+        var fromBoot = ReadFromBoot(reader, running);
         if (fromBoot is { IsKnown: true, Value.Count: > 0 })
         {
             return fromBoot;
@@ -33,9 +33,9 @@ internal static class KernelDetector
         return Reading.Unknown<IReadOnlyList<InstalledKernel>>($"no installed kernel found: rpm: {fromRpm.UnknownReason ?? "no package provides kernel-uname-r"}; /boot: {fromBoot.UnknownReason ?? "no vmlinuz-* files"}");
     }
 
-    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadFromRpmAsync(HostReader reader, Reading<string> running)
+    private static Reading<IReadOnlyList<InstalledKernel>> ReadFromRpm(HostReader reader, Reading<string> running)
     {
-        var result = await reader.RunAsync(RpmQueries.KernelProviders).ConfigureAwait(false);
+        var result = reader.Run(RpmQueries.KernelProviders);
         if (!result.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<InstalledKernel>>(result.UnknownReason!);
@@ -55,15 +55,15 @@ internal static class KernelDetector
             .ToList());
     }
 
-    private static async Task<Reading<IReadOnlyList<InstalledKernel>>> ReadFromBootAsync(HostReader reader, Reading<string> running)
+    private static Reading<IReadOnlyList<InstalledKernel>> ReadFromBoot(HostReader reader, Reading<string> running)
     {
-        if (await reader.KindAsync(KnownPaths.Boot).ConfigureAwait(false) == EntryKind.Missing)
+        if (reader.Kind(KnownPaths.Boot) == EntryKind.Missing)
         {
             return Reading.Known<IReadOnlyList<InstalledKernel>>([]);
         }
 
         const string prefix = "vmlinuz-";
-        return (await reader.ListAsync(KnownPaths.Boot).ConfigureAwait(false)).Select(entries => (IReadOnlyList<InstalledKernel>)entries
+        return (reader.List(KnownPaths.Boot)).Select(entries => (IReadOnlyList<InstalledKernel>)entries
             // RHEL's rescue image (vmlinuz-0-rescue-<machine-id>) is not an installed kernel.
             .Where(e => e.Kind == EntryKind.File && e.Name.StartsWith(prefix, StringComparison.Ordinal) && !e.Name.StartsWith("vmlinuz-0-rescue-", StringComparison.Ordinal) && e.Name.Length > prefix.Length)
             .Select(e => e.Name[prefix.Length..])

@@ -8,19 +8,19 @@ namespace KpatchScript.Detection;
 /// <summary>The kpatch CLI, installed patch modules, kpatch-dnf and kpatch.service.</summary>
 internal static partial class KpatchToolingDetector
 {
-    public static async Task<KpatchTooling> DetectAsync(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches) =>
+    public static KpatchTooling Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches) =>
         new(
-            await DetectCliAsync(reader).ConfigureAwait(false),
-            await DetectModulesAsync(reader, running, patches).ConfigureAwait(false),
-            await DetectDnfAsync(reader).ConfigureAwait(false),
-            await DetectServiceAsync(reader).ConfigureAwait(false));
+            DetectCli(reader),
+            DetectModules(reader, running, patches),
+            DetectDnf(reader),
+            DetectService(reader));
 
-    private static async Task<Reading<KpatchCli>> DetectCliAsync(HostReader reader)
+    private static Reading<KpatchCli> DetectCli(HostReader reader)
     {
         string? path = null;
         foreach (var candidate in KnownPaths.KpatchCli)
         {
-            if (await reader.KindAsync(candidate).ConfigureAwait(false) == EntryKind.File)
+            if (reader.Kind(candidate) == EntryKind.File)
             {
                 path = candidate;
                 break;
@@ -33,13 +33,13 @@ internal static partial class KpatchToolingDetector
         }
 
         // Ask the tool itself where the target can run it; a captured tree only has the script's VERSION= line.
-        var run = await reader.RunAsync(path, "version").ConfigureAwait(false);
+        var run = reader.Run(path, "version");
         if (run is { IsKnown: true, Value.Succeeded: true } && run.Value.StandardOutput.Trim() is { Length: > 0 } printed && !printed.Contains('\n', StringComparison.Ordinal))
         {
             return Reading.Known(new KpatchCli(true, path, Reading.Known(printed)));
         }
 
-        var script = await reader.ReadTextAsync(path).ConfigureAwait(false);
+        var script = reader.ReadText(path);
         var version = script.Then(text => VersionLine().Match(text) is { Success: true } m
             ? Reading.Known(m.Groups[1].Value)
             : Reading.Unknown<string>(run.IsKnown ? $"'{path} version' failed: {run.Value!.FirstErrorLine}" : $"{run.UnknownReason}, and {path} has no VERSION= line"));
@@ -49,18 +49,18 @@ internal static partial class KpatchToolingDetector
     [GeneratedRegex("""^VERSION=["']?([0-9][0-9A-Za-z.\-_+~]*)["']?\s*$""", RegexOptions.Multiline)]
     private static partial Regex VersionLine();
 
-    private static async Task<Reading<IReadOnlyList<PatchModuleFile>>> DetectModulesAsync(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    private static Reading<IReadOnlyList<PatchModuleFile>> DetectModules(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
         var loaded = patches.IsKnown ? patches.Value!.Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : null;
         var modules = new List<PatchModuleFile>();
         foreach (var root in KnownPaths.ModuleDirectories)
         {
-            if (await reader.KindAsync(root).ConfigureAwait(false) == EntryKind.Missing)
+            if (reader.Kind(root) == EntryKind.Missing)
             {
                 continue;
             }
 
-            var releases = await reader.ListAsync(root).ConfigureAwait(false);
+            var releases = reader.List(root);
             if (!releases.IsKnown)
             {
                 return Reading.Unknown<IReadOnlyList<PatchModuleFile>>(releases.UnknownReason!);
@@ -68,7 +68,7 @@ internal static partial class KpatchToolingDetector
 
             foreach (var release in releases.Value!.Where(e => e.Kind == EntryKind.Directory))
             {
-                var files = await reader.ListAsync($"{root}/{release.Name}").ConfigureAwait(false);
+                var files = reader.List($"{root}/{release.Name}");
                 if (!files.IsKnown)
                 {
                     return Reading.Unknown<IReadOnlyList<PatchModuleFile>>(files.UnknownReason!);
@@ -90,18 +90,18 @@ internal static partial class KpatchToolingDetector
     /// <summary>kpatch's mod_name(): basename, <c>.ko</c> stripped, every <c>-</c> replaced by <c>_</c>.</summary>
     internal static string ModuleName(string fileName) => Path.GetFileName(fileName)[..^".ko".Length].Replace('-', '_');
 
-    private static async Task<Reading<KpatchDnf>> DetectDnfAsync(HostReader reader)
+    private static Reading<KpatchDnf> DetectDnf(HostReader reader)
     {
         var config = KnownPaths.KpatchDnfConfig;
-        var hasConfig = await reader.ExistsAsync(config).ConfigureAwait(false);
-        var hasPlugin = await FindDnfPluginAsync(reader).ConfigureAwait(false);
+        var hasConfig = reader.Exists(config);
+        var hasPlugin = FindDnfPlugin(reader);
         if (!hasConfig)
         {
             var reason = hasPlugin ? $"{config} does not exist" : "kpatch-dnf is not installed";
             return Reading.Known(new KpatchDnf(hasPlugin, config, Reading.Unknown<bool>(reason)));
         }
 
-        var autoUpdate = (await reader.ReadTextAsync(config).ConfigureAwait(false)).Then(text =>
+        var autoUpdate = (reader.ReadText(config)).Then(text =>
             IniParser.Get(text, "main", "autoupdate") is not { } value
                 ? Reading.Unknown<bool>($"{config} has no autoupdate setting in [main]")
                 : IniParser.ToBoolean(value) is { } flag
@@ -110,11 +110,11 @@ internal static partial class KpatchToolingDetector
         return Reading.Known(new KpatchDnf(true, config, autoUpdate));
     }
 
-    private static async Task<bool> FindDnfPluginAsync(HostReader reader)
+    private static bool FindDnfPlugin(HostReader reader)
     {
         foreach (var root in KnownPaths.PythonRoots)
         {
-            var entries = await reader.ListAsync(root).ConfigureAwait(false);
+            var entries = reader.List(root);
             if (!entries.IsKnown)
             {
                 continue;
@@ -122,7 +122,7 @@ internal static partial class KpatchToolingDetector
 
             foreach (var python in entries.Value!.Where(e => e.Kind == EntryKind.Directory && e.Name.StartsWith("python3", StringComparison.Ordinal)))
             {
-                if (await reader.KindAsync($"{root}/{python.Name}/site-packages/dnf-plugins/kpatch.py").ConfigureAwait(false) == EntryKind.File)
+                if (reader.Kind($"{root}/{python.Name}/site-packages/dnf-plugins/kpatch.py") == EntryKind.File)
                 {
                     return true;
                 }
@@ -132,12 +132,12 @@ internal static partial class KpatchToolingDetector
         return false;
     }
 
-    private static async Task<Reading<ServiceState>> DetectServiceAsync(HostReader reader)
+    private static Reading<ServiceState> DetectService(HostReader reader)
     {
         var unit = KnownPaths.KpatchUnit;
-        if (await reader.KindAsync(KnownPaths.SystemdRunning).ConfigureAwait(false) == EntryKind.Directory)
+        if (reader.Kind(KnownPaths.SystemdRunning) == EntryKind.Directory)
         {
-            var result = await reader.RunAsync("systemctl", "is-enabled", unit).ConfigureAwait(false);
+            var result = reader.Run("systemctl", "is-enabled", unit);
             if (result.IsKnown)
             {
                 // is-enabled prints the state and exits non-zero for disabled units; no output means no such unit.
@@ -146,16 +146,16 @@ internal static partial class KpatchToolingDetector
             }
         }
 
-        return await ReadUnitFilesAsync(reader, unit).ConfigureAwait(false);
+        return ReadUnitFiles(reader, unit);
     }
 
     /// <summary>What <c>systemctl --root</c> would compute: a unit file, and a <c>*.wants/</c> link to it.</summary>
-    private static async Task<Reading<ServiceState>> ReadUnitFilesAsync(HostReader reader, string unit)
+    private static Reading<ServiceState> ReadUnitFiles(HostReader reader, string unit)
     {
         var exists = false;
         foreach (var directory in KnownPaths.UnitDirectories)
         {
-            exists |= await reader.KindAsync($"{directory}/{unit}").ConfigureAwait(false) == EntryKind.File;
+            exists |= reader.Kind($"{directory}/{unit}") == EntryKind.File;
         }
 
         if (!exists)
@@ -163,7 +163,7 @@ internal static partial class KpatchToolingDetector
             return Reading.Known(new ServiceState(unit, "not-found", "unit-files"));
         }
 
-        var etc = await reader.ListAsync(KnownPaths.UnitDirectories[0]).ConfigureAwait(false);
+        var etc = reader.List(KnownPaths.UnitDirectories[0]);
         if (!etc.IsKnown)
         {
             return Reading.Unknown<ServiceState>(etc.UnknownReason!);
@@ -171,7 +171,7 @@ internal static partial class KpatchToolingDetector
 
         foreach (var wants in etc.Value!.Where(e => e.Kind == EntryKind.Directory && e.Name.EndsWith(".wants", StringComparison.Ordinal)))
         {
-            if (await reader.ExistsAsync($"{KnownPaths.UnitDirectories[0]}/{wants.Name}/{unit}").ConfigureAwait(false))
+            if (reader.Exists($"{KnownPaths.UnitDirectories[0]}/{wants.Name}/{unit}"))
             {
                 return Reading.Known(new ServiceState(unit, "enabled", "unit-files"));
             }

@@ -7,25 +7,25 @@ namespace KpatchScript.Detection;
 /// <summary>Reads <c>/sys/kernel/livepatch</c>, the taint flags, <c>/proc/modules</c> and, during a transition, per-task <c>patch_state</c>.</summary>
 internal static class LivepatchDetector
 {
-    public static async Task<LivepatchStatus> DetectAsync(HostReader reader, Reading<string> runningRelease)
+    public static LivepatchStatus Detect(HostReader reader, Reading<string> runningRelease)
     {
-        var support = await DetectSupportAsync(reader, runningRelease).ConfigureAwait(false);
-        var tainted = await reader.ReadInt64Async(KnownPaths.Tainted).ConfigureAwait(false);
+        var support = DetectSupport(reader, runningRelease);
+        var tainted = reader.ReadInt64(KnownPaths.Tainted);
         tainted = tainted.Then(t => t >= 0 ? Reading.Known(t) : Reading.Unknown<long>($"{KnownPaths.Tainted} holds a negative value ({t})"));
         var taintLivepatch = tainted.Select(t => (t & KnownPaths.TaintLivepatchBit) != 0);
 
         // A kernel without livepatch has no patches, which is a fact and not an unknown.
         var patches = support is { IsKnown: true, Value.Supported: false }
             ? Reading.Known<IReadOnlyList<LivepatchPatch>>([])
-            : await ReadPatchesAsync(reader, support).ConfigureAwait(false);
-        var inactive = await ReadInactiveModulesAsync(reader, patches).ConfigureAwait(false);
-        var tasks = await TransitionTaskScanner.ScanAsync(reader, patches).ConfigureAwait(false);
+            : ReadPatches(reader, support);
+        var inactive = ReadInactiveModules(reader, patches);
+        var tasks = TransitionTaskScanner.Scan(reader, patches);
         return new LivepatchStatus(support, tainted, taintLivepatch, patches, inactive, tasks);
     }
 
-    private static async Task<Reading<LivepatchSupport>> DetectSupportAsync(HostReader reader, Reading<string> runningRelease)
+    private static Reading<LivepatchSupport> DetectSupport(HostReader reader, Reading<string> runningRelease)
     {
-        var kind = await reader.KindAsync(KnownPaths.Livepatch).ConfigureAwait(false);
+        var kind = reader.Kind(KnownPaths.Livepatch);
         switch (kind)
         {
             case EntryKind.Directory:
@@ -34,27 +34,27 @@ internal static class LivepatchDetector
                 return Reading.Unknown<LivepatchSupport>($"{KnownPaths.Livepatch} is not a directory or cannot be examined");
         }
 
-        if (await reader.KindAsync(KnownPaths.SysKernel).ConfigureAwait(false) != EntryKind.Directory)
+        if (reader.Kind(KnownPaths.SysKernel) != EntryKind.Directory)
         {
             return Reading.Unknown<LivepatchSupport>($"{KnownPaths.SysKernel} is missing: sysfs is not mounted or was not captured");
         }
 
         // The kernel's build configuration, when installed, says whether it was built without livepatch.
-        var config = runningRelease.IsKnown ? await reader.ReadTextAsync($"{KnownPaths.Boot}/config-{runningRelease.Value}").ConfigureAwait(false) : null;
+        var config = runningRelease.IsKnown ? reader.ReadText($"{KnownPaths.Boot}/config-{runningRelease.Value}") : null;
         var reason = config is { IsKnown: true } && config.Value!.Split('\n').Any(l => l.Trim() == "CONFIG_LIVEPATCH=y")
             ? $"{KnownPaths.Livepatch} does not exist although the kernel is built with CONFIG_LIVEPATCH=y"
             : $"{KnownPaths.Livepatch} does not exist: the running kernel is built without CONFIG_LIVEPATCH";
         return Reading.Known(new LivepatchSupport(false, reason));
     }
 
-    private static async Task<Reading<IReadOnlyList<LivepatchPatch>>> ReadPatchesAsync(HostReader reader, Reading<LivepatchSupport> support)
+    private static Reading<IReadOnlyList<LivepatchPatch>> ReadPatches(HostReader reader, Reading<LivepatchSupport> support)
     {
         if (!support.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<LivepatchPatch>>(support.UnknownReason!);
         }
 
-        var entries = await reader.ListAsync(KnownPaths.Livepatch).ConfigureAwait(false);
+        var entries = reader.List(KnownPaths.Livepatch);
         if (!entries.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<LivepatchPatch>>(entries.UnknownReason!);
@@ -63,19 +63,19 @@ internal static class LivepatchDetector
         var patches = new List<LivepatchPatch>();
         foreach (var entry in entries.Value!.Where(e => e.Kind == EntryKind.Directory))
         {
-            patches.Add(await ReadPatchAsync(reader, $"{KnownPaths.Livepatch}/{entry.Name}", entry.Name).ConfigureAwait(false));
+            patches.Add(ReadPatch(reader, $"{KnownPaths.Livepatch}/{entry.Name}", entry.Name));
         }
 
         return Reading.Known<IReadOnlyList<LivepatchPatch>>(patches);
     }
 
-    private static async Task<LivepatchPatch> ReadPatchAsync(HostReader reader, string directory, string name)
+    private static LivepatchPatch ReadPatch(HostReader reader, string directory, string name)
     {
-        var enabled = await reader.ReadFlagAsync($"{directory}/enabled").ConfigureAwait(false);
-        var transition = await reader.ReadFlagAsync($"{directory}/transition").ConfigureAwait(false);
-        var replace = await reader.ReadOptionalAsync($"{directory}/replace", reader.ReadFlagAsync).ConfigureAwait(false);
-        var stackOrder = await reader.ReadOptionalAsync($"{directory}/stack_order", reader.ReadInt32Async).ConfigureAwait(false);
-        var objects = await ReadObjectsAsync(reader, directory).ConfigureAwait(false);
+        var enabled = reader.ReadFlag($"{directory}/enabled");
+        var transition = reader.ReadFlag($"{directory}/transition");
+        var replace = reader.ReadOptional($"{directory}/replace", reader.ReadFlag);
+        var stackOrder = reader.ReadOptional($"{directory}/stack_order", reader.ReadInt32);
+        var objects = ReadObjects(reader, directory);
         return new LivepatchPatch(name, StateOf(enabled, transition), enabled, transition, replace, stackOrder, objects);
     }
 
@@ -93,9 +93,9 @@ internal static class LivepatchDetector
             _ => "unknown",
         };
 
-    private static async Task<Reading<IReadOnlyList<LivepatchObject>>> ReadObjectsAsync(HostReader reader, string patchDirectory)
+    private static Reading<IReadOnlyList<LivepatchObject>> ReadObjects(HostReader reader, string patchDirectory)
     {
-        var entries = await reader.ListAsync(patchDirectory).ConfigureAwait(false);
+        var entries = reader.List(patchDirectory);
         if (!entries.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<LivepatchObject>>(entries.UnknownReason!);
@@ -105,8 +105,8 @@ internal static class LivepatchDetector
         foreach (var entry in entries.Value!.Where(e => e.Kind == EntryKind.Directory))
         {
             var objectDirectory = $"{patchDirectory}/{entry.Name}";
-            var patched = await reader.ReadOptionalAsync($"{objectDirectory}/patched", reader.ReadFlagAsync).ConfigureAwait(false);
-            var children = await reader.ListAsync(objectDirectory).ConfigureAwait(false);
+            var patched = reader.ReadOptional($"{objectDirectory}/patched", reader.ReadFlag);
+            var children = reader.List(objectDirectory);
             if (!children.IsKnown)
             {
                 return Reading.Unknown<IReadOnlyList<LivepatchObject>>(children.UnknownReason!);
@@ -136,14 +136,14 @@ internal static class LivepatchDetector
         return new PatchedFunction(directoryName[..comma], sympos);
     }
 
-    private static async Task<Reading<IReadOnlyList<InactiveModule>>> ReadInactiveModulesAsync(HostReader reader, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    private static Reading<IReadOnlyList<InactiveModule>> ReadInactiveModules(HostReader reader, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
-        if (await reader.KindAsync(KnownPaths.ProcModules).ConfigureAwait(false) == EntryKind.Missing)
+        if (reader.Kind(KnownPaths.ProcModules) == EntryKind.Missing)
         {
             return Reading.Unknown<IReadOnlyList<InactiveModule>>($"{KnownPaths.ProcModules} does not exist");
         }
 
-        var modules = (await reader.ReadTextAsync(KnownPaths.ProcModules).ConfigureAwait(false)).Then(ProcModulesParser.Parse);
+        var modules = (reader.ReadText(KnownPaths.ProcModules)).Then(ProcModulesParser.Parse);
         if (!modules.IsKnown || !patches.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<InactiveModule>>(modules.UnknownReason ?? patches.UnknownReason!);

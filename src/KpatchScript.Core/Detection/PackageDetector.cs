@@ -9,9 +9,9 @@ internal static class PackageDetector
     /// <summary>The virtual provide Red Hat's <c>dnf install "kpatch-patch = $(uname -r)"</c> relies on.</summary>
     private const string KernelProvide = "kpatch-patch";
 
-    public static async Task<Reading<IReadOnlyList<KpatchPatchPackage>>> DetectAsync(HostReader reader, Reading<string> running)
+    public static Reading<IReadOnlyList<KpatchPatchPackage>> Detect(HostReader reader, Reading<string> running)
     {
-        var result = await reader.RunAsync(RpmQueries.PatchPackages).ConfigureAwait(false);
+        var result = reader.Run(RpmQueries.PatchPackages);
         if (!result.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<KpatchPatchPackage>>(result.UnknownReason!);

@@ -11,7 +11,7 @@ namespace KpatchScript.Detection;
 /// </summary>
 internal static class TransitionTaskScanner
 {
-    public static async Task<Reading<IReadOnlyList<TransitionTask>>> ScanAsync(HostReader reader, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    public static Reading<IReadOnlyList<TransitionTask>> Scan(HostReader reader, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
         if (!patches.IsKnown)
         {
@@ -31,7 +31,7 @@ internal static class TransitionTaskScanner
         }
 
         var target = moving.Enabled.Value ? 1 : 0;
-        var processes = await reader.ListAsync(KnownPaths.Proc).ConfigureAwait(false);
+        var processes = reader.List(KnownPaths.Proc);
         if (!processes.IsKnown)
         {
             return Reading.Unknown<IReadOnlyList<TransitionTask>>(processes.UnknownReason!);
@@ -40,7 +40,7 @@ internal static class TransitionTaskScanner
         var tasks = new List<TransitionTask>();
         foreach (var pid in Numeric(processes.Value!))
         {
-            var threads = await reader.ListAsync($"{KnownPaths.Proc}/{pid}/task").ConfigureAwait(false);
+            var threads = reader.List($"{KnownPaths.Proc}/{pid}/task");
             if (!threads.IsKnown)
             {
                 continue; // The process exited while we looked.
@@ -50,12 +50,12 @@ internal static class TransitionTaskScanner
             {
                 var taskDirectory = $"{KnownPaths.Proc}/{pid}/task/{tid}";
                 var statePath = $"{taskDirectory}/patch_state";
-                if (await reader.KindAsync(statePath).ConfigureAwait(false) == EntryKind.Missing)
+                if (reader.Kind(statePath) == EntryKind.Missing)
                 {
                     continue; // Exited, or a kernel without CONFIG_LIVEPATCH per-task state.
                 }
 
-                var state = await reader.ReadInt32Async(statePath).ConfigureAwait(false);
+                var state = reader.ReadInt32(statePath);
                 if (!state.IsKnown)
                 {
                     return Reading.Unknown<IReadOnlyList<TransitionTask>>(state.UnknownReason!);
@@ -66,7 +66,7 @@ internal static class TransitionTaskScanner
                     continue;
                 }
 
-                var command = await reader.ReadValueAsync($"{taskDirectory}/comm").ConfigureAwait(false);
+                var command = reader.ReadValue($"{taskDirectory}/comm");
                 tasks.Add(new TransitionTask(moving.Name, pid, tid, command, state.Value));
             }
         }

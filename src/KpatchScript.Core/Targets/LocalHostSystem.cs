@@ -9,18 +9,14 @@ public sealed class LocalHostSystem : IHostSystem
 
     public bool IsReadOnly => false;
 
-    public Task<EntryKind> GetEntryKindAsync(string path, CancellationToken cancellationToken = default) =>
-        Task.FromResult(FileSystemEntries.KindOf(path));
+    public EntryKind GetEntryKind(string path) => FileSystemEntries.KindOf(path);
 
-    public async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
-        await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+    public string ReadFile(string path) => File.ReadAllText(path);
 
-    public Task<IReadOnlyList<DirectoryEntry>> ListDirectoryAsync(string path, CancellationToken cancellationToken = default) =>
-        Task.FromResult(FileSystemEntries.List(path, FileSystemEntries.KindOf));
+    public IReadOnlyList<DirectoryEntry> ListDirectory(string path) => FileSystemEntries.List(path, FileSystemEntries.KindOf);
 
-    public async Task WriteFileAsync(string path, string content, CancellationToken cancellationToken = default) =>
-        await File.WriteAllTextAsync(path, content, cancellationToken).ConfigureAwait(false);
+    public void WriteFile(string path, string content) => File.WriteAllText(path, content);
 
-    public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken = default) =>
-        ProcessRunner.RunAsync(command.Arguments, command.Timeout, cancellationToken);
+    public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) =>
+        ProcessRunner.Run(command.Arguments, command.Timeout, cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace KpatchScript.Targets;
 /// <summary>Starts a local process from an argument vector (no shell) and collects its output.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(arguments[0])
         {
@@ -36,25 +36,33 @@ internal static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+
+        // Both pipes drain concurrently, so a chatty stderr cannot block the process.
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using (cancellationToken.Register(() => Kill(process)))
+        {
+            if (!process.WaitForExit(timeout))
+            {
+                Kill(process);
+                throw new HostSystemException($"{arguments[0]} did not finish within {timeout.TotalSeconds:0} s and was stopped");
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        process.WaitForExit(); // lets the output pipes reach their end
+        return new CommandResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    private static void Kill(Process process)
+    {
         try
         {
-            await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
             process.Kill(entireProcessTree: true);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new HostSystemException($"{arguments[0]} did not finish within {timeout.TotalSeconds:0} s and was stopped");
         }
-
-        return new CommandResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 }

@@ -27,26 +27,24 @@ public sealed class SysrootHostSystem : IHostSystem
 
     public bool IsReadOnly => true;
 
-    public Task<EntryKind> GetEntryKindAsync(string path, CancellationToken cancellationToken = default) =>
-        Task.FromResult(FileSystemEntries.KindOf(Resolve(path)));
+    public EntryKind GetEntryKind(string path) => FileSystemEntries.KindOf(Resolve(path));
 
-    public async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
-        await File.ReadAllTextAsync(Resolve(path), cancellationToken).ConfigureAwait(false);
+    public string ReadFile(string path) => File.ReadAllText(Resolve(path));
 
-    public Task<IReadOnlyList<DirectoryEntry>> ListDirectoryAsync(string path, CancellationToken cancellationToken = default)
+    public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
     {
         var prefix = path.TrimEnd('/') + "/";
-        return Task.FromResult(FileSystemEntries.List(Resolve(path), child => FileSystemEntries.KindOf(Resolve(prefix + Path.GetFileName(child)))));
+        return FileSystemEntries.List(Resolve(path), child => FileSystemEntries.KindOf(Resolve(prefix + Path.GetFileName(child))));
     }
 
-    public Task WriteFileAsync(string path, string content, CancellationToken cancellationToken = default) =>
+    public void WriteFile(string path, string content) =>
         throw new ReadOnlyTargetException($"target {Name} is read-only: cannot write {path}");
 
     /// <summary>
     /// A captured tree has files, not processes. The one exception is rpm, which can query the
     /// tree's own database with <c>--root</c>; every other program is unavailable here.
     /// </summary>
-    public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken = default)
+    public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
     {
         if (command.Mutates)
         {
@@ -57,7 +55,7 @@ public sealed class SysrootHostSystem : IHostSystem
         {
             var arguments = new List<string> { "rpm", "--root", Root, "--dbpath", FindRpmDatabase() };
             arguments.AddRange(command.Arguments.Skip(1));
-            return ProcessRunner.RunAsync(arguments, command.Timeout, cancellationToken);
+            return ProcessRunner.Run(arguments, command.Timeout, cancellationToken);
         }
 
         throw new CommandUnavailableException($"{command.Program} cannot run on a sysroot target (a captured tree has files, not processes)");

@@ -84,13 +84,13 @@ public sealed class FakeHostSystem : IHostSystem
     public FakeHostSystem WithCommand(string program, int exitCode, string stdout, string stderr = "") =>
         WithCommand(program, _ => new CommandResult(exitCode, stdout, stderr));
 
-    public Task<EntryKind> GetEntryKindAsync(string path, CancellationToken cancellationToken = default)
+    public EntryKind GetEntryKind(string path)
     {
         ThrowIfFailing(path);
-        return Task.FromResult(_directories.Contains(path.TrimEnd('/')) ? EntryKind.Directory : _files.ContainsKey(path) ? EntryKind.File : EntryKind.Missing);
+        return _directories.Contains(path.TrimEnd('/')) ? EntryKind.Directory : _files.ContainsKey(path) ? EntryKind.File : EntryKind.Missing;
     }
 
-    public Task<string> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    public string ReadFile(string path)
     {
         ThrowIfFailing(path);
         if (_directories.Contains(path))
@@ -98,10 +98,10 @@ public sealed class FakeHostSystem : IHostSystem
             throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.");
         }
 
-        return _files.TryGetValue(path, out var content) ? Task.FromResult(content) : throw new FileNotFoundException($"Could not find file '{path}'.", path);
+        return _files.TryGetValue(path, out var content) ? content : throw new FileNotFoundException($"Could not find file '{path}'.", path);
     }
 
-    public Task<IReadOnlyList<DirectoryEntry>> ListDirectoryAsync(string path, CancellationToken cancellationToken = default)
+    public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
     {
         ThrowIfFailing(path);
         var directory = path.TrimEnd('/');
@@ -120,10 +120,10 @@ public sealed class FakeHostSystem : IHostSystem
             .Select(g => new DirectoryEntry(g.Key, g.Any(e => e.Kind == EntryKind.Directory) ? EntryKind.Directory : g.First().Kind))
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
-        return Task.FromResult<IReadOnlyList<DirectoryEntry>>(children);
+        return children;
     }
 
-    public Task WriteFileAsync(string path, string content, CancellationToken cancellationToken = default)
+    public void WriteFile(string path, string content)
     {
         if (IsReadOnly)
         {
@@ -133,10 +133,9 @@ public sealed class FakeHostSystem : IHostSystem
         ThrowIfFailing(path);
         _writes.Add((path, content));
         _files[path] = content;
-        return Task.CompletedTask;
     }
 
-    public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken = default)
+    public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
     {
         _commands.Add(command);
         if (command.Mutates && IsReadOnly)
@@ -148,7 +147,7 @@ public sealed class FakeHostSystem : IHostSystem
         {
             if (handler(command) is { } result)
             {
-                return Task.FromResult(result);
+                return result;
             }
         }
 

@@ -1,19 +1,22 @@
 namespace KpatchScript.Testing.Fixtures;
 
-/// <summary>Finds the repository (the folder holding KpatchScript.sln) from a test's output folder.</summary>
+/// <summary>Finds the repository (the folder holding KpatchScript.sln) above a test's output folder or the working directory.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootLazy = new(() =>
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(directory.FullName, "KpatchScript.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(Path.Combine(directory.FullName, "KpatchScript.sln")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException($"KpatchScript.sln not found above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"KpatchScript.sln not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
     });
 
     /// <summary>The repository root.</summary>

@@ -130,7 +130,9 @@ public sealed class MalformedInputTests
         Assert.NotNull(reading);
         Assert.False(reading.IsKnown, $"expected unknown, got '{reading.Value}'");
         Assert.Contains(Cases[name].ReasonContains, reading.UnknownReason, StringComparison.Ordinal);
-        Assert.Empty(StatusSchema.Errors(StatusJson.Serialize(status)));
+        var json = StatusJson.Serialize(status);
+        Assert.Empty(StatusSchema.Errors(json));
+        Assert.Equal(StatusJson.SerializeWithContext(status), json);
     }
 
     [Fact]

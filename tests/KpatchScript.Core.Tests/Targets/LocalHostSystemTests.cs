@@ -26,27 +26,27 @@ public sealed class LocalHostSystemTests
     }
 
     [Fact]
-    public async Task Should_run_commands_as_argument_vectors_without_a_shell()
+    public void Should_run_commands_as_argument_vectors_without_a_shell()
     {
-        var result = await new LocalHostSystem().RunAsync(CommandSpec.Query("printf", "%s|", "a b", "$(id)", "'q'"));
+        var result = new LocalHostSystem().Run(CommandSpec.Query("printf", "%s|", "a b", "$(id)", "'q'"));
 
         Assert.Equal("a b|$(id)|'q'|", result.StandardOutput);
     }
 
     [Fact]
-    public async Task Should_say_when_a_program_is_missing()
+    public void Should_say_when_a_program_is_missing()
     {
-        var ex = await Assert.ThrowsAsync<CommandUnavailableException>(() => new LocalHostSystem().RunAsync(CommandSpec.Query("kps-no-such-program")));
+        var ex = Assert.Throws<CommandUnavailableException>(() => new LocalHostSystem().Run(CommandSpec.Query("kps-no-such-program")));
 
         Assert.StartsWith("kps-no-such-program is not installed", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_stop_a_command_that_outlives_its_timeout()
+    public void Should_stop_a_command_that_outlives_its_timeout()
     {
         var spec = CommandSpec.Query("sleep", "30") with { Timeout = TimeSpan.FromMilliseconds(200) };
 
-        var ex = await Assert.ThrowsAsync<HostSystemException>(() => new LocalHostSystem().RunAsync(spec));
+        var ex = Assert.Throws<HostSystemException>(() => new LocalHostSystem().Run(spec));
 
         Assert.Contains("did not finish within", ex.Message, StringComparison.Ordinal);
     }

@@ -11,38 +11,38 @@ public sealed class SysrootHostSystemTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task Should_refuse_writes_with_a_read_only_error_and_leave_the_file_alone()
+    public void Should_refuse_writes_with_a_read_only_error_and_leave_the_file_alone()
     {
         Directory.CreateDirectory(Path.Combine(_root, "sys/kernel/livepatch/p"));
         File.WriteAllText(Path.Combine(_root, "sys/kernel/livepatch/p/enabled"), "1\n");
         var host = new SysrootHostSystem(_root);
 
-        var ex = await Assert.ThrowsAsync<ReadOnlyTargetException>(() => host.WriteFileAsync("/sys/kernel/livepatch/p/enabled", "0"));
+        var ex = Assert.Throws<ReadOnlyTargetException>(() => host.WriteFile("/sys/kernel/livepatch/p/enabled", "0"));
 
         Assert.Equal($"target sysroot:{_root} is read-only: cannot write /sys/kernel/livepatch/p/enabled", ex.Message);
         Assert.Equal("1\n", File.ReadAllText(Path.Combine(_root, "sys/kernel/livepatch/p/enabled")));
     }
 
     [Fact]
-    public async Task Should_refuse_mutating_commands_before_starting_anything()
+    public void Should_refuse_mutating_commands_before_starting_anything()
     {
         var host = new SysrootHostSystem(_root);
 
-        var ex = await Assert.ThrowsAsync<ReadOnlyTargetException>(() => host.RunAsync(new CommandSpec(["dnf", "install", "kpatch-patch = 1"], Mutates: true)));
+        var ex = Assert.Throws<ReadOnlyTargetException>(() => host.Run(new CommandSpec(["dnf", "install", "kpatch-patch = 1"], Mutates: true)));
 
         Assert.Contains("is read-only: refusing to run dnf install 'kpatch-patch = 1'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_say_that_other_programs_cannot_run_on_a_captured_tree()
+    public void Should_say_that_other_programs_cannot_run_on_a_captured_tree()
     {
-        var ex = await Assert.ThrowsAsync<CommandUnavailableException>(() => new SysrootHostSystem(_root).RunAsync(CommandSpec.Query("uname", "-m")));
+        var ex = Assert.Throws<CommandUnavailableException>(() => new SysrootHostSystem(_root).Run(CommandSpec.Query("uname", "-m")));
 
         Assert.Contains("cannot run on a sysroot target", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_resolve_absolute_links_inside_the_tree_never_on_this_machine()
+    public void Should_resolve_absolute_links_inside_the_tree_never_on_this_machine()
     {
         Directory.CreateDirectory(Path.Combine(_root, "usr/lib"));
         Directory.CreateDirectory(Path.Combine(_root, "etc"));
@@ -51,51 +51,51 @@ public sealed class SysrootHostSystemTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_root, "etc/passwd-link"), "/etc/passwd");
         var host = new SysrootHostSystem(_root);
 
-        Assert.Equal("ID=captured\n", await host.ReadFileAsync("/etc/os-release"));
-        Assert.Equal(EntryKind.Missing, await host.GetEntryKindAsync("/etc/passwd-link")); // /etc/passwd of the tree, which has none
-        await Assert.ThrowsAsync<FileNotFoundException>(() => host.ReadFileAsync("/etc/passwd-link"));
+        Assert.Equal("ID=captured\n", host.ReadFile("/etc/os-release"));
+        Assert.Equal(EntryKind.Missing, host.GetEntryKind("/etc/passwd-link")); // /etc/passwd of the tree, which has none
+        Assert.Throws<FileNotFoundException>(() => host.ReadFile("/etc/passwd-link"));
     }
 
     [Fact]
-    public async Task Should_not_climb_above_the_root_with_dot_dot()
+    public void Should_not_climb_above_the_root_with_dot_dot()
     {
         File.WriteAllText(Path.Combine(_root, "inside"), "x");
         var host = new SysrootHostSystem(_root);
 
-        Assert.Equal("x", await host.ReadFileAsync("/../../../inside"));
-        Assert.Equal(EntryKind.Missing, await host.GetEntryKindAsync("/../../etc/hostname"));
+        Assert.Equal("x", host.ReadFile("/../../../inside"));
+        Assert.Equal(EntryKind.Missing, host.GetEntryKind("/../../etc/hostname"));
     }
 
     [Fact]
-    public async Task Should_stop_following_a_link_loop()
+    public void Should_stop_following_a_link_loop()
     {
         File.CreateSymbolicLink(Path.Combine(_root, "a"), "/b");
         File.CreateSymbolicLink(Path.Combine(_root, "b"), "/a");
 
-        var ex = await Assert.ThrowsAsync<IOException>(() => new SysrootHostSystem(_root).ReadFileAsync("/a"));
+        var ex = Assert.Throws<IOException>(() => new SysrootHostSystem(_root).ReadFile("/a"));
 
         Assert.Contains("too many levels of symbolic links", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Should_list_entries_sorted_with_links_classified_inside_the_tree()
+    public void Should_list_entries_sorted_with_links_classified_inside_the_tree()
     {
         Directory.CreateDirectory(Path.Combine(_root, "d/sub"));
         File.WriteAllText(Path.Combine(_root, "d/file"), "");
         Directory.CreateDirectory(Path.Combine(_root, "target"));
         File.CreateSymbolicLink(Path.Combine(_root, "d/link"), "/target");
 
-        var entries = await new SysrootHostSystem(_root).ListDirectoryAsync("/d");
+        var entries = new SysrootHostSystem(_root).ListDirectory("/d");
 
         Assert.Equal([("file", EntryKind.File), ("link", EntryKind.Directory), ("sub", EntryKind.Directory)], entries.Select(e => (e.Name, e.Kind)));
     }
 
     [Fact]
-    public async Task Should_query_the_trees_own_rpm_database_with_real_rpm()
+    public void Should_query_the_trees_own_rpm_database_with_real_rpm()
     {
         var host = new SysrootHostSystem(SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf));
 
-        var result = await host.RunAsync(CommandSpec.Query("rpm", "-q", "kpatch-dnf"));
+        var result = host.Run(CommandSpec.Query("rpm", "-q", "kpatch-dnf"));
 
         Assert.True(result.Succeeded, result.StandardError);
         Assert.Equal("kpatch-dnf-0.9.10-1.el9.noarch", result.StandardOutput.Trim());

@@ -1,0 +1,19 @@
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fakes;
+
+namespace KpatchScript.Cli.Tests;
+
+/// <summary>Runs kpatch-script in-process with captured output and a fixed clock.</summary>
+internal static class CliRunner
+{
+    public sealed record Outcome(int ExitCode, string Out, string Error);
+
+    public static Outcome Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var environment = new CliEnvironment(stdout, stderr, FixedTimeProvider.Default, HostSystems.Open, IsInteractive: false);
+        var exitCode = CliApp.Run(args, environment);
+        return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
+    }
+}

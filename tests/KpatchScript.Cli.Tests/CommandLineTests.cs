@@ -1,0 +1,55 @@
+namespace KpatchScript.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData(new[] { "status", "--jsn" }, "kpatch-script: error: unknown option '--jsn' for 'status'; see 'kpatch-script status --help'\n")]
+    [InlineData(new[] { "status", "extra" }, "kpatch-script: error: unexpected argument 'extra' for 'status'; see 'kpatch-script status --help'\n")]
+    [InlineData(new[] { "status", "--target" }, "kpatch-script: error: --target needs a value; see 'kpatch-script status --help'\n")]
+    [InlineData(new[] { "status", "--target", "--json" }, "kpatch-script: error: --target needs a value; see 'kpatch-script status --help'\n")]
+    [InlineData(new[] { "status", "--json=yes" }, "kpatch-script: error: --json takes no value; see 'kpatch-script status --help'\n")]
+    [InlineData(new[] { "stauts" }, "kpatch-script: error: unknown command 'stauts'; run 'kpatch-script --help' for the list\n")]
+    public void Should_reject_a_wrong_command_line_with_one_line_and_exit_2(string[] args, string expected)
+    {
+        var outcome = CliRunner.Run(args);
+
+        Assert.Equal((2, "", expected), (outcome.ExitCode, outcome.Out, outcome.Error));
+    }
+
+    [Fact]
+    public void Should_print_usage_on_stderr_and_exit_2_without_a_command()
+    {
+        var outcome = CliRunner.Run();
+
+        Assert.Equal((2, ""), (outcome.ExitCode, outcome.Out));
+        Assert.Contains("Usage: kpatch-script <command> [options]", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_list_the_commands_in_help()
+    {
+        var outcome = CliRunner.Run("--help");
+
+        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        Assert.Contains("  status  Show live patching status", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_explain_status_in_its_help()
+    {
+        var outcome = CliRunner.Run("status", "--help");
+
+        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        Assert.Contains("Usage: kpatch-script status [--json] [--target local | sysroot:DIR] [--verbose]", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_print_its_version()
+    {
+        var outcome = CliRunner.Run("--version");
+
+        Assert.Equal((0, KpatchFacade.ToolVersion + "\n"), (outcome.ExitCode, outcome.Out));
+        Assert.Matches(@"^\d+\.\d+\.\d+", outcome.Out);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Cli.Tests;
+
+public sealed class StatusCommandTests
+{
+    public static TheoryData<string> Cases() => new(SysrootFixtures.All);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Should_print_schema_valid_json_and_nothing_on_stderr(string fixture)
+    {
+        var outcome = CliRunner.Run("status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(fixture));
+
+        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        Assert.Empty(StatusSchema.Errors(outcome.Out));
+        Assert.Equal(1, JsonDocument.Parse(outcome.Out).RootElement.GetProperty("schema_version").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Should_print_a_readable_table(string fixture)
+    {
+        var root = SysrootFixtures.Get(fixture);
+        var outcome = CliRunner.Run("status", $"--target=sysroot:{root}");
+
+        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        var text = outcome.Out.Replace(root, "<sysroot>", StringComparison.Ordinal);
+        Assert.DoesNotContain(" \n", text, StringComparison.Ordinal);
+        Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Cli.Tests/Golden/status/{fixture}.txt", text), text);
+    }
+
+    [Fact]
+    public void Should_accept_the_options_in_any_order()
+    {
+        var root = SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch);
+
+        var outcome = CliRunner.Run("status", "--target", "sysroot:" + root, "--json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("5.14.0-284.11.1.el9_2.x86_64", JsonDocument.Parse(outcome.Out).RootElement.GetProperty("kernel").GetProperty("running").GetString());
+    }
+
+    [Fact]
+    public void Should_fail_with_one_line_when_the_tree_is_not_a_host()
+    {
+        var empty = Directory.CreateTempSubdirectory("kps-empty-").FullName;
+        try
+        {
+            var outcome = CliRunner.Run("status", "--json", "--target", "sysroot:" + empty);
+
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Equal("", outcome.Out);
+            Assert.Equal(
+                $"kpatch-script: error: sysroot:{empty} does not look like a host: /proc/sys/kernel/osrelease does not exist, and /etc/os-release does not exist\n",
+                outcome.Error);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "status", "--target", "sysroot:/nonexistent/kps" }, "kpatch-script: error: sysroot /nonexistent/kps is not a directory\n")]
+    [InlineData(new[] { "status", "--target", "nfs:host" }, "kpatch-script: error: unknown target 'nfs:host': expected local | sysroot:DIR\n")]
+    public void Should_fail_with_one_line_for_a_bad_target(string[] args, string expected)
+    {
+        var outcome = CliRunner.Run(args);
+
+        Assert.Equal((1, "", expected), (outcome.ExitCode, outcome.Out, outcome.Error));
+    }
+
+    [Fact]
+    public void Should_show_the_stack_trace_only_with_verbose()
+    {
+        var quiet = CliRunner.Run("status", "--target", "sysroot:/nonexistent/kps");
+        var verbose = CliRunner.Run("status", "--target", "sysroot:/nonexistent/kps", "--verbose");
+
+        Assert.DoesNotContain("   at ", quiet.Error, StringComparison.Ordinal);
+        Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+        Assert.Equal(1, verbose.ExitCode);
+    }
+}

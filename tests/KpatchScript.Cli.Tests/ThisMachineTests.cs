@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Cli.Tests;
+
+/// <summary>The real executable, started as a user would start it, on the machine the tests run on.</summary>
+public sealed class ThisMachineTests
+{
+    private static (int ExitCode, string Out, string Error) RunExecutable(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference the CLI project");
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    [Fact]
+    public void Status_reports_the_running_kernel_livepatch_support_and_kpatch_honestly()
+    {
+        var (exitCode, stdout, stderr) = RunExecutable("status", "--json");
+
+        Assert.Equal((0, ""), (exitCode, stderr));
+        Assert.Empty(StatusSchema.Errors(stdout));
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("local", root.GetProperty("target").GetString());
+        Assert.Equal(ProcessHelper.Run("uname", "-r").Trim(), root.GetProperty("kernel").GetProperty("running").GetString());
+        var support = root.GetProperty("livepatch").GetProperty("support");
+        Assert.Equal(Directory.Exists("/sys/kernel/livepatch"), support.GetProperty("supported").GetBoolean());
+        var kpatchOnPath = new[] { "/usr/sbin/kpatch", "/usr/local/sbin/kpatch", "/sbin/kpatch", "/usr/bin/kpatch" }.Any(File.Exists);
+        Assert.Equal(kpatchOnPath, root.GetProperty("kpatch").GetProperty("cli").GetProperty("installed").GetBoolean());
+    }
+
+    [Fact]
+    public void Status_as_a_table_names_the_running_kernel()
+    {
+        var (exitCode, stdout, stderr) = RunExecutable("status");
+
+        Assert.Equal((0, ""), (exitCode, stderr));
+        Assert.Contains("Running kernel           " + ProcessHelper.Run("uname", "-r").Trim(), stdout, StringComparison.Ordinal);
+        Assert.Contains(Directory.Exists("/sys/kernel/livepatch") ? "Livepatch                supported" : "Livepatch                not supported", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_option_exits_2_with_one_line_and_no_stack_trace()
+    {
+        var (exitCode, stdout, stderr) = RunExecutable("status", "--bogus");
+
+        Assert.Equal((2, "", "kpatch-script: error: unknown option '--bogus' for 'status'; see 'kpatch-script status --help'\n"), (exitCode, stdout, stderr));
+    }
+}

@@ -1,0 +1,12 @@
+namespace KpatchScript.Benchmarks;
+
+/// <summary>A command to time, and the baseline it is compared with, measured in the same run.</summary>
+internal sealed record Benchmark(string Name, IReadOnlyList<string> Command, double? MaxRatio)
+{
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
