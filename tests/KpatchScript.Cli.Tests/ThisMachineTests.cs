@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using KpatchScript.Testing.Fixtures;
 
@@ -11,18 +10,8 @@ public sealed class ThisMachineTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference the CLI project");
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
+        var result = ProcessHelper.Execute(["dotnet", dll, .. args]);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     [Fact]

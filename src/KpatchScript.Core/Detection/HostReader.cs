@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpatchScript.Host;
+using KpatchScript.Parsing;
 using KpatchScript.Status;
 
 namespace KpatchScript.Detection;
@@ -76,7 +77,7 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         (ReadValue(path)).Then(v =>
             int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
                 ? Reading.Known(n)
-                : Reading.Unknown<int>($"{path} holds '{Clip(v)}', expected an integer"));
+                : Reading.Unknown<int>($"{path} holds '{TextClip.Clip(v)}', expected an integer"));
 
     /// <summary>A kernel flag attribute, which prints 0 or 1.</summary>
     public Reading<bool> ReadFlag(string path) =>
@@ -84,7 +85,7 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         {
             "1" => Reading.Known(true),
             "0" => Reading.Known(false),
-            _ => Reading.Unknown<bool>($"{path} holds '{Clip(v)}', expected 0 or 1"),
+            _ => Reading.Unknown<bool>($"{path} holds '{TextClip.Clip(v)}', expected 0 or 1"),
         });
 
     /// <summary>An optional attribute: null when the kernel does not have it, otherwise its reading.</summary>
@@ -127,14 +128,7 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
     public static Reading<long> ParseInt64(string what, string value) =>
         long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
             ? Reading.Known(n)
-            : Reading.Unknown<long>($"{what} holds '{Clip(value)}', expected an integer");
-
-    /// <summary>Shortens untrusted text quoted in a reason so one bad file cannot flood the output.</summary>
-    public static string Clip(string text)
-    {
-        var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= 40 ? oneLine : oneLine[..40] + "...";
-    }
+            : Reading.Unknown<long>($"{what} holds '{TextClip.Clip(value)}', expected an integer");
 
     private static bool IsAccessFailure(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or HostSystemException or NotSupportedException or ArgumentException;

@@ -106,7 +106,7 @@ internal static partial class KpatchToolingDetector
                 ? Reading.Unknown<bool>($"{config} has no autoupdate setting in [main]")
                 : IniParser.ToBoolean(value) is { } flag
                     ? Reading.Known(flag)
-                    : Reading.Unknown<bool>($"{config} sets autoupdate to '{HostReader.Clip(value)}', expected True or False"));
+                    : Reading.Unknown<bool>($"{config} sets autoupdate to '{TextClip.Clip(value)}', expected True or False"));
         return Reading.Known(new KpatchDnf(true, config, autoUpdate));
     }
 

@@ -28,12 +28,12 @@ internal static class ProcModulesParser
             if (fields.Length < 3)
             {
                 return Reading.Unknown<IReadOnlyList<ProcModule>>(
-                    $"/proc/modules line {lineNumber} has {fields.Length} fields, expected 'name size refcount ...': '{Detection.HostReader.Clip(line)}'");
+                    $"/proc/modules line {lineNumber} has {fields.Length} fields, expected 'name size refcount ...': '{TextClip.Clip(line)}'");
             }
 
             var refcount = int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? Reading.Known(n)
-                : Reading.Unknown<int>($"/proc/modules gives '{Detection.HostReader.Clip(fields[2])}' as the reference count of {fields[0]}");
+                : Reading.Unknown<int>($"/proc/modules gives '{TextClip.Clip(fields[2])}' as the reference count of {fields[0]}");
             var last = fields[^1];
             var taint = fields.Length >= 7 && last.StartsWith('(') && last.EndsWith(')') ? last[1..^1] : "";
             modules.Add(new ProcModule(fields[0], refcount, taint));

@@ -18,7 +18,7 @@ internal static class RpmKernelParser
             var fields = line.Split(RpmQueries.FieldSeparator);
             if (fields.Length != 3 || fields[0].Length == 0)
             {
-                return Reading.Unknown<IReadOnlyList<(string, string)>>($"unexpected rpm output for kernel-uname-r: '{Detection.HostReader.Clip(line)}'");
+                return Reading.Unknown<IReadOnlyList<(string, string)>>($"unexpected rpm output for kernel-uname-r: '{TextClip.Clip(line)}'");
             }
 
             if (fields[1] != "kernel-uname-r")
@@ -29,7 +29,7 @@ internal static class RpmKernelParser
             var release = fields[2].Trim();
             if (release.Length == 0 || release.Contains(' ', StringComparison.Ordinal))
             {
-                return Reading.Unknown<IReadOnlyList<(string, string)>>($"rpm gives '{Detection.HostReader.Clip(release)}' as a kernel-uname-r of {fields[0]}");
+                return Reading.Unknown<IReadOnlyList<(string, string)>>($"rpm gives '{TextClip.Clip(release)}' as a kernel-uname-r of {fields[0]}");
             }
 
             if (!kernels.Contains((fields[0], release)))

@@ -46,5 +46,5 @@ internal static class RpmPackageParser
     }
 
     private static Reading<IReadOnlyList<RpmPackageRecord>> Unexpected(string text) =>
-        Reading.Unknown<IReadOnlyList<RpmPackageRecord>>($"unexpected rpm output for kpatch-patch packages: '{Detection.HostReader.Clip(text)}'");
+        Reading.Unknown<IReadOnlyList<RpmPackageRecord>>($"unexpected rpm output for kpatch-patch packages: '{TextClip.Clip(text)}'");
 }

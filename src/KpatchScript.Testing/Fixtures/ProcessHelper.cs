@@ -1,20 +1,22 @@
 using System.Diagnostics;
+using KpatchScript.Host;
 
 namespace KpatchScript.Testing.Fixtures;
 
-/// <summary>Runs a tool for test setup (argument vector, no shell) and fails loudly when it is missing or fails.</summary>
+/// <summary>
+/// Runs a program for a test or a benchmark (argument vector, no shell). A missing program is a
+/// loud failure naming the way to install it, never a skip.
+/// </summary>
 public static class ProcessHelper
 {
-    public static string Run(params string[] arguments) => Run(arguments, workingDirectory: null);
-
-    public static string Run(IReadOnlyList<string> arguments, string? workingDirectory)
+    /// <summary>Runs and returns whatever happened, whatever the exit code.</summary>
+    public static CommandResult Execute(params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(arguments[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var argument in arguments.Skip(1))
         {
@@ -29,7 +31,7 @@ public static class ProcessHelper
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException(
-                $"{arguments[0]} is required by this test but is not installed ({ex.Message}). Run tests/run, which installs the Debian packages the tests need.", ex);
+                $"{arguments[0]} is required here but is not installed ({ex.Message}). Run tests/run, which installs the Debian packages the tests need.", ex);
         }
 
         using (process)
@@ -37,12 +39,16 @@ public static class ProcessHelper
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {process.ExitCode}: {stderr}{stdout.Result}");
-            }
-
-            return stdout.Result;
+            return new CommandResult(process.ExitCode, stdout.Result, stderr);
         }
+    }
+
+    /// <summary>Runs and returns stdout; a non-zero exit throws with the program's own words.</summary>
+    public static string Run(params string[] arguments)
+    {
+        var result = Execute(arguments);
+        return result.Succeeded
+            ? result.StandardOutput
+            : throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {result.ExitCode}: {result.StandardError}{result.StandardOutput}");
     }
 }

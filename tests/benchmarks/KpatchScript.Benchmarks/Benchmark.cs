@@ -1,7 +1,7 @@
 namespace KpatchScript.Benchmarks;
 
 /// <summary>A command to time, and the baseline it is compared with, measured in the same run.</summary>
-internal sealed record Benchmark(string Name, IReadOnlyList<string> Command, double? MaxRatio)
+internal sealed record Benchmark(string Name, string[] Command, double? MaxRatio)
 {
     public static double Median(IReadOnlyList<double> values)
     {

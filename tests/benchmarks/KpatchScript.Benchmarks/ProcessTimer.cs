@@ -1,27 +1,19 @@
 using System.Diagnostics;
+using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Benchmarks;
 
-/// <summary>Starts a process, drains its output and measures the wall time from start to exit.</summary>
+/// <summary>Measures the wall time of a whole process, from start to exit with its output drained.</summary>
 internal static class ProcessTimer
 {
-    public static double Milliseconds(IReadOnlyList<string> argv)
+    public static double Milliseconds(string[] argv)
     {
-        var startInfo = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in argv.Skip(1))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
         var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var result = ProcessHelper.Execute(argv);
         stopwatch.Stop();
-        if (process.ExitCode != 0 || stdout.Result.Length == 0)
+        if (!result.Succeeded || result.StandardOutput.Length == 0)
         {
-            throw new InvalidOperationException($"{string.Join(' ', argv)} exited {process.ExitCode}: {stderr}");
+            throw new InvalidOperationException($"{string.Join(' ', argv)} exited {result.ExitCode}: {result.StandardError}");
         }
 
         return stopwatch.Elapsed.TotalMilliseconds;
