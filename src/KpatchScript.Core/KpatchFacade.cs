@@ -6,8 +6,10 @@ using KpatchScript.Status;
 namespace KpatchScript;
 
 /// <summary>The kpatch facade over one target.</summary>
-public sealed class KpatchFacade(IHostSystem host, TimeProvider time) : IKpatchFacade
+public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSettings? settings = null) : IKpatchFacade
 {
+    private readonly KpatchSettings _settings = settings ?? new KpatchSettings();
+
     /// <summary>The product version, as built.</summary>
     public static string ToolVersion { get; } =
         typeof(KpatchFacade).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -25,7 +27,8 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time) : IKpatchF
         var livepatch = LivepatchDetector.Detect(reader, running);
         var kpatch = KpatchToolingDetector.Detect(reader, running, livepatch.Patches);
         var packages = PackageDetector.Detect(reader, running);
-        var kernel = KernelDetector.Detect(reader, running, livepatch.Patches);
+        var supportWindow = SupportWindowEstimator.Estimate(reader, _settings, collectedAt);
+        var kernel = KernelDetector.Detect(reader, running, livepatch.Patches, supportWindow);
         var hostInfo = HostInfoDetector.Detect(reader, running);
         return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages);
     }

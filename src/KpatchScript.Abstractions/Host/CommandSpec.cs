@@ -8,6 +8,9 @@ public sealed record CommandSpec(IReadOnlyList<string> Arguments, bool Mutates =
     /// <summary>How long the command may run before it is stopped.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Receives each line of standard output while the command runs (progress display); null for none.</summary>
+    public IProgress<string>? Progress { get; init; }
+
     /// <summary>The program: the first element of <see cref="Arguments"/>.</summary>
     public string Program => Arguments.Count > 0 ? Arguments[0] : throw new InvalidOperationException("A command needs a program.");
 

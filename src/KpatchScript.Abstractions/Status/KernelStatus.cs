@@ -5,11 +5,13 @@ namespace KpatchScript.Status;
 /// <param name="Installed">Installed kernels: from rpm (<c>kernel-uname-r</c> provides) where rpm knows any, else from <c>/boot/vmlinuz-*</c>.</param>
 /// <param name="Newest">The newest installed release by rpm version order.</param>
 /// <param name="Reboot">Whether booting the newest kernel is due.</param>
+/// <param name="SupportWindow">An estimate of until when the running kernel gets live patches.</param>
 public sealed record KernelStatus(
     Reading<string> Running,
     Reading<IReadOnlyList<InstalledKernel>> Installed,
     Reading<string> Newest,
-    Reading<RebootAdvice> Reboot);
+    Reading<RebootAdvice> Reboot,
+    Reading<SupportWindow> SupportWindow);
 
 /// <summary>One installed kernel.</summary>
 /// <param name="Release">Its <c>uname -r</c> release.</param>

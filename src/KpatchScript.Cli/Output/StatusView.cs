@@ -48,6 +48,8 @@ internal static class StatusView
             ? Text(Show(status.Kernel.Newest) + $"  ({installed.Value!.Count} installed, from {string.Join("/", installed.Value.Select(i => i.Source).Distinct())})")
             : Unknown(installed.UnknownReason!));
         Row("Reboot", Reboot(status.Kernel.Reboot));
+        Row("Live patches until", Text(Show(status.Kernel.SupportWindow, w =>
+            $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; estimate: {w.Basis})")));
         var livepatch = status.Livepatch;
         Row("Livepatch", livepatch.Support.IsKnown
             ? new Markup((livepatch.Support.Value!.Supported ? "[green]supported[/]" : "[yellow]not supported[/]") + ": " + Markup.Escape(livepatch.Support.Value.Reason))

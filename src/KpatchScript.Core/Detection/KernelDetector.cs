@@ -7,13 +7,13 @@ namespace KpatchScript.Detection;
 /// <summary>Installed kernels (rpm first, <c>/boot</c> otherwise), the newest one, and reboot advice.</summary>
 internal static class KernelDetector
 {
-    public static KernelStatus Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    public static KernelStatus Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches, Reading<SupportWindow> supportWindow)
     {
         var installed = ReadInstalled(reader, running);
         var newest = installed.Then(list => list.Count == 0
             ? Reading.Unknown<string>("no installed kernel was found")
             : Reading.Known(list.Select(k => k.Release).Max(RpmVersionComparer.Instance)!));
-        return new KernelStatus(running, installed, newest, Advise(running, newest, patches));
+        return new KernelStatus(running, installed, newest, Advise(running, newest, patches), supportWindow);
     }
 
     private static Reading<IReadOnlyList<InstalledKernel>> ReadInstalled(HostReader reader, Reading<string> running)

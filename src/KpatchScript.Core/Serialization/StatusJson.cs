@@ -13,5 +13,6 @@ public static class StatusJson
     public static HostStatus? Deserialize(string json) => JsonSerializer.Deserialize(json, StatusJsonContext.Default.HostStatus);
 
     /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize"/>.</summary>
-    internal static string SerializeWithContext(HostStatus status) => JsonSerializer.Serialize(status, StatusJsonContext.Default.HostStatus);
+    internal static string SerializeWithContext(HostStatus status) =>
+        JsonSerializer.Serialize(status, new StatusJsonContext(new JsonSerializerOptions(StatusJsonContext.Default.Options) { Encoder = StatusJsonWriter.Encoder }).HostStatus);
 }

@@ -16,6 +16,7 @@ namespace KpatchScript.Serialization;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(OsRelease))]
 [JsonSerializable(typeof(RebootAdvice))]
+[JsonSerializable(typeof(SupportWindow))]
 [JsonSerializable(typeof(LivepatchSupport))]
 [JsonSerializable(typeof(KpatchCli))]
 [JsonSerializable(typeof(KpatchDnf))]

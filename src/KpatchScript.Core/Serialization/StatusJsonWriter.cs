@@ -14,7 +14,11 @@ namespace KpatchScript.Serialization;
 /// </summary>
 internal static class StatusJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Default };
+    // Relaxed escaping: the document is read by programs and people, never embedded in HTML, so
+    // "+", "<" and non-ASCII host names stay as they are instead of \u002B-style escapes.
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = Encoder };
 
     public static string Write(HostStatus status)
     {
@@ -111,6 +115,14 @@ internal static class StatusJsonWriter
         {
             w.WriteString("advice", r.Advice switch { RebootNeed.No => "no", RebootNeed.Yes => "yes", _ => "yes-but-live-patched" });
             w.WriteString("reason", r.Reason);
+        }));
+        Reading(w, "support_window", kernel.SupportWindow, s => Object(w, () =>
+        {
+            w.WriteBoolean("estimate", s.Estimate);
+            w.WriteString("kernel_built", s.KernelBuilt);
+            w.WriteString("ends", s.Ends);
+            w.WriteNumber("days_left", s.DaysLeft);
+            w.WriteString("basis", s.Basis);
         }));
         w.WriteEndObject();
     }

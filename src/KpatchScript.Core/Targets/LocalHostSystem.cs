@@ -18,5 +18,5 @@ public sealed class LocalHostSystem : IHostSystem
     public void WriteFile(string path, string content) => File.WriteAllText(path, content);
 
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) =>
-        ProcessRunner.Run(command.Arguments, command.Timeout, cancellationToken);
+        ProcessRunner.Run(command, cancellationToken);
 }

@@ -7,7 +7,10 @@ namespace KpatchScript.Targets;
 /// <summary>Starts a local process from an argument vector (no shell) and collects its output.</summary>
 internal static class ProcessRunner
 {
-    public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static CommandResult Run(CommandSpec command, CancellationToken cancellationToken) =>
+        Run(command.Arguments, command.Timeout, cancellationToken, command.Progress);
+
+    public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IProgress<string>? progress = null)
     {
         var startInfo = new ProcessStartInfo(arguments[0])
         {
@@ -38,7 +41,7 @@ internal static class ProcessRunner
         process.StandardInput.Close();
 
         // Both pipes drain concurrently, so a chatty stderr cannot block the process.
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stdout = progress is null ? process.StandardOutput.ReadToEndAsync(CancellationToken.None) : ReadLinesAsync(process.StandardOutput, progress);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using (cancellationToken.Register(() => Kill(process)))
         {
@@ -52,6 +55,18 @@ internal static class ProcessRunner
         cancellationToken.ThrowIfCancellationRequested();
         process.WaitForExit(); // lets the output pipes reach their end
         return new CommandResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, IProgress<string> progress)
+    {
+        var text = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            text.Append(line).Append('\n');
+            progress.Report(line);
+        }
+
+        return text.ToString();
     }
 
     private static void Kill(Process process)

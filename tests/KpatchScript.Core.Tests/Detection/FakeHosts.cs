@@ -27,6 +27,7 @@ internal static class FakeHosts
         var host = new FakeHostSystem("fake")
             .WithFile("/proc/sys/kernel/osrelease", Release + "\n")
             .WithFile("/proc/sys/kernel/hostname", "rhel92\n")
+            .WithFile("/proc/version", $"Linux version {Release} (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.3.1) #1 SMP PREEMPT_DYNAMIC Wed Apr 12 10:45:03 EDT 2023\n")
             .WithFile("/etc/os-release", "NAME=\"Red Hat Enterprise Linux\"\nID=\"rhel\"\nID_LIKE=\"fedora\"\nVERSION_ID=\"9.2\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.2 (Plow)\"\n")
             .WithFile("/proc/sys/kernel/tainted", "32768\n")
             .WithFile("/proc/modules", $"{Patch} 262144 1 - Live 0xffffffffc0a00000 (K)\nxfs 2293760 1 - Live 0xffffffffc0600000\n")

@@ -35,6 +35,11 @@ public sealed class MalformedInputTests
         ["osrelease I/O error"] = new(h => h.WithFailure("/proc/sys/kernel/osrelease", new IOException("Input/output error")), s => Of(s.Kernel.Running), "cannot read /proc/sys/kernel/osrelease: Input/output error"),
         ["running kernel unknown makes reboot advice unknown"] = new(h => h.Without("/proc/sys/kernel/osrelease"), s => Of(s.Kernel.Reboot), "the running kernel is unknown"),
 
+        // Support window
+        ["proc version without a date"] = new(h => h.WithFile("/proc/version", "Linux version 6.18.44 (builder@sandboxing) #1 SMP PREEMPT_DYNAMIC @0\n"), s => Of(s.Kernel.SupportWindow), "/proc/version ends without a build date"),
+        ["proc version with an impossible date"] = new(h => h.WithFile("/proc/version", "Linux version x #1 SMP Wed Foo 31 10:45:03 EDT 2023\n"), s => Of(s.Kernel.SupportWindow), "ends with 'Foo 31 2023', not a build date"),
+        ["proc version missing"] = new(h => h.Without("/proc/version"), s => Of(s.Kernel.SupportWindow), "/proc/version does not exist"),
+
         // Host
         ["hostname empty and no /etc/hostname"] = new(h => h.WithFile("/proc/sys/kernel/hostname", "\n"), s => Of(s.Host.Hostname), "/proc/sys/kernel/hostname is empty; /etc/hostname does not exist"),
         ["os-release empty"] = new(h => h.WithFile("/etc/os-release", ""), s => Of(s.Host.Os), "/etc/os-release is empty"),

@@ -1,0 +1,26 @@
+namespace KpatchScript.Status;
+
+/// <summary>
+/// An <b>estimate</b> of until when the running kernel gets live patches: the kernel's build date
+/// plus the documented lifecycle (Red Hat: up to a year for eligible kernels, longer on EUS), or
+/// a date set in configuration. Not a commitment of the vendor.
+/// </summary>
+/// <param name="Estimate">Always true: the end is computed, not read from the vendor.</param>
+/// <param name="KernelBuilt">The running kernel's build date (from <c>/proc/version</c>), yyyy-MM-dd.</param>
+/// <param name="Ends">The estimated last day of live patches, yyyy-MM-dd.</param>
+/// <param name="DaysLeft">Days from today to <paramref name="Ends"/>; negative once past.</param>
+/// <param name="Basis">How the end was computed, in words.</param>
+public sealed record SupportWindow(bool Estimate, string KernelBuilt, string Ends, int DaysLeft, string Basis);
+
+/// <summary>Settings of the facade that come from configuration (<c>/etc/kpatch-script/config.json</c>).</summary>
+public sealed record KpatchSettings
+{
+    /// <summary>Days of live patches after the kernel's build date: 365 (Red Hat's "up to a full year"); raise it for EUS.</summary>
+    public int SupportWindowDays { get; init; } = 365;
+
+    /// <summary>A known end date that replaces the estimate.</summary>
+    public DateOnly? SupportWindowEnd { get; init; }
+
+    /// <summary>How long a mutating operation waits for another one to release the host lock.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using KpatchScript.Status;
+
+namespace KpatchScript.Detection;
+
+/// <summary>Estimates the live-patch support window from the running kernel's build date.</summary>
+internal static class SupportWindowEstimator
+{
+    public const string ProcVersion = "/proc/version";
+
+    public static Reading<SupportWindow> Estimate(HostReader reader, KpatchSettings settings, DateTimeOffset now)
+    {
+        var built = reader.ReadText(ProcVersion).Then(ParseBuildDate);
+        if (!built.IsKnown)
+        {
+            return Reading.Unknown<SupportWindow>(built.UnknownReason!);
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (ends, basis) = settings.SupportWindowEnd is { } configured
+            ? (configured, "end date set in configuration (support_window_end)")
+            : (built.Value.AddDays(settings.SupportWindowDays),
+               $"kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days)");
+        return Reading.Known(new SupportWindow(true, Format(built.Value), Format(ends), ends.DayNumber - today.DayNumber, basis));
+    }
+
+    /// <summary>
+    /// The date at the end of <c>/proc/version</c>: <c>#1 SMP PREEMPT_DYNAMIC Wed Apr 10 10:29:16 EDT 2024</c>
+    /// (the time zone is optional), or Debian's <c>#1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09)</c>.
+    /// Parsed by hand: a Regex here would cost start-up time.
+    /// </summary>
+    internal static Reading<DateOnly> ParseBuildDate(string procVersion)
+    {
+        var words = procVersion.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && words[^1] is ['(', .., ')'] debian
+            && DateOnly.TryParseExact(debian[1..^1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var debianDate))
+        {
+            return Reading.Known(debianDate);
+        }
+
+        var timeAt = words.Length >= 2 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
+        if (timeAt < 2 || !IsTime(words[timeAt]))
+        {
+            return Reading.Unknown<DateOnly>($"{ProcVersion} ends without a build date ('... Wed Apr 10 10:29:16 EDT 2024')");
+        }
+
+        var text = $"{words[timeAt - 2]} {words[timeAt - 1]} {words[^1]}";
+        return DateOnly.TryParseExact(text, "MMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Reading.Known(date)
+            : Reading.Unknown<DateOnly>($"{ProcVersion} ends with '{Parsing.TextClip.Clip(text)}', not a build date");
+    }
+
+    private static bool IsTime(string word) =>
+        word.Length == 8 && word[2] == ':' && word[5] == ':' && word.Where((c, i) => i is not (2 or 5)).All(char.IsAsciiDigit);
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using KpatchScript.Host;
+
+namespace KpatchScript.Operations;
+
+/// <summary>
+/// The audit journal: one JSON object per line, appended and flushed to disk (fsync) before the
+/// operation goes on or reports. Each operation writes a <c>started</c> record before its first
+/// command and an end record (<c>succeeded</c>, <c>failed</c> or <c>interrupted</c>) after its
+/// last; a <c>started</c> id with no end record is an operation that was killed.
+/// </summary>
+internal sealed class AuditJournal(string path, TimeProvider time)
+{
+    public string Path => path;
+
+    public void Started(string id, OperationRecord record) => Append(id, "started", record, error: null, duration: null);
+
+    public void Ended(string id, OperationRecord record, string outcome, string? error, TimeSpan duration) =>
+        Append(id, outcome, record, error, duration);
+
+    private void Append(string id, string outcome, OperationRecord record, string? error, TimeSpan? duration)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("time", time.GetUtcNow());
+            w.WriteString("outcome", outcome);
+            w.WriteString("operation", record.Operation);
+            w.WriteString("target", record.Target);
+            if (record.InstallRoot is { } root)
+            {
+                w.WriteString("install_root", root);
+            }
+
+            w.WriteString("kernel_release", record.KernelRelease);
+            w.WriteString("user", Environment.UserName);
+            if (Environment.GetEnvironmentVariable("SUDO_USER") is { Length: > 0 } sudoUser)
+            {
+                w.WriteString("sudo_user", sudoUser);
+            }
+
+            w.WriteNumber("pid", Environment.ProcessId);
+            w.WriteStartArray("commands");
+            foreach (var command in record.Commands)
+            {
+                w.WriteStartArray();
+                foreach (var argument in command.Arguments)
+                {
+                    w.WriteStringValue(argument);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            if (error is not null)
+            {
+                w.WriteString("error", error);
+            }
+
+            if (duration is { } d)
+            {
+                w.WriteNumber("duration_ms", Math.Round(d.TotalMilliseconds));
+            }
+
+            w.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            file.Flush(flushToDisk: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An operation that cannot be journaled does not run (or does not report success).
+            throw new HostSystemException($"cannot write the audit journal {path}: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>What the journal says about an operation.</summary>
+internal sealed record OperationRecord(string Operation, string Target, string? InstallRoot, string KernelRelease, IReadOnlyList<CommandSpec> Commands);

@@ -1,0 +1,60 @@
+namespace KpatchScript.Operations;
+
+/// <summary>
+/// A host-wide exclusive lock for mutating operations: an advisory lock on a file (.NET takes
+/// flock(LOCK_EX) for FileShare.None on Linux). The kernel drops it when the process ends, even
+/// on SIGKILL, so no lock is ever left behind. The holder's pid is written into the file for the
+/// message a waiting run prints.
+/// </summary>
+internal sealed class HostLock : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private readonly FileStream _stream;
+
+    private HostLock(FileStream stream) => _stream = stream;
+
+    /// <exception cref="Host.HostSystemException">The lock is still held by another run after <paramref name="wait"/>.</exception>
+    public static HostLock Acquire(string path, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                stream.SetLength(0);
+                var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n");
+                stream.Write(pid);
+                stream.Flush();
+                return new HostLock(stream);
+            }
+            catch (IOException) when (time.GetUtcNow() < deadline)
+            {
+                Thread.Sleep(PollInterval);
+            }
+            catch (IOException)
+            {
+                throw new Host.HostSystemException(
+                    $"another kpatch-script operation{Holder(path)} holds {path} and did not finish within {wait.TotalSeconds:0} s; try again when it has finished");
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private static string Holder(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var pid = reader.ReadLine()?.Trim();
+            return string.IsNullOrEmpty(pid) ? "" : $" (pid {pid})";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
