@@ -7,7 +7,14 @@ namespace KpatchScript.Cli;
 /// <summary>Dispatches a command line to its verb and turns every failure into one line and an exit code.</summary>
 internal static class CliApp
 {
-    private static readonly ICliCommand[] Commands = [new StatusCommand()];
+    private static readonly ICliCommand[] Commands =
+    [
+        new StatusCommand(),
+        new PackageChangeCommand("install"),
+        new PackageChangeCommand("update"),
+        new AvailableCommand(),
+        new AutoUpdateCommand(),
+    ];
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using KpatchScript.Host;
+using KpatchScript.Status;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli;
@@ -9,6 +10,9 @@ namespace KpatchScript.Cli;
 /// </summary>
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, IHostSystem> OpenTarget, bool IsInteractive)
 {
+    /// <summary>Facade settings from configuration.</summary>
+    public KpatchSettings Settings { get; init; } = new();
+
     public static CliEnvironment ForConsole() =>
         new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected);
 }

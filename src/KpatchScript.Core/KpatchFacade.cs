@@ -1,6 +1,8 @@
 using System.Reflection;
 using KpatchScript.Detection;
 using KpatchScript.Host;
+using KpatchScript.Operations;
+using KpatchScript.Packages;
 using KpatchScript.Status;
 
 namespace KpatchScript;
@@ -15,6 +17,20 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         typeof(KpatchFacade).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public string Target => host.Name;
+
+    public Task<OperationResult> InstallAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().Install(options ?? new PackageOptions(), cancellationToken));
+
+    public Task<OperationResult> UpdateAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().Update(options ?? new PackageOptions(), cancellationToken));
+
+    public Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().ListAvailable(options ?? new PackageOptions(), cancellationToken));
+
+    public Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().SetAutoUpdate(enabled, options ?? new PackageOptions(), cancellationToken));
+
+    private PackageOperations Packages() => new(host, time, _settings);
 
     public Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default) => Task.FromResult(Detect(cancellationToken));
 

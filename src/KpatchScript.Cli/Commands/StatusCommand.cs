@@ -35,7 +35,7 @@ internal sealed class StatusCommand : ICliCommand
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
         var host = environment.OpenTarget(settings.Target);
-        var status = new KpatchFacade(host, environment.Time).Detect(cancellationToken);
+        var status = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken);
 
         // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)

@@ -108,9 +108,11 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
     }
 
     /// <summary>Runs a read-only command. A non-zero exit is still a known result; not being able to run is not.</summary>
-    public Reading<CommandResult> Run(params string[] arguments)
+    public Reading<CommandResult> Run(params string[] arguments) => Run(CommandSpec.Query(arguments));
+
+    /// <summary>Runs a command; a non-zero exit is still a known result, not being able to run is not.</summary>
+    public Reading<CommandResult> Run(CommandSpec command)
     {
-        var command = CommandSpec.Query(arguments);
         try
         {
             return Reading.Known(host.Run(command, cancellationToken));

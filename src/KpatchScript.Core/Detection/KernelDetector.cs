@@ -33,7 +33,7 @@ internal static class KernelDetector
         return Reading.Unknown<IReadOnlyList<InstalledKernel>>($"no installed kernel found: rpm: {fromRpm.UnknownReason ?? "no package provides kernel-uname-r"}; /boot: {fromBoot.UnknownReason ?? "no vmlinuz-* files"}");
     }
 
-    private static Reading<IReadOnlyList<InstalledKernel>> ReadFromRpm(HostReader reader, Reading<string> running)
+    internal static Reading<IReadOnlyList<InstalledKernel>> ReadFromRpm(HostReader reader, Reading<string> running)
     {
         var result = reader.Run(RpmQueries.KernelProviders);
         if (!result.IsKnown)

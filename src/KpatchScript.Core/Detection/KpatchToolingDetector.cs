@@ -90,7 +90,7 @@ internal static partial class KpatchToolingDetector
     /// <summary>kpatch's mod_name(): basename, <c>.ko</c> stripped, every <c>-</c> replaced by <c>_</c>.</summary>
     internal static string ModuleName(string fileName) => Path.GetFileName(fileName)[..^".ko".Length].Replace('-', '_');
 
-    private static Reading<KpatchDnf> DetectDnf(HostReader reader)
+    internal static Reading<KpatchDnf> DetectDnf(HostReader reader)
     {
         var config = KnownPaths.KpatchDnfConfig;
         var hasConfig = reader.Exists(config);

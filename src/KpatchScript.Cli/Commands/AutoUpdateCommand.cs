@@ -1,0 +1,56 @@
+using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
+using KpatchScript.Operations;
+using KpatchScript.Targets;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script auto-update on|off|status</c>: kpatch-dnf's automatic installation of live patches for new kernels.</summary>
+internal sealed class AutoUpdateCommand : ICliCommand
+{
+    public string Name => "auto-update";
+
+    public string Summary => "Turn kpatch-dnf's automatic live patch installation on or off, or show it";
+
+    public string Help => $"""
+        Usage: kpatch-script auto-update on|off|status {PackageSettings.Usage}
+
+        on and off run kpatch-dnf's 'dnf kpatch auto' and 'dnf kpatch manual' (with the same lock,
+        journal and --dry-run as install); status shows the autoupdate setting of
+        /etc/dnf/plugins/kpatch.conf. Needs the kpatch-dnf package.
+
+        Options:
+        {PackageSettings.OptionsHelp}
+        Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var action = arguments.FirstOrDefault(a => !a.StartsWith('-'));
+        if (action is not ("on" or "off" or "status"))
+        {
+            throw new UsageException($"auto-update needs on, off or status; see 'kpatch-script auto-update --help'");
+        }
+
+        var reader = new ArgumentReader(arguments.Where(a => a != action), Name);
+        var settings = PackageSettings.Parse(reader);
+        reader.EnsureConsumed();
+        var target = environment.OpenTarget(settings.Target);
+        if (action == "status")
+        {
+            var host = settings.InstallRoot is { } root ? new SysrootHostSystem(root) : target;
+            var dnf = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken).Kpatch.Dnf;
+            var state = !dnf.IsKnown ? $"unknown ({dnf.UnknownReason})"
+                : !dnf.Value!.Installed ? "kpatch-dnf is not installed"
+                : dnf.Value.AutoUpdate.IsKnown ? (dnf.Value.AutoUpdate.Value ? "on" : "off") : $"unknown ({dnf.Value.AutoUpdate.UnknownReason})";
+            environment.Out.WriteLine(settings.Json ? $"{{\"schema_version\": 1, \"auto_update\": \"{(state is "on" or "off" ? state : "unknown")}\"}}" : $"auto-update: {state}");
+            return ExitCodes.Ok;
+        }
+
+        var facade = new KpatchFacade(target, environment.Time, environment.Settings);
+        var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun };
+        var result = OperationView.WithProgress(environment, settings.Json, "dnf kpatch", progress =>
+            facade.SetAutoUpdateAsync(action == "on", options with { Progress = progress }, cancellationToken).GetAwaiter().GetResult());
+        return OperationView.Write(result, environment, settings.Json);
+    }
+}

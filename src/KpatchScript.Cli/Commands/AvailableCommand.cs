@@ -1,0 +1,61 @@
+using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
+using KpatchScript.Operations;
+using KpatchScript.Serialization;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script available</c>: live patches in the repositories newer than what is installed.</summary>
+internal sealed class AvailableCommand : ICliCommand
+{
+    public string Name => "available";
+
+    public string Summary => "List live patches in the repositories that are newer than what is installed, with the CVEs they add";
+
+    public string Help => $"""
+        Usage: kpatch-script available [--json] [--target local] [--installroot DIR] [--kernel RELEASE] [--verbose]
+
+        For the running kernel and every installed kernel: the newest kpatch-patch package in the
+        enabled repositories, when it is newer than the installed one (or none is installed), with
+        the CVEs its changelog names and those it adds to the installed version. Read-only.
+
+        Options:
+        {PackageSettings.OptionsHelp.Replace("  --dry-run           Print the exact commands, change nothing\n", "", StringComparison.Ordinal)}
+        Exit codes: 0 listed (possibly nothing), 1 could not list (one line on stderr), 2 wrong command line.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(arguments, Name);
+        var settings = PackageSettings.Parse(reader, allowDryRun: false);
+        reader.EnsureConsumed();
+        var facade = new KpatchFacade(environment.OpenTarget(settings.Target), environment.Time, environment.Settings);
+        var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };
+        var available = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.ListAvailableAsync(options, cancellationToken).GetAwaiter().GetResult());
+        if (!available.IsKnown)
+        {
+            environment.Error.WriteLine($"kpatch-script: error: {available.UnknownReason}");
+            return ExitCodes.Failure;
+        }
+
+        if (settings.Json)
+        {
+            environment.Out.WriteLine(OperationJson.Write(available.Value!));
+        }
+        else if (available.Value!.Count == 0)
+        {
+            environment.Out.WriteLine("No newer live patches are available.");
+        }
+        else
+        {
+            foreach (var patch in available.Value)
+            {
+                environment.Out.WriteLine(
+                    $"{patch.Name}-{patch.Version}-{patch.Release}.{patch.Arch}  kernel {patch.KernelRelease}{(patch.ForRunningKernel ? " (running)" : "")}  " +
+                    $"installed: {patch.InstalledVersion ?? "none"}  adds: {(patch.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", patch.NewCves))}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}

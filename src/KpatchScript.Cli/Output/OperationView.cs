@@ -1,0 +1,56 @@
+using KpatchScript.Operations;
+using KpatchScript.Serialization;
+using Spectre.Console;
+
+namespace KpatchScript.Cli.Output;
+
+/// <summary>Human output of package operations, and dnf's progress while it runs.</summary>
+internal static class OperationView
+{
+    /// <summary>Writes the result; returns the exit code. A failure is one line on stderr.</summary>
+    public static int Write(OperationResult result, CliEnvironment environment, bool json)
+    {
+        if (json)
+        {
+            environment.Out.WriteLine(OperationJson.Write(result));
+        }
+        else if (result.Outcome == OperationOutcome.Planned)
+        {
+            environment.Out.WriteLine($"Dry run: {result.Operation} would run, on {result.Target}:");
+            foreach (var command in result.Commands)
+            {
+                environment.Out.WriteLine("  " + command);
+            }
+
+            environment.Out.WriteLine("Nothing was changed.");
+        }
+        else if (result.Outcome == OperationOutcome.Succeeded)
+        {
+            environment.Out.WriteLine($"{result.Operation}: done on {result.Target} ({result.Duration.TotalSeconds:0.0} s): {string.Join("; ", result.Commands)}");
+        }
+
+        if (result.Outcome == OperationOutcome.Failed)
+        {
+            environment.Error.WriteLine($"kpatch-script: error: {result.Error}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> with a spinner showing dnf's latest line on interactive
+    /// terminals; otherwise (pipes, --json) without any progress output.
+    /// </summary>
+    public static T WithProgress<T>(CliEnvironment environment, bool json, string title, Func<IProgress<string>?, T> operation)
+    {
+        if (json || !environment.IsInteractive)
+        {
+            return operation(null);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
+        return console.Status().Start(title, context =>
+            operation(new Progress<string>(line => context.Status($"{Markup.Escape(title)}: {Markup.Escape(line.Length > 70 ? line[..70] : line)}"))));
+    }
+}

@@ -1,0 +1,48 @@
+using KpatchScript.Host;
+
+namespace KpatchScript.Packages;
+
+/// <summary>
+/// The dnf command lines of package operations, as argument vectors. The package is named by
+/// its virtual provide, as Red Hat documents: <c>dnf install "kpatch-patch = $(uname -r)"</c>.
+/// </summary>
+internal static class DnfCommands
+{
+    /// <summary>dnf may download metadata and run scriptlets; give it time.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    public static CommandSpec Install(string? installRoot, string kernelRelease, IProgress<string>? progress) =>
+        Change(installRoot, "install", kernelRelease, progress);
+
+    public static CommandSpec Update(string? installRoot, string kernelRelease, IProgress<string>? progress) =>
+        Change(installRoot, "update", kernelRelease, progress);
+
+    /// <summary><c>dnf kpatch auto|manual</c>: kpatch-dnf's own switch for installing patches with new kernels.</summary>
+    public static CommandSpec AutoUpdate(string? installRoot, bool enabled, IProgress<string>? progress) =>
+        new([.. Base(installRoot), "--assumeyes", "kpatch", enabled ? "auto" : "manual"], Mutates: true) { Timeout = Timeout, Progress = progress };
+
+    /// <summary>The newest package in the repositories that provides <c>kpatch-patch = release</c>.</summary>
+    public static CommandSpec NewestFor(string? installRoot, string kernelRelease) =>
+        Query(installRoot, "--available", "--latest-limit=1", "--queryformat", Format, "--whatprovides", $"kpatch-patch = {kernelRelease}");
+
+    /// <summary>Changelogs of the named available packages (name-version-release.arch), each after a "Changelog for" line.</summary>
+    public static CommandSpec Changelogs(string? installRoot, IEnumerable<string> nevras) =>
+        Query(installRoot, ["--available", "--changelogs", .. nevras]);
+
+    public const string Format = "%{name}\\t%{version}\\t%{release}\\t%{arch}";
+
+    private static CommandSpec Change(string? installRoot, string verb, string kernelRelease, IProgress<string>? progress) =>
+        new([.. Base(installRoot), "--assumeyes", verb, $"kpatch-patch = {kernelRelease}"], Mutates: true) { Timeout = Timeout, Progress = progress };
+
+    private static CommandSpec Query(string? installRoot, params string[] arguments) =>
+        new([.. Base(installRoot), "--quiet", "repoquery", .. arguments]) { Timeout = Timeout };
+
+    /// <summary>
+    /// An unreachable repository must fail the operation, not turn into "Nothing to do": some
+    /// distributions default skip_if_unavailable to True.
+    /// </summary>
+    private static string[] Base(string? installRoot) =>
+        installRoot is null
+            ? ["dnf", "--setopt=skip_if_unavailable=False"]
+            : ["dnf", "--setopt=skip_if_unavailable=False", $"--installroot={installRoot}"];
+}

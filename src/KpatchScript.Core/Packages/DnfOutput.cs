@@ -1,0 +1,94 @@
+using KpatchScript.Host;
+using KpatchScript.Parsing;
+using KpatchScript.Status;
+
+namespace KpatchScript.Packages;
+
+/// <summary>Reads dnf's output: query lines, changelog blocks, and errors as one line for people.</summary>
+internal static class DnfOutput
+{
+    internal sealed record PackageLine(string Name, string Version, string Release, string Arch)
+    {
+        public string Nevra => $"{Name}-{Version}-{Release}.{Arch}";
+
+        public string VersionRelease => $"{Version}-{Release}";
+    }
+
+    public static Reading<IReadOnlyList<PackageLine>> ParsePackages(string output)
+    {
+        var packages = new List<PackageLine>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Trim().Split('\t');
+            if (fields.Length != 4 || fields.Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)))
+            {
+                return Reading.Unknown<IReadOnlyList<PackageLine>>($"unexpected dnf output: '{TextClip.Clip(line)}'");
+            }
+
+            packages.Add(new PackageLine(fields[0], fields[1], fields[2], fields[3]));
+        }
+
+        return Reading.Known<IReadOnlyList<PackageLine>>(packages);
+    }
+
+    /// <summary>Changelog text per package from <c>repoquery --changelogs</c>: "Changelog for NEVRA" starts each block.</summary>
+    public static IReadOnlyDictionary<string, string> ParseChangelogs(string output)
+    {
+        const string header = "Changelog for ";
+        var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var text = new System.Text.StringBuilder();
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.StartsWith(header, StringComparison.Ordinal))
+            {
+                Flush();
+                current = line[header.Length..].Trim();
+                continue;
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        Flush();
+        return blocks;
+
+        void Flush()
+        {
+            if (current is not null)
+            {
+                blocks[current] = text.ToString();
+            }
+
+            text.Clear();
+        }
+    }
+
+    /// <summary>One line that says what went wrong, with dnf's own words where it gave some.</summary>
+    public static string? FailureOf(string operation, CommandResult result)
+    {
+        if (result.Succeeded)
+        {
+            return null;
+        }
+
+        var lines = (result.StandardError + "\n" + result.StandardOutput).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var error = lines.FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? $"exit code {result.ExitCode}";
+        if (error.Contains("Unable to find a match", StringComparison.Ordinal) || error.Contains("No packages marked for upgrade", StringComparison.Ordinal))
+        {
+            return $"dnf {operation}: no package in the enabled repositories provides it ({error}); Red Hat publishes live patches for selected kernels only: check 'kpatch-script available' and your subscription";
+        }
+
+        if (error.Contains("Failed to download metadata", StringComparison.Ordinal) || error.Contains("Cannot download", StringComparison.Ordinal))
+        {
+            return $"dnf {operation}: a repository is unreachable ({error}); check the network and the repository configuration, then retry";
+        }
+
+        if (error.Contains("No such command: kpatch", StringComparison.Ordinal))
+        {
+            return $"dnf {operation}: dnf has no kpatch command: install the kpatch-dnf package";
+        }
+
+        return $"dnf {operation} failed with exit code {result.ExitCode}: {error}";
+    }
+}

@@ -1,0 +1,159 @@
+using KpatchScript.Detection;
+using KpatchScript.Host;
+using KpatchScript.Operations;
+using KpatchScript.Parsing;
+using KpatchScript.Status;
+using KpatchScript.Targets;
+
+namespace KpatchScript.Packages;
+
+/// <summary>Install, update, list and auto-update live patch packages through dnf.</summary>
+internal sealed class PackageOperations(IHostSystem host, TimeProvider time, KpatchSettings settings)
+{
+    public OperationResult Install(PackageOptions options, CancellationToken cancellationToken) =>
+        Change("install", options, release => DnfCommands.Install(options.InstallRoot, release, options.Progress), cancellationToken);
+
+    public OperationResult Update(PackageOptions options, CancellationToken cancellationToken) =>
+        Change("update", options, release => DnfCommands.Update(options.InstallRoot, release, options.Progress), cancellationToken);
+
+    public OperationResult SetAutoUpdate(bool enabled, PackageOptions options, CancellationToken cancellationToken)
+    {
+        var operation = enabled ? "auto-update on" : "auto-update off";
+        var command = DnfCommands.AutoUpdate(options.InstallRoot, enabled, options.Progress);
+        var dnf = KpatchToolingDetector.DetectDnf(new HostReader(RootHost(options), cancellationToken));
+        if (dnf is not { IsKnown: true, Value.Installed: true })
+        {
+            return Refused(operation, [command], "kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'");
+        }
+
+        var record = new OperationRecord(operation, host.Name, options.InstallRoot, options.KernelRelease ?? "", [command]);
+        return Runner().Run(record, options.DryRun, result => DnfOutput.FailureOf("kpatch", result), cancellationToken);
+    }
+
+    /// <summary>Newest kpatch-patch packages for the running kernel and every installed kernel that are newer than what is installed.</summary>
+    public Reading<IReadOnlyList<AvailablePatch>> ListAvailable(PackageOptions options, CancellationToken cancellationToken)
+    {
+        var running = RunningRelease(options, cancellationToken);
+        if (!running.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<AvailablePatch>>(running.UnknownReason!);
+        }
+
+        var kernels = new List<string> { running.Value! };
+        var installedKernels = KernelDetector.ReadFromRpm(new HostReader(RootHost(options), cancellationToken), running);
+        if (installedKernels.IsKnown)
+        {
+            kernels.AddRange(installedKernels.Value!.Select(k => k.Release).Where(k => !kernels.Contains(k) && KernelReleases.WhyNotRpm(k) is null));
+        }
+
+        // Installed packages and their changelogs come from rpm: dnf does not load changelogs of installed packages.
+        var rootReader = new HostReader(RootHost(options), cancellationToken);
+        var installed = PackageDetector.Detect(rootReader, running);
+        if (!installed.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<AvailablePatch>>(installed.UnknownReason!);
+        }
+
+        var candidates = new List<(string Kernel, DnfOutput.PackageLine Package, KpatchPatchPackage? Installed)>();
+        foreach (var kernel in kernels)
+        {
+            var newest = Query("repoquery", DnfCommands.NewestFor(options.InstallRoot, kernel), cancellationToken);
+            if (!newest.IsKnown)
+            {
+                return Reading.Unknown<IReadOnlyList<AvailablePatch>>(newest.UnknownReason!);
+            }
+
+            foreach (var package in newest.Value!)
+            {
+                var current = installed.Value!.FirstOrDefault(p => p.Name == package.Name && p.Arch == package.Arch);
+                if (current is null || RpmVersionComparer.Instance.Compare(package.VersionRelease, $"{current.Version}-{current.Release}") > 0)
+                {
+                    candidates.Add((kernel, package, current));
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return Reading.Known<IReadOnlyList<AvailablePatch>>([]);
+        }
+
+        var changelogs = Changelogs(options.InstallRoot, candidates.Select(c => c.Package.Nevra), cancellationToken);
+        if (!changelogs.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<AvailablePatch>>(changelogs.UnknownReason!);
+        }
+
+        return Reading.Known<IReadOnlyList<AvailablePatch>>(candidates.Select(c =>
+        {
+            var cves = CveExtractor.Extract(changelogs.Value!.GetValueOrDefault(c.Package.Nevra, ""));
+            var had = c.Installed?.Cves ?? [];
+            return new AvailablePatch(c.Package.Name, c.Package.Version, c.Package.Release, c.Package.Arch, c.Kernel, c.Kernel == running.Value,
+                c.Installed is null ? null : $"{c.Installed.Version}-{c.Installed.Release}", cves, cves.Except(had, StringComparer.Ordinal).ToList());
+        }).ToList());
+    }
+
+    private OperationResult Change(string operation, PackageOptions options, Func<string, CommandSpec> command, CancellationToken cancellationToken)
+    {
+        var release = RunningRelease(options, cancellationToken);
+        if (!release.IsKnown)
+        {
+            return Refused(operation, [], release.UnknownReason!);
+        }
+
+        // Refused before dnf runs: dnf would only say "no match", which hides the real reason.
+        if (KernelReleases.WhyNotRpm(release.Value!) is { } why)
+        {
+            return Refused(operation, [], why);
+        }
+
+        var record = new OperationRecord(operation, host.Name, options.InstallRoot, release.Value!, [command(release.Value!)]);
+        return Runner().Run(record, options.DryRun, result => DnfOutput.FailureOf(operation, result), cancellationToken);
+    }
+
+    private Reading<string> RunningRelease(PackageOptions options, CancellationToken cancellationToken)
+    {
+        if (options.KernelRelease is { } given)
+        {
+            return Reading.Known(given);
+        }
+
+        var running = new HostReader(host, cancellationToken).ReadValue(KnownPaths.OsRelease);
+        return running.IsKnown ? running : Reading.Unknown<string>($"the running kernel release is unknown ({running.UnknownReason}); name one with --kernel");
+    }
+
+    private Reading<IReadOnlyList<DnfOutput.PackageLine>> Query(string what, CommandSpec command, CancellationToken cancellationToken)
+    {
+        var result = new HostReader(host, cancellationToken).Run(command);
+        if (!result.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyList<DnfOutput.PackageLine>>(result.UnknownReason!);
+        }
+
+        return DnfOutput.FailureOf(what, result.Value!) is { } failure
+            ? Reading.Unknown<IReadOnlyList<DnfOutput.PackageLine>>(failure)
+            : DnfOutput.ParsePackages(result.Value!.StandardOutput);
+    }
+
+    private Reading<IReadOnlyDictionary<string, string>> Changelogs(string? installRoot, IEnumerable<string> nevras, CancellationToken cancellationToken)
+    {
+        var result = new HostReader(host, cancellationToken).Run(DnfCommands.Changelogs(installRoot, nevras));
+        if (!result.IsKnown)
+        {
+            return Reading.Unknown<IReadOnlyDictionary<string, string>>(result.UnknownReason!);
+        }
+
+        return DnfOutput.FailureOf("repoquery --changelogs", result.Value!) is { } failure
+            ? Reading.Unknown<IReadOnlyDictionary<string, string>>(failure)
+            : Reading.Known(DnfOutput.ParseChangelogs(result.Value!.StandardOutput));
+    }
+
+    /// <summary>The tree dnf changes: the installroot when given, else the target itself.</summary>
+    private IHostSystem RootHost(PackageOptions options) =>
+        options.InstallRoot is { } root ? new SysrootHostSystem(root) : host;
+
+    private OperationRunner Runner() => new(host, time, settings.LockWait);
+
+    private OperationResult Refused(string operation, IReadOnlyList<CommandSpec> commands, string error) =>
+        new(operation, host.Name, OperationOutcome.Failed, commands, error, TimeSpan.Zero);
+}

@@ -1,0 +1,25 @@
+using KpatchScript.Host;
+
+namespace KpatchScript.Testing.Fakes;
+
+/// <summary>
+/// A real target with a few files replaced, e.g. a different <c>/proc/sys/kernel/osrelease</c>
+/// so that real dnf runs for a RHEL kernel on a Debian test machine. Everything else, commands
+/// included, goes to the real target unchanged.
+/// </summary>
+public sealed class OverlayHostSystem(IHostSystem inner, IReadOnlyDictionary<string, string> files) : IHostSystem
+{
+    public string Name => inner.Name;
+
+    public bool IsReadOnly => inner.IsReadOnly;
+
+    public EntryKind GetEntryKind(string path) => files.ContainsKey(path) ? EntryKind.File : inner.GetEntryKind(path);
+
+    public string ReadFile(string path) => files.TryGetValue(path, out var content) ? content : inner.ReadFile(path);
+
+    public IReadOnlyList<DirectoryEntry> ListDirectory(string path) => inner.ListDirectory(path);
+
+    public void WriteFile(string path, string content) => inner.WriteFile(path, content);
+
+    public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) => inner.Run(command, cancellationToken);
+}
