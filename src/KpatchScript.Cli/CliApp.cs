@@ -43,6 +43,7 @@ internal static class CliApp
                 return ExitCodes.Ok;
             }
 
+            environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath) };
             return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
         }
         catch (UsageException ex)

@@ -10,9 +10,15 @@ namespace KpatchScript.Cli;
 /// </summary>
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, IHostSystem> OpenTarget, bool IsInteractive)
 {
-    /// <summary>Facade settings from configuration.</summary>
+    /// <summary>Where the configuration file is; loaded by <see cref="CliApp"/> before a command runs.</summary>
+    public string ConfigPath { get; init; } = Configuration.ConfigFile.DefaultPath;
+
+    /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
     public static CliEnvironment ForConsole() =>
-        new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected);
+        new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)
+        {
+            ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
+        };
 }

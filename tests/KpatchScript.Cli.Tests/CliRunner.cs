@@ -8,11 +8,13 @@ internal static class CliRunner
 {
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunWithConfig("/nonexistent/kpatch-script/config.json", args);
+
+    public static Outcome RunWithConfig(string configPath, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var environment = new CliEnvironment(stdout, stderr, FixedTimeProvider.Default, HostSystems.Open, IsInteractive: false);
+        var environment = new CliEnvironment(stdout, stderr, FixedTimeProvider.Default, HostSystems.Open, IsInteractive: false) { ConfigPath = configPath };
         var exitCode = CliApp.Run(args, environment);
         return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
     }

@@ -31,7 +31,8 @@ public sealed class CommandLineTests
         var outcome = CliRunner.Run("--help");
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
-        Assert.Contains("  status  Show live patching status", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("  status       Show live patching status", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("  install      Install the live patch for the running kernel", outcome.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class StatusCommandTests
         var outcome = CliRunner.Run("status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(fixture));
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
-        Assert.Empty(StatusSchema.Errors(outcome.Out));
+        Assert.Empty(JsonSchemaFile.Status.Errors(outcome.Out));
         Assert.Equal(1, JsonDocument.Parse(outcome.Out).RootElement.GetProperty("schema_version").GetInt32());
     }
 

@@ -20,7 +20,7 @@ public sealed class ThisMachineTests
         var (exitCode, stdout, stderr) = RunExecutable("status", "--json");
 
         Assert.Equal((0, ""), (exitCode, stderr));
-        Assert.Empty(StatusSchema.Errors(stdout));
+        Assert.Empty(JsonSchemaFile.Status.Errors(stdout));
         var root = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal("local", root.GetProperty("target").GetString());
         Assert.Equal(ProcessHelper.Run("uname", "-r").Trim(), root.GetProperty("kernel").GetProperty("running").GetString());

@@ -21,6 +21,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
 
         Options:
         {PackageSettings.OptionsHelp}
+
         Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line.
         """;
 

@@ -21,6 +21,7 @@ internal sealed class AvailableCommand : ICliCommand
 
         Options:
         {PackageSettings.OptionsHelp.Replace("  --dry-run           Print the exact commands, change nothing\n", "", StringComparison.Ordinal)}
+
         Exit codes: 0 listed (possibly nothing), 1 could not list (one line on stderr), 2 wrong command line.
         """;
 

@@ -21,12 +21,13 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
         kpatch-patch package built for that kernel. Its scriptlet loads the patch when that kernel runs.
 
         Before anything changes, kpatch-script takes a host-wide lock (a second run waits up to
-        30 s, then fails) and appends a record to the audit journal
+        lock_wait_seconds, 30 by default, then fails) and appends a record to the audit journal
         /var/log/kpatch-script/journal.jsonl (under DIR with --installroot); the outcome is recorded
         and flushed to disk before it is reported. Run with --dry-run first to see the commands.
 
         Options:
         {PackageSettings.OptionsHelp}
+
         Exit codes: 0 done (or planned), 1 failed (one line on stderr), 2 wrong command line.
         """;
 

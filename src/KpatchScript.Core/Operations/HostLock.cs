@@ -3,8 +3,9 @@ namespace KpatchScript.Operations;
 /// <summary>
 /// A host-wide exclusive lock for mutating operations: an advisory lock on a file (.NET takes
 /// flock(LOCK_EX) for FileShare.None on Linux). The kernel drops it when the process ends, even
-/// on SIGKILL, so no lock is ever left behind. The holder's pid is written into the file for the
-/// message a waiting run prints.
+/// on SIGKILL, so no lock is ever left behind. The holder writes its pid next to it
+/// (<c>.pid</c>) for the message a waiting run prints: the locked file itself cannot be read by
+/// another .NET process, which takes flock(LOCK_SH) to open it.
 /// </summary>
 internal sealed class HostLock : IDisposable
 {
@@ -24,10 +25,7 @@ internal sealed class HostLock : IDisposable
             try
             {
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                stream.SetLength(0);
-                var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n");
-                stream.Write(pid);
-                stream.Flush();
+                File.WriteAllText(path + ".pid", Environment.ProcessId + "\n");
                 return new HostLock(stream);
             }
             catch (IOException) when (time.GetUtcNow() < deadline)
@@ -48,11 +46,10 @@ internal sealed class HostLock : IDisposable
     {
         try
         {
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            var pid = reader.ReadLine()?.Trim();
-            return string.IsNullOrEmpty(pid) ? "" : $" (pid {pid})";
+            var pid = File.ReadAllText(path + ".pid").Trim();
+            return pid.Length == 0 || !pid.All(char.IsAsciiDigit) ? "" : $" (pid {pid})";
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return "";
         }

@@ -136,7 +136,7 @@ public sealed class MalformedInputTests
         Assert.False(reading.IsKnown, $"expected unknown, got '{reading.Value}'");
         Assert.Contains(Cases[name].ReasonContains, reading.UnknownReason, StringComparison.Ordinal);
         var json = StatusJson.Serialize(status);
-        Assert.Empty(StatusSchema.Errors(json));
+        Assert.Empty(JsonSchemaFile.Status.Errors(json));
         Assert.Equal(StatusJson.SerializeWithContext(status), json);
     }
 
@@ -147,6 +147,6 @@ public sealed class MalformedInputTests
 
         var json = StatusJson.Serialize(status);
         Assert.DoesNotContain("\"unknown\"", json, StringComparison.Ordinal);
-        Assert.Empty(StatusSchema.Errors(json));
+        Assert.Empty(JsonSchemaFile.Status.Errors(json));
     }
 }

@@ -24,7 +24,7 @@ public sealed class SysrootDetectionTests
         var status = await DetectAsync(fixture);
 
         var json = StatusJson.Serialize(status with { Target = "sysroot:" + fixture, ToolVersion = "<version>" });
-        Assert.Empty(StatusSchema.Errors(json));
+        Assert.Empty(JsonSchemaFile.Status.Errors(json));
         Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Core.Tests/Golden/status/{fixture}.json", json + "\n"), json + "\n");
     }
 

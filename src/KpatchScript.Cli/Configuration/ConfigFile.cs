@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using KpatchScript.Host;
+using KpatchScript.Status;
+
+namespace KpatchScript.Cli.Configuration;
+
+/// <summary>
+/// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
+/// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
+/// (yyyy-MM-dd), <c>lock_wait_seconds</c>. An unknown key or a wrong value is an error, so a
+/// typo never silently keeps a default.
+/// </summary>
+internal static class ConfigFile
+{
+    public const string DefaultPath = "/etc/kpatch-script/config.json";
+
+    public static string PathFromEnvironment() =>
+        Environment.GetEnvironmentVariable("KPATCH_SCRIPT_CONFIG") is { Length: > 0 } path ? path : DefaultPath;
+
+    /// <exception cref="HostSystemException">The file exists but is not a valid configuration.</exception>
+    public static KpatchSettings Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new KpatchSettings();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(path, "the file must hold one JSON object");
+            }
+
+            var settings = new KpatchSettings();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                settings = property.Name switch
+                {
+                    "support_window_days" => settings with { SupportWindowDays = PositiveInteger(path, property) },
+                    "support_window_end" => settings with { SupportWindowEnd = Date(path, property) },
+                    "lock_wait_seconds" => settings with { LockWait = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds)"),
+                };
+            }
+
+            return settings;
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(path, $"not valid JSON ({ex.Message})");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Invalid(path, ex.Message);
+        }
+    }
+
+    private static int PositiveInteger(string path, JsonProperty property, bool allowZero = false) =>
+        property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var n) && (n > 0 || (allowZero && n == 0))
+            ? n
+            : throw Invalid(path, $"{property.Name} must be a {(allowZero ? "non-negative" : "positive")} whole number, not {property.Value.GetRawText()}");
+
+    private static DateOnly Date(string path, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String
+        && DateOnly.TryParseExact(property.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Invalid(path, $"{property.Name} must be a date like \"2026-06-30\", not {property.Value.GetRawText()}");
+
+    private static HostSystemException Invalid(string path, string what) => new($"configuration {path}: {what}");
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace KpatchScript.Testing.Fixtures;
+
+/// <summary>Validates JSON output against a schema file shipped in Abstractions.</summary>
+public sealed class JsonSchemaFile
+{
+    /// <summary>kpatch-script status --json.</summary>
+    public static JsonSchemaFile Status { get; } = new("Status/host-status.schema.json");
+
+    /// <summary>kpatch-script install|update|auto-update --json.</summary>
+    public static JsonSchemaFile OperationResult { get; } = new("Operations/operation-result.schema.json");
+
+    /// <summary>kpatch-script available --json.</summary>
+    public static JsonSchemaFile Available { get; } = new("Operations/available.schema.json");
+
+    private readonly Lazy<JsonSchema> _schema;
+
+    private JsonSchemaFile(string relativePath) =>
+        _schema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryPaths.Combine(["src", "KpatchScript.Abstractions", .. relativePath.Split('/')]))));
+
+    /// <summary>The schema errors of <paramref name="json"/>; empty when it is valid.</summary>
+    public IReadOnlyList<string> Errors(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = _schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        return (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+            .DefaultIfEmpty("invalid (no details)")
+            .ToList();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KpatchScript.Operations;
+using static KpatchScript.Testing.Fixtures.DnfLab;
+
+namespace KpatchScript.Cli.Tests;
+
+/// <summary>The real executable in separate processes: the host lock between runs, and the journal against SIGKILL.</summary>
+public sealed class ConcurrencyTests : IDisposable
+{
+    private readonly string _root = NewInstallRoot();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string JournalPath => Path.Combine(_root, OperationPaths.JournalRelative);
+
+    private static Process Start(IDictionary<string, string>? environment, params string[] args)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll"));
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        return Process.Start(startInfo)!;
+    }
+
+    private static (int ExitCode, string Out, string Error) Finish(Process process)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "kpatch-script did not finish within 2 minutes");
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    /// <summary>Waits until the first run has journaled its start, i.e. holds the lock.</summary>
+    private void WaitForStartedRecord()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(File.Exists(JournalPath) && File.ReadAllText(JournalPath).Contains("\"outcome\":\"started\"", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the first install never started");
+            Thread.Sleep(20);
+        }
+    }
+
+    private List<(string Id, string Outcome, int Pid)> Journal() =>
+        File.ReadAllLines(JournalPath).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("outcome").GetString()!, r.GetProperty("pid").GetInt32())).ToList();
+
+    [Fact]
+    public void A_second_install_waits_for_the_first_and_they_never_interleave()
+    {
+        // The package's %pre sleeps 4 s, so the first install holds the lock that long.
+        using var first = Start(null, "install", "--installroot", _root, "--kernel", KernelSlowPre);
+        WaitForStartedRecord();
+        using var second = Start(null, "install", "--installroot", _root, "--kernel", KernelSlowPre);
+
+        var (firstExit, _, firstError) = Finish(first);
+        var (secondExit, _, secondError) = Finish(second);
+
+        Assert.Equal((0, ""), (firstExit, firstError));
+        Assert.Equal((0, ""), (secondExit, secondError));
+        var journal = Journal();
+        Assert.Equal(
+            [(first.Id, "started"), (first.Id, "succeeded"), (second.Id, "started"), (second.Id, "succeeded")],
+            journal.Select(r => (r.Pid, r.Outcome)));
+        Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));
+    }
+
+    [Fact]
+    public void A_second_install_that_may_not_wait_fails_clearly_and_changes_nothing()
+    {
+        var config = Path.Combine(_root, "kps-config.json");
+        File.WriteAllText(config, """{ "lock_wait_seconds": 0 }""");
+        using var first = Start(null, "install", "--installroot", _root, "--kernel", KernelSlowPre);
+        WaitForStartedRecord();
+        using var second = Start(new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = config }, "install", "--installroot", _root, "--kernel", Kernel362);
+
+        var (secondExit, secondOut, secondError) = Finish(second);
+        var (firstExit, _, _) = Finish(first);
+
+        Assert.Equal((1, ""), (secondExit, secondOut));
+        Assert.Equal(
+            $"kpatch-script: error: another kpatch-script operation (pid {first.Id}) holds {Path.Combine(_root, OperationPaths.LockRelative)} and did not finish within 0 s; try again when it has finished\n",
+            secondError);
+        Assert.Equal(0, firstExit);
+        Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));
+        Assert.DoesNotContain(Journal(), r => r.Pid == second.Id);
+    }
+
+    [Fact]
+    public void The_journal_survives_a_sigkill_right_after_success_is_reported()
+    {
+        using var install = Start(null, "install", "--json", "--installroot", _root, "--kernel", Kernel362);
+
+        // The first byte of the report is the moment success is reported: kill there.
+        var first = install.StandardOutput.Read();
+        install.Kill();
+        install.WaitForExit();
+
+        Assert.Equal('{', (char)first);
+        var journal = Journal();
+        Assert.Equal(["started", "succeeded"], journal.Select(r => r.Outcome));
+        Assert.Equal([$"{PatchName(Kernel362)}-1-2.el9_3.x86_64"], InstalledPackages(_root));
+    }
+}

@@ -1,0 +1,40 @@
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Cli.Tests;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly string _config = Path.Combine(Directory.CreateTempSubdirectory("kps-config-").FullName, "config.json");
+
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_config)!, recursive: true);
+
+    [Fact]
+    public void Should_override_the_support_window_estimate()
+    {
+        File.WriteAllText(_config, """{ "support_window_end": "2026-03-01" }""");
+
+        var outcome = CliRunner.RunWithConfig(_config, "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch));
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("\"ends\": \"2026-03-01\"", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("\"days_left\": 45", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"support_window_days\": -3 }", "support_window_days must be a positive whole number, not -3")]
+    [InlineData("{ \"support_window_end\": \"next year\" }", "support_window_end must be a date like \"2026-06-30\", not \"next year\"")]
+    [InlineData("{ \"suport_window_days\": 400 }", "unknown key 'suport_window_days'")]
+    [InlineData("[1, 2]", "the file must hold one JSON object")]
+    [InlineData("{ not json", "not valid JSON")]
+    public void Should_reject_a_bad_configuration_with_one_line(string content, string expected)
+    {
+        File.WriteAllText(_config, content);
+
+        var outcome = CliRunner.RunWithConfig(_config, "status");
+
+        Assert.Equal((1, ""), (outcome.ExitCode, outcome.Out));
+        Assert.StartsWith($"kpatch-script: error: configuration {_config}: ", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, outcome.Error, StringComparison.Ordinal);
+        Assert.Single(outcome.Error.TrimEnd('\n').Split('\n'));
+    }
+}

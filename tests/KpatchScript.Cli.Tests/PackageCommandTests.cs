@@ -1,0 +1,102 @@
+using System.Text.Json;
+using KpatchScript.Testing.Fixtures;
+using static KpatchScript.Testing.Fixtures.DnfLab;
+
+namespace KpatchScript.Cli.Tests;
+
+/// <summary>The package verbs in-process, against real dnf in an installroot.</summary>
+public sealed class PackageCommandTests : IDisposable
+{
+    private readonly string _root = NewInstallRoot();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Install_dry_run_prints_the_exact_command_and_installs_nothing()
+    {
+        var outcome = CliRunner.Run("install", "--dry-run", "--installroot", _root, "--kernel", Kernel362);
+
+        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        Assert.Equal(
+            $"Dry run: install would run, on local:\n  dnf --setopt=skip_if_unavailable=False --installroot={_root} --assumeyes install 'kpatch-patch = {Kernel362}'\nNothing was changed.\n",
+            outcome.Out);
+        Assert.Empty(InstalledPackages(_root));
+    }
+
+    [Fact]
+    public void Install_then_update_and_available_report_as_json_that_follows_the_schemas()
+    {
+        var install = CliRunner.Run("install", "--json", "--installroot", _root, "--kernel", Kernel284);
+        var available = CliRunner.Run("available", "--json", "--installroot", _root, "--kernel", Kernel362);
+
+        Assert.Equal((0, ""), (install.ExitCode, install.Error));
+        Assert.Empty(JsonSchemaFile.OperationResult.Errors(install.Out));
+        Assert.Equal("succeeded", JsonDocument.Parse(install.Out).RootElement.GetProperty("outcome").GetString());
+        Assert.Equal((0, ""), (available.ExitCode, available.Error));
+        Assert.Empty(JsonSchemaFile.Available.Errors(available.Out));
+        var listed = JsonDocument.Parse(available.Out).RootElement.GetProperty("available");
+        Assert.Equal(PatchName(Kernel362), Assert.Single(listed.EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Available_in_words_names_what_an_update_adds()
+    {
+        InstallDirectly(_root, $"{PatchName(Kernel284)}-1-1.el9_2.x86_64");
+
+        var outcome = CliRunner.Run("available", "--installroot", _root, "--kernel", Kernel284);
+
+        Assert.Equal(
+            $"{PatchName(Kernel284)}-1-3.el9_2.x86_64  kernel {Kernel284} (running)  installed: 1-1.el9_2  adds: CVE-2023-0002, CVE-2023-0003, CVE-2023-0004\n",
+            outcome.Out);
+    }
+
+    [Theory]
+    [InlineData("5.14.0-555.1.1.el9_5.x86_64", "kpatch-script: error: dnf install: no package in the enabled repositories provides it (Error: Unable to find a match: kpatch-patch = 5.14.0-555.1.1.el9_5.x86_64); Red Hat publishes live patches for selected kernels only: check 'kpatch-script available' and your subscription\n")]
+    [InlineData("6.1.0-56-amd64", "kpatch-script: error: kernel release 6.1.0-56-amd64 cannot be an rpm version-release: it has 2 dashes and rpm allows exactly one (between version and release), so no kpatch-patch package can provide it; this kernel is not an rpm-packaged (RHEL-family) kernel\n")]
+    public void A_failed_install_is_one_line_and_exit_1(string kernel, string expected)
+    {
+        var outcome = CliRunner.Run("install", "--installroot", _root, "--kernel", kernel);
+
+        Assert.Equal((1, "", expected), (outcome.ExitCode, outcome.Out, outcome.Error));
+    }
+
+    [Fact]
+    public void A_failed_install_in_json_is_still_a_document_and_exit_1()
+    {
+        var outcome = CliRunner.Run("install", "--json", "--installroot", _root, "--kernel", KernelFailingPre);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Empty(JsonSchemaFile.OperationResult.Errors(outcome.Out));
+        Assert.Equal("failed", JsonDocument.Parse(outcome.Out).RootElement.GetProperty("outcome").GetString());
+        Assert.StartsWith("kpatch-script: error: dnf install failed with exit code 1", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_update_needs_an_action_and_kpatch_dnf()
+    {
+        var missing = CliRunner.Run("auto-update", "--installroot", _root);
+        var on = CliRunner.Run("auto-update", "on", "--installroot", _root);
+        var status = CliRunner.Run("auto-update", "status", "--installroot", _root);
+
+        Assert.Equal((2, "kpatch-script: error: auto-update needs on, off or status; see 'kpatch-script auto-update --help'\n"), (missing.ExitCode, missing.Error));
+        Assert.Equal((1, "kpatch-script: error: kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'\n"), (on.ExitCode, on.Error));
+        Assert.Equal((0, "auto-update: kpatch-dnf is not installed\n"), (status.ExitCode, status.Out));
+    }
+
+    [Fact]
+    public void Auto_update_status_reads_the_kpatch_dnf_setting()
+    {
+        var outcome = CliRunner.Run("auto-update", "status", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf), "--json");
+
+        Assert.Equal((0, "{\"schema_version\": 1, \"auto_update\": \"on\"}\n"), (outcome.ExitCode, outcome.Out));
+    }
+
+    [Fact]
+    public void A_sysroot_target_refuses_to_install()
+    {
+        var outcome = CliRunner.Run("install", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf));
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("is read-only: install changes the host; use --dry-run to see the commands", outcome.Error, StringComparison.Ordinal);
+    }
+}
