@@ -46,6 +46,11 @@ internal static class CliApp
             environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath) };
             return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            environment.Error.WriteLine("kpatch-script: interrupted");
+            return ExitCodes.Interrupted;
+        }
         catch (UsageException ex)
         {
             environment.Error.WriteLine($"kpatch-script: error: {ex.Message}");

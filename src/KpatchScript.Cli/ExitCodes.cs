@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line was wrong; stderr says what and points at --help.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by SIGINT or SIGTERM before it finished (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -32,10 +32,14 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     private PackageOperations Packages() => new(host, time, _settings);
 
-    public Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default) => Task.FromResult(Detect(cancellationToken));
+    public Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default) => Task.FromResult(Detect(cancellationToken: cancellationToken));
+
+    /// <summary>Detection that also asks dnf which updates are available and which CVEs they add.</summary>
+    public Task<HostStatus> DetectWithUpdatesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Detect(checkUpdates: true, cancellationToken));
 
     /// <summary>The synchronous form of <see cref="DetectAsync"/>: the work is synchronous (see <see cref="IHostSystem"/>).</summary>
-    public HostStatus Detect(CancellationToken cancellationToken = default)
+    public HostStatus Detect(bool checkUpdates = false, CancellationToken cancellationToken = default)
     {
         var collectedAt = time.GetUtcNow();
         var reader = new HostReader(host, cancellationToken);
@@ -46,6 +50,8 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         var supportWindow = SupportWindowEstimator.Estimate(reader, _settings, collectedAt);
         var kernel = KernelDetector.Detect(reader, running, livepatch.Patches, supportWindow);
         var hostInfo = HostInfoDetector.Detect(reader, running);
-        return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages);
+        var updates = checkUpdates ? Packages().ListAvailable(new PackageOptions(), cancellationToken) : null;
+        var coverage = CoverageDetector.Detect(packages, livepatch.Patches, updates);
+        return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KpatchScript.Operations;
+using KpatchScript.Testing.Fixtures;
 using static KpatchScript.Testing.Fixtures.DnfLab;
 
 namespace KpatchScript.Cli.Tests;
@@ -93,6 +94,21 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(0, firstExit);
         Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));
         Assert.DoesNotContain(Journal(), r => r.Pid == second.Id);
+    }
+
+    [Fact]
+    public void A_sigterm_during_dnf_lets_the_transaction_finish_and_journals_interrupted()
+    {
+        using var install = Start(null, "install", "--installroot", _root, "--kernel", KernelSlowPre);
+        WaitForStartedRecord();
+        ProcessHelper.Run("kill", "-TERM", install.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var (exitCode, stdout, stderr) = Finish(install);
+
+        Assert.Equal((1, ""), (exitCode, stdout));
+        Assert.StartsWith("kpatch-script: error: install was interrupted by a signal; 'dnf", stderr, StringComparison.Ordinal);
+        Assert.Equal(["started", "interrupted"], Journal().Select(r => r.Outcome));
+        Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root)); // dnf was not killed mid-transaction
     }
 
     [Fact]

@@ -13,6 +13,7 @@ namespace KpatchScript.Status;
 /// <param name="Livepatch">The kernel's livepatch state: support, taint, patches.</param>
 /// <param name="Kpatch">kpatch tooling: CLI, installed modules, kpatch-dnf, kpatch.service.</param>
 /// <param name="Packages">Installed <c>kpatch-patch-*</c> packages, when rpm can tell.</param>
+/// <param name="Coverage">CVEs fixed live now, and those an available update would add.</param>
 public sealed record HostStatus(
     int SchemaVersion,
     string Target,
@@ -22,7 +23,8 @@ public sealed record HostStatus(
     KernelStatus Kernel,
     LivepatchStatus Livepatch,
     KpatchTooling Kpatch,
-    Reading<IReadOnlyList<KpatchPatchPackage>> Packages)
+    Reading<IReadOnlyList<KpatchPatchPackage>> Packages,
+    CveCoverage Coverage)
 {
     /// <summary>The schema version this build writes.</summary>
     public const int CurrentSchemaVersion = 1;

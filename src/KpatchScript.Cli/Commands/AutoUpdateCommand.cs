@@ -40,7 +40,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
         if (action == "status")
         {
             var host = settings.InstallRoot is { } root ? new SysrootHostSystem(root) : target;
-            var dnf = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken).Kpatch.Dnf;
+            var dnf = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken: cancellationToken).Kpatch.Dnf;
             var state = !dnf.IsKnown ? $"unknown ({dnf.UnknownReason})"
                 : !dnf.Value!.Installed ? "kpatch-dnf is not installed"
                 : dnf.Value.AutoUpdate.IsKnown ? (dnf.Value.AutoUpdate.Value ? "on" : "off") : $"unknown ({dnf.Value.AutoUpdate.UnknownReason})";

@@ -13,18 +13,20 @@ internal sealed class StatusCommand : ICliCommand
     public string Summary => "Show live patching status: kernel, patches, kpatch tooling, packages, reboot advice";
 
     public string Help => $"""
-        Usage: kpatch-script status [--json] [--target {HostSystems.Forms}] [--verbose]
+        Usage: kpatch-script status [--json] [--check-updates] [--target {HostSystems.Forms}] [--verbose]
 
         Reads the live-patching state of a host and answers "am I covered?": the running and
         installed kernels and whether a reboot is due, livepatch support and the kernel's live
         patch taint, every patch in /sys/kernel/livepatch with its state, objects and functions,
         tasks a transition waits for, the kpatch CLI, installed patch modules, kpatch-dnf and
-        kpatch.service, and installed kpatch-patch packages with the CVEs they fix.
+        kpatch.service, installed kpatch-patch packages with the CVEs they fix, the CVEs fixed live
+        now, and an estimate of until when the running kernel gets live patches.
 
         Anything that cannot be read is shown as unknown with the reason; nothing is guessed.
 
         Options:
           --json            Print the status as JSON (schema: host-status.schema.json, version 1)
+          --check-updates   Also ask dnf for newer live patches and the CVEs they would add (slower)
           --target TARGET   local (default), or sysroot:DIR for a captured tree laid out like /
           --verbose         Show the full error when something fails
 
@@ -35,7 +37,10 @@ internal sealed class StatusCommand : ICliCommand
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
         var host = environment.OpenTarget(settings.Target);
-        var status = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var status = settings.CheckUpdates
+            ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.Detect(checkUpdates: true, cancellationToken))
+            : facade.Detect(cancellationToken: cancellationToken);
 
         // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)

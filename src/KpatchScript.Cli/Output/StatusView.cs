@@ -59,6 +59,16 @@ internal static class StatusView
         Row("kpatch CLI", Text(Show(kpatch.Cli, c => c.Installed ? $"{Show(c.Version)} at {c.Path}" : "not installed")));
         Row("kpatch.service", Text(Show(kpatch.Service, s => s.State)));
         Row("kpatch-dnf", Text(Show(kpatch.Dnf, d => d.Installed ? "installed, auto-update " + Show(d.AutoUpdate, a => a ? "on" : "off") : "not installed")));
+        var coverage = status.Coverage;
+        Row("CVEs fixed live now", Text(Show(coverage.FixedLiveNow, c => c.Count == 0 ? "none" : string.Join(", ", c))));
+        if (coverage.InstalledNotLive is { IsKnown: true, Value.Count: > 0 })
+        {
+            Row("Installed, not live", Text(string.Join(", ", coverage.InstalledNotLive.Value) + "  (package installed, its module is not loaded)"));
+        }
+
+        Row("Updates would add", Text(Show(coverage.Updates, u => u.Count == 0
+            ? "nothing: no newer live patch is available"
+            : string.Join("; ", u.Select(a => $"{a.Name}-{a.Version}-{a.Release}: {(a.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", a.NewCves))}")))));
         if (livepatch.InactiveModules is { IsKnown: true, Value.Count: > 0 })
         {
             Row("Inactive modules", Text(string.Join(", ", livepatch.InactiveModules.Value.Select(m => $"{m.Name} (refcount {Show(m.ReferenceCount)})")) + "  loaded, but disabled or replaced"));

@@ -53,19 +53,23 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
             {
                 foreach (var command in record.Commands)
                 {
-                    var result = host.Run(command, cancellationToken);
+                    // A running dnf transaction is never killed: a cancellation (SIGINT, SIGTERM)
+                    // lets the current command finish and stops before the next one.
+                    var result = host.Run(command, CancellationToken.None);
                     error = failureOf(result);
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        outcome = "interrupted";
+                        error = $"{record.Operation} was interrupted by a signal; '{command}' exited {result.ExitCode}; check the result with 'kpatch-script status'";
+                        break;
+                    }
+
                     if (error is not null)
                     {
                         outcome = "failed";
                         break;
                     }
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                outcome = "interrupted";
-                error = $"{record.Operation} was interrupted; check the package state with 'kpatch-script status'";
             }
             catch (HostSystemException ex)
             {

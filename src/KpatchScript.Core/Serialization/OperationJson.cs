@@ -45,29 +45,35 @@ public static class OperationJson
         w.WriteStartArray("available");
         foreach (var patch in patches)
         {
-            w.WriteStartObject();
-            w.WriteString("name", patch.Name);
-            w.WriteString("version", patch.Version);
-            w.WriteString("release", patch.Release);
-            w.WriteString("arch", patch.Arch);
-            w.WriteString("kernel_release", patch.KernelRelease);
-            w.WriteBoolean("for_running_kernel", patch.ForRunningKernel);
-            if (patch.InstalledVersion is null)
-            {
-                w.WriteNull("installed_version");
-            }
-            else
-            {
-                w.WriteString("installed_version", patch.InstalledVersion);
-            }
-
-            Strings(w, "cves", patch.Cves);
-            Strings(w, "new_cves", patch.NewCves);
-            w.WriteEndObject();
+            WriteAvailable(w, patch);
         }
 
         w.WriteEndArray();
     });
+
+    /// <summary>One available patch as a JSON object (shared with the status document's coverage).</summary>
+    internal static void WriteAvailable(Utf8JsonWriter w, AvailablePatch patch)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", patch.Name);
+        w.WriteString("version", patch.Version);
+        w.WriteString("release", patch.Release);
+        w.WriteString("arch", patch.Arch);
+        w.WriteString("kernel_release", patch.KernelRelease);
+        w.WriteBoolean("for_running_kernel", patch.ForRunningKernel);
+        if (patch.InstalledVersion is null)
+        {
+            w.WriteNull("installed_version");
+        }
+        else
+        {
+            w.WriteString("installed_version", patch.InstalledVersion);
+        }
+
+        Strings(w, "cves", patch.Cves);
+        Strings(w, "new_cves", patch.NewCves);
+        w.WriteEndObject();
+    }
 
     private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {

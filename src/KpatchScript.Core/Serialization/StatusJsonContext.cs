@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KpatchScript.Operations;
 using KpatchScript.Status;
 
 namespace KpatchScript.Serialization;
@@ -28,4 +29,6 @@ namespace KpatchScript.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<TransitionTask>))]
 [JsonSerializable(typeof(IReadOnlyList<PatchModuleFile>))]
 [JsonSerializable(typeof(IReadOnlyList<KpatchPatchPackage>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<AvailablePatch>))]
 public sealed partial class StatusJsonContext : JsonSerializerContext;

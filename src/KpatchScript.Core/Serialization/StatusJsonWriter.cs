@@ -39,6 +39,11 @@ internal static class StatusJsonWriter
             Livepatch(w, status.Livepatch);
             Kpatch(w, status.Kpatch);
             Reading(w, "packages", status.Packages, list => Array(w, list, p => Package(w, p)));
+            w.WriteStartObject("coverage");
+            Reading(w, "fixed_live_now", status.Coverage.FixedLiveNow, list => Array(w, list, w.WriteStringValue));
+            Reading(w, "installed_not_live", status.Coverage.InstalledNotLive, list => Array(w, list, w.WriteStringValue));
+            Reading(w, "updates", status.Coverage.Updates, list => Array(w, list, a => OperationJson.WriteAvailable(w, a)));
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 

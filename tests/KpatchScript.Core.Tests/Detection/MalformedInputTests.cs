@@ -93,6 +93,11 @@ public sealed class MalformedInputTests
         ["kpatch.conf unreadable"] = new(h => h.WithFailure("/etc/dnf/plugins/kpatch.conf", Denied), s => Of(s.Kpatch.Dnf.Value!.AutoUpdate), "permission denied reading /etc/dnf/plugins/kpatch.conf"),
         ["module directory unlistable"] = new(h => h.WithFailure($"/var/lib/kpatch/{Release}", Denied), s => Of(s.Kpatch.Modules), "permission denied"),
 
+        // Coverage
+        ["coverage unknown when packages are"] = new(h => BreakRpm(h, packages: new(1, "", "error: db5 error(-30969)\n")), s => Of(s.Coverage.FixedLiveNow), "rpm failed: error: db5 error(-30969)"),
+        ["coverage unknown when patches are"] = new(h => h.WithFailure("/sys/kernel/livepatch", Denied), s => Of(s.Coverage.InstalledNotLive), "/sys/kernel/livepatch is not a directory or cannot be examined"),
+        ["updates not asked of dnf by default"] = new(_ => { }, s => Of(s.Coverage.Updates), "not checked: 'kpatch-script status --check-updates'"),
+
         // rpm
         ["rpm kernel output with a short line"] = new(h => BreakRpm(h, kernels: new(0, "kernel-core\n", "")), s => Of(s.Kernel.Installed), "unexpected rpm output for kernel-uname-r: 'kernel-core'"),
         ["rpm kernel release with spaces"] = new(h => BreakRpm(h, kernels: new(0, "kernel-core\tkernel-uname-r\t5.14 garbage\n", "")), s => Of(s.Kernel.Installed), "rpm gives '5.14 garbage' as a kernel-uname-r of kernel-core"),
@@ -145,8 +150,10 @@ public sealed class MalformedInputTests
     {
         var status = await new KpatchFacade(Healthy(), FixedTimeProvider.Default).DetectAsync();
 
-        var json = StatusJson.Serialize(status);
+        // Everything is read; only the updates are not asked of dnf without --check-updates.
+        var json = StatusJson.Serialize(status with { Coverage = status.Coverage with { Updates = Reading.Known<IReadOnlyList<KpatchScript.Operations.AvailablePatch>>([]) } });
         Assert.DoesNotContain("\"unknown\"", json, StringComparison.Ordinal);
         Assert.Empty(JsonSchemaFile.Status.Errors(json));
+        Assert.Equal(["CVE-2023-0001", "CVE-2023-0002", "CVE-2023-0003"], status.Coverage.FixedLiveNow.Value);
     }
 }
