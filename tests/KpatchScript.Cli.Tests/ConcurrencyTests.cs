@@ -73,6 +73,7 @@ public sealed class ConcurrencyTests : IDisposable
             [(first.Id, "started"), (first.Id, "succeeded"), (second.Id, "started"), (second.Id, "succeeded")],
             journal.Select(r => (r.Pid, r.Outcome)));
         Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));
+        VerifyDatabase(_root);
     }
 
     [Fact]
@@ -94,6 +95,7 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(0, firstExit);
         Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));
         Assert.DoesNotContain(Journal(), r => r.Pid == second.Id);
+        VerifyDatabase(_root);
     }
 
     [Fact]

@@ -13,14 +13,15 @@ internal sealed class AvailableCommand : ICliCommand
     public string Summary => "List live patches in the repositories that are newer than what is installed, with the CVEs they add";
 
     public string Help => $"""
-        Usage: kpatch-script available [--json] [--target local] [--installroot DIR] [--kernel RELEASE] [--verbose]
+        Usage: kpatch-script available {PackageSettings.Usage}
 
         For the running kernel and every installed kernel: the newest kpatch-patch package in the
         enabled repositories, when it is newer than the installed one (or none is installed), with
         the CVEs its changelog names and those it adds to the installed version. Read-only.
 
         Options:
-        {PackageSettings.OptionsHelp.Replace("  --dry-run           Print the exact commands, change nothing\n", "", StringComparison.Ordinal)}
+        {PackageSettings.OptionsHelp}
+        (available only reads: with or without --dry-run it changes nothing.)
 
         Exit codes: 0 listed (possibly nothing), 1 could not list (one line on stderr), 2 wrong command line.
         """;
@@ -28,7 +29,7 @@ internal sealed class AvailableCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(arguments, Name);
-        var settings = PackageSettings.Parse(reader, allowDryRun: false);
+        var settings = PackageSettings.Parse(reader);
         reader.EnsureConsumed();
         var facade = new KpatchFacade(environment.OpenTarget(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };

@@ -16,11 +16,11 @@ internal sealed record PackageSettings(bool Json, bool DryRun, string Target, st
           --verbose           Show the full error when something fails
         """;
 
-    public static PackageSettings Parse(ArgumentReader reader, bool allowDryRun = true)
+    public static PackageSettings Parse(ArgumentReader reader)
     {
         var settings = new PackageSettings(
             reader.Flag("--json"),
-            allowDryRun && reader.Flag("--dry-run"),
+            reader.Flag("--dry-run"),
             reader.Option("--target") ?? "local",
             reader.Option("--installroot") is { } root ? Path.GetFullPath(root) : null,
             reader.Option("--kernel"));

@@ -107,7 +107,7 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         }
     }
 
-    /// <summary>Runs a read-only command. A non-zero exit is still a known result; not being able to run is not.</summary>
+    /// <summary>Runs a read-only command given as its arguments.</summary>
     public Reading<CommandResult> Run(params string[] arguments) => Run(CommandSpec.Query(arguments));
 
     /// <summary>Runs a command; a non-zero exit is still a known result, not being able to run is not.</summary>

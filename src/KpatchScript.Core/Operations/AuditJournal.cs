@@ -34,7 +34,11 @@ internal sealed class AuditJournal(string path, TimeProvider time)
                 w.WriteString("install_root", root);
             }
 
-            w.WriteString("kernel_release", record.KernelRelease);
+            if (record.KernelRelease is { } release)
+            {
+                w.WriteString("kernel_release", release);
+            }
+
             w.WriteString("user", Environment.UserName);
             if (Environment.GetEnvironmentVariable("SUDO_USER") is { Length: > 0 } sudoUser)
             {
@@ -85,4 +89,4 @@ internal sealed class AuditJournal(string path, TimeProvider time)
 }
 
 /// <summary>What the journal says about an operation.</summary>
-internal sealed record OperationRecord(string Operation, string Target, string? InstallRoot, string KernelRelease, IReadOnlyList<CommandSpec> Commands);
+internal sealed record OperationRecord(string Operation, string Target, string? InstallRoot, string? KernelRelease, IReadOnlyList<CommandSpec> Commands);

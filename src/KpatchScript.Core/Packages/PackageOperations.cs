@@ -26,7 +26,7 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
             return Refused(operation, [command], "kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'");
         }
 
-        var record = new OperationRecord(operation, host.Name, options.InstallRoot, options.KernelRelease ?? "", [command]);
+        var record = new OperationRecord(operation, host.Name, options.InstallRoot, KernelRelease: null, [command]);
         return Runner().Run(record, options.DryRun, result => DnfOutput.FailureOf("kpatch", result), cancellationToken);
     }
 

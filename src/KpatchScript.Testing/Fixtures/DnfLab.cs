@@ -85,6 +85,9 @@ public static class DnfLab
         ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--query", "--all", "--queryformat", "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Fails unless rpm finds the database under <paramref name="root"/> consistent (rpm --verifydb).</summary>
+    public static void VerifyDatabase(string root) => ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--verifydb");
+
     /// <summary>Installs exact packages with dnf itself, to set a scene.</summary>
     public static void InstallDirectly(string root, params string[] nevras) =>
         ProcessHelper.Run(["dnf", "--quiet", "--assumeyes", $"--installroot={root}", "install", .. nevras]);
