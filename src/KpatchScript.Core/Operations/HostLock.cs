@@ -10,6 +10,9 @@ namespace KpatchScript.Operations;
 internal sealed class HostLock : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>What .NET on Linux reports when flock finds the file locked: EWOULDBLOCK (11) as the HResult.</summary>
+    private const int WouldBlock = 11;
     private readonly FileStream _stream;
 
     private HostLock(FileStream stream) => _stream = stream;
@@ -17,7 +20,15 @@ internal sealed class HostLock : IDisposable
     /// <exception cref="Host.HostSystemException">The lock is still held by another run after <paramref name="wait"/>.</exception>
     public static HostLock Acquire(string path, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Host.HostSystemException($"cannot create the lock {path}: {ex.Message} (package operations need root)");
+        }
+
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
@@ -27,6 +38,14 @@ internal sealed class HostLock : IDisposable
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 File.WriteAllText(path + ".pid", Environment.ProcessId + "\n");
                 return new HostLock(stream);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new Host.HostSystemException($"cannot open the lock {path}: {ex.Message} (package operations need root)");
+            }
+            catch (IOException ex) when (ex.HResult != WouldBlock)
+            {
+                throw new Host.HostSystemException($"cannot open the lock {path}: {ex.Message}");
             }
             catch (IOException) when (time.GetUtcNow() < deadline)
             {

@@ -175,6 +175,18 @@ public sealed class DnfPackageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lock_that_cannot_be_created_fails_clearly_before_dnf_runs()
+    {
+        File.WriteAllText(Path.Combine(_root, "run"), "a file where the lock directory should be");
+
+        var result = await Running(Kernel362).InstallAsync(Options());
+
+        Assert.Equal(OperationOutcome.Failed, result.Outcome);
+        Assert.StartsWith($"cannot create the lock {Path.Combine(_root, OperationPaths.LockRelative)}: ", result.Error, StringComparison.Ordinal);
+        Assert.Empty(InstalledPackages(_root));
+    }
+
+    [Fact]
     public async Task A_kernel_release_rpm_cannot_hold_is_refused_before_dnf_runs()
     {
         var result = await Running("6.1.0-56-amd64").InstallAsync(Options());
