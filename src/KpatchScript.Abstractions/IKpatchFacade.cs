@@ -1,5 +1,6 @@
 using KpatchScript.Operations;
 using KpatchScript.Status;
+using KpatchScript.Verification;
 
 namespace KpatchScript;
 
@@ -14,6 +15,14 @@ public interface IKpatchFacade
     /// are unknown with a reason.
     /// </summary>
     Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks that live patching does what it should: installed modules loaded, patches enabled and
+    /// not stuck in transition (a transition is watched up to the configured threshold, then named
+    /// with the tasks it waits for), objects patched, taint consistent, modules built for the
+    /// running kernel, reboot advice.
+    /// </summary>
+    Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Installs the live patch for the running kernel (or <see cref="PackageOptions.KernelRelease"/>)

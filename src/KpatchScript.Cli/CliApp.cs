@@ -10,6 +10,7 @@ internal static class CliApp
     private static readonly ICliCommand[] Commands =
     [
         new StatusCommand(),
+        new VerifyCommand(),
         new PackageChangeCommand("install"),
         new PackageChangeCommand("update"),
         new AvailableCommand(),

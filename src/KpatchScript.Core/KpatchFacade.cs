@@ -4,6 +4,7 @@ using KpatchScript.Host;
 using KpatchScript.Operations;
 using KpatchScript.Packages;
 using KpatchScript.Status;
+using KpatchScript.Verification;
 
 namespace KpatchScript;
 
@@ -29,6 +30,13 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     public Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().SetAutoUpdate(enabled, options ?? new PackageOptions(), cancellationToken));
+
+    public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) => Task.FromResult(Verify(cancellationToken));
+
+    /// <summary>The synchronous form of <see cref="VerifyAsync"/>.</summary>
+    public VerificationReport Verify(CancellationToken cancellationToken = default) =>
+        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold)
+            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken));
 
     private PackageOperations Packages() => new(host, time, _settings);
 

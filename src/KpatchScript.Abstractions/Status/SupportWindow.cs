@@ -23,4 +23,7 @@ public sealed record KpatchSettings
 
     /// <summary>How long a mutating operation waits for another one to release the host lock.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long verify watches a patch in transition before it counts as stalled.</summary>
+    public TimeSpan TransitionThreshold { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -8,7 +8,7 @@ namespace KpatchScript.Cli.Configuration;
 /// <summary>
 /// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
 /// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
-/// (yyyy-MM-dd), <c>lock_wait_seconds</c>. An unknown key or a wrong value is an error, so a
+/// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>. An unknown key or a wrong value is an error, so a
 /// typo never silently keeps a default.
 /// </summary>
 internal static class ConfigFile
@@ -42,7 +42,8 @@ internal static class ConfigFile
                     "support_window_days" => settings with { SupportWindowDays = PositiveInteger(path, property) },
                     "support_window_end" => settings with { SupportWindowEnd = Date(path, property) },
                     "lock_wait_seconds" => settings with { LockWait = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds)"),
+                    "transition_timeout_seconds" => settings with { TransitionThreshold = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds)"),
                 };
             }
 

@@ -15,6 +15,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script available --json.</summary>
     public static JsonSchemaFile Available { get; } = new("Operations/available.schema.json");
 
+    /// <summary>kpatch-script verify --json.</summary>
+    public static JsonSchemaFile Verification { get; } = new("Verification/verification.schema.json");
+
     private readonly Lazy<JsonSchema> _schema;
 
     private JsonSchemaFile(string relativePath) =>

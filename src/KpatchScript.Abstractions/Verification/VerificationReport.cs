@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace KpatchScript.Verification;
+
+/// <summary>The result of one named check.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CheckResult>))]
+public enum CheckResult
+{
+    /// <summary>The check holds.</summary>
+    [JsonStringEnumMemberName("pass")]
+    Pass,
+
+    /// <summary>Not broken, but worth attention (e.g. a reboot is due).</summary>
+    [JsonStringEnumMemberName("warn")]
+    Warn,
+
+    /// <summary>Live patching is not doing what it should.</summary>
+    [JsonStringEnumMemberName("fail")]
+    Fail,
+
+    /// <summary>Does not apply here; <see cref="VerificationCheck.Detail"/> says why.</summary>
+    [JsonStringEnumMemberName("skip")]
+    Skip,
+}
+
+/// <summary>One check of a verification.</summary>
+/// <param name="Name">A stable name, e.g. <c>patches-enabled</c>.</param>
+/// <param name="Result">pass / warn / fail / skip.</param>
+/// <param name="Detail">One sentence: what was found, or why the check was skipped.</param>
+public sealed record VerificationCheck(string Name, CheckResult Result, string Detail);
+
+/// <summary>Everything <c>verify</c> checked, and the verdict.</summary>
+/// <param name="Target">The target verified.</param>
+/// <param name="Verdict">fail if any check failed, else warn if any warned, else pass; skip when every check was skipped.</param>
+/// <param name="Checks">Every check, in a fixed order.</param>
+public sealed record VerificationReport(string Target, CheckResult Verdict, IReadOnlyList<VerificationCheck> Checks)
+{
+    /// <summary>The verdict over <paramref name="checks"/>.</summary>
+    public static CheckResult VerdictOf(IReadOnlyList<VerificationCheck> checks) =>
+        checks.Any(c => c.Result == CheckResult.Fail) ? CheckResult.Fail
+        : checks.Any(c => c.Result == CheckResult.Warn) ? CheckResult.Warn
+        : checks.All(c => c.Result == CheckResult.Skip) ? CheckResult.Skip
+        : CheckResult.Pass;
+}

@@ -1,0 +1,230 @@
+using KpatchScript.Detection;
+using KpatchScript.Status;
+using KpatchScript.Parsing;
+
+namespace KpatchScript.Verification;
+
+/// <summary>
+/// Named checks over a detected status. On a live target a patch in transition is watched for
+/// up to the threshold before it counts as stalled; a captured tree cannot change, so there the
+/// transition is judged as captured.
+/// </summary>
+internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect)
+    {
+        status = WaitForTransitions(status, redetect);
+        VerificationCheck[] checks =
+        [
+            InstalledModulesLoaded(status),
+            PatchesEnabled(status),
+            Transitions(status),
+            ObjectsPatched(status),
+            TaintMatches(status),
+            .. ModulesBuiltForRunningKernel(status),
+            Reboot(status),
+        ];
+        return new VerificationReport(status.Target, VerificationReport.VerdictOf(checks), checks);
+    }
+
+    private HostStatus WaitForTransitions(HostStatus status, Func<HostStatus> redetect)
+    {
+        if (reader.Host.IsReadOnly)
+        {
+            return status;
+        }
+
+        var deadline = time.GetUtcNow() + transitionThreshold;
+        while (InTransition(status).Count > 0 && time.GetUtcNow() < deadline)
+        {
+            Task.Delay(PollInterval, time).GetAwaiter().GetResult();
+            status = redetect();
+        }
+
+        return status;
+    }
+
+    private static List<LivepatchPatch> Patches(HostStatus status) => status.Livepatch.Patches.GetValueOrDefault([])!.ToList();
+
+    private static List<LivepatchPatch> InTransition(HostStatus status) =>
+        Patches(status).Where(p => p.Transition is { IsKnown: true, Value: true }).ToList();
+
+    private static VerificationCheck? Unsupported(string name, HostStatus status) =>
+        status.Livepatch.Support switch
+        {
+            { IsKnown: false } s => new(name, CheckResult.Skip, $"livepatch support is unknown: {s.UnknownReason}"),
+            { Value.Supported: false } s => new(name, CheckResult.Skip, s.Value!.Reason),
+            _ => status.Livepatch.Patches.IsKnown ? null : new(name, CheckResult.Fail, $"the patches cannot be read: {status.Livepatch.Patches.UnknownReason}"),
+        };
+
+    private static VerificationCheck InstalledModulesLoaded(HostStatus status)
+    {
+        const string name = "installed-modules-loaded";
+        if (!status.Kpatch.Modules.IsKnown)
+        {
+            return new(name, CheckResult.Fail, $"installed modules cannot be read: {status.Kpatch.Modules.UnknownReason}");
+        }
+
+        var installed = status.Kpatch.Modules.Value!.Where(m => m.ForRunningKernel).DistinctBy(m => m.ModuleName).ToList();
+        if (installed.Count == 0)
+        {
+            return new(name, CheckResult.Skip, "no patch module is installed for the running kernel");
+        }
+
+        if (Unsupported(name, status) is { } skipped)
+        {
+            return skipped with { Result = CheckResult.Fail, Detail = $"{installed.Count} module(s) installed but {skipped.Detail}" };
+        }
+
+        var missing = installed.Where(m => m.Loaded != true).Select(m => m.ModuleName).ToList();
+        return missing.Count == 0
+            ? new(name, CheckResult.Pass, $"{installed.Count} installed module(s) for the running kernel loaded: {string.Join(", ", installed.Select(m => m.ModuleName))}")
+            : new(name, CheckResult.Fail, $"installed for the running kernel but not loaded: {string.Join(", ", missing)} (load with 'kpatch load', or check kpatch.service)");
+    }
+
+    private static VerificationCheck PatchesEnabled(HostStatus status)
+    {
+        const string name = "patches-enabled";
+        if (Unsupported(name, status) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var patches = Patches(status);
+        if (patches.Count == 0)
+        {
+            return new(name, CheckResult.Skip, "no live patch is loaded");
+        }
+
+        var bad = patches.Where(p => p.Enabled is not { IsKnown: true, Value: true }).ToList();
+        return bad.Count == 0
+            ? new(name, CheckResult.Pass, $"{patches.Count} patch(es) enabled: {string.Join(", ", patches.Select(p => p.Name))}")
+            : new(name, CheckResult.Fail, string.Join("; ", bad.Select(p => p.Enabled.IsKnown ? $"{p.Name} is disabled" : $"{p.Name}: {p.Enabled.UnknownReason}")));
+    }
+
+    private VerificationCheck Transitions(HostStatus status)
+    {
+        const string name = "transition";
+        if (Unsupported(name, status) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var moving = InTransition(status);
+        if (moving.Count == 0)
+        {
+            return Patches(status).Any(p => !p.Transition.IsKnown)
+                ? new(name, CheckResult.Fail, string.Join("; ", Patches(status).Where(p => !p.Transition.IsKnown).Select(p => $"{p.Name}: {p.Transition.UnknownReason}")))
+                : new(name, CheckResult.Pass, "no patch is in transition");
+        }
+
+        var tasks = status.Livepatch.TransitionTasks;
+        var blockers = !tasks.IsKnown
+            ? $"the blocking tasks cannot be read: {tasks.UnknownReason}"
+            : tasks.Value!.Count == 0 ? "no blocking task found" : "waiting for " + string.Join(", ", tasks.Value.Select(t => $"{t.Command.GetValueOrDefault("?")} (pid {t.Pid}, tid {t.Tid}){Stack(t)}"));
+        var when = reader.Host.IsReadOnly ? "in transition when captured" : $"still in transition after {transitionThreshold.TotalSeconds:0} s";
+        return new(name, CheckResult.Fail, $"{string.Join(", ", moving.Select(p => p.Name))} {when}; {blockers}");
+    }
+
+    /// <summary>The first frame of the task's kernel stack, where readable (root only).</summary>
+    private string Stack(TransitionTask task)
+    {
+        var stack = reader.ReadText($"/proc/{task.Pid}/task/{task.Tid}/stack");
+        var first = stack.IsKnown ? stack.Value!.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
+        return first is null ? "" : $" in {first.Replace("[<0>] ", "", StringComparison.Ordinal)}";
+    }
+
+    private VerificationCheck ObjectsPatched(HostStatus status)
+    {
+        const string name = "objects-patched";
+        if (Unsupported(name, status) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var objects = Patches(status).SelectMany(p => p.Objects.GetValueOrDefault([])!.Select(o => (Patch: p.Name, Object: o))).ToList();
+        var withAttribute = objects.Where(o => o.Object.Patched is not null).ToList();
+        if (withAttribute.Count == 0)
+        {
+            return new(name, CheckResult.Skip, objects.Count == 0 ? "no live patch is loaded" : "this kernel has no <object>/patched attribute (added in 6.1)");
+        }
+
+        var notPatched = withAttribute.Where(o => o.Object.Patched is not { IsKnown: true, Value: true }).ToList();
+        if (notPatched.Count == 0)
+        {
+            return new(name, CheckResult.Pass, $"{withAttribute.Count} object(s) patched");
+        }
+
+        // An object that is a module not loaded right now is patched when it loads: not a failure.
+        var loaded = reader.ReadText(KnownPaths.ProcModules).Then(ProcModulesParser.Parse).GetValueOrDefault([])!.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var waiting = notPatched.Where(o => o.Object.Name != "vmlinux" && o.Object.Patched is { IsKnown: true, Value: false } && !loaded.Contains(o.Object.Name)).ToList();
+        var broken = notPatched.Except(waiting).ToList();
+        return broken.Count > 0
+            ? new(name, CheckResult.Fail, "not patched: " + string.Join(", ", broken.Select(o => $"{o.Patch}/{o.Object.Name}")))
+            : new(name, CheckResult.Pass, $"patched where loaded; waiting for module(s) to load: {string.Join(", ", waiting.Select(o => $"{o.Patch}/{o.Object.Name}"))}");
+    }
+
+    private static VerificationCheck TaintMatches(HostStatus status)
+    {
+        const string name = "taint-livepatch";
+        if (Unsupported(name, status) is { } skipped)
+        {
+            return skipped;
+        }
+
+        if (Patches(status).Count == 0)
+        {
+            return new(name, CheckResult.Skip, "no live patch is loaded");
+        }
+
+        return status.Livepatch.TaintLivepatch switch
+        {
+            { IsKnown: false } t => new(name, CheckResult.Fail, $"the taint cannot be read: {t.UnknownReason}"),
+            { Value: true } => new(name, CheckResult.Pass, "taint K (live patched) is set"),
+            _ => new(name, CheckResult.Fail, "patches are loaded but taint K is not set: the kernel state is inconsistent"),
+        };
+    }
+
+    private IEnumerable<VerificationCheck> ModulesBuiltForRunningKernel(HostStatus status)
+    {
+        const string name = "module-vermagic";
+        var running = status.Kernel.Running;
+        var modules = status.Kpatch.Modules.GetValueOrDefault([])!.Where(m => m.ForRunningKernel).ToList();
+        if (!running.IsKnown || modules.Count == 0)
+        {
+            yield return new(name, CheckResult.Skip, running.IsKnown ? "no patch module is installed for the running kernel" : $"the running kernel is unknown: {running.UnknownReason}");
+            yield break;
+        }
+
+        foreach (var module in modules)
+        {
+            var text = reader.ReadText(module.Path);
+            if (!text.IsKnown)
+            {
+                yield return new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path}: {text.UnknownReason}");
+                continue;
+            }
+
+            var info = ModuleInfo.Read(text.Value!);
+            yield return info.Vermagic switch
+            {
+                null => new($"{name}:{module.Path}", CheckResult.Warn, $"{module.Path} has no vermagic: not a kernel module file"),
+                var v when v.Split(' ')[0] == running.Value => new($"{name}:{module.Path}", CheckResult.Pass, $"{module.Path} is built for {running.Value}{(info.Signed ? ", signed" : ", not signed")}"),
+                var v => new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path} is built for {v.Split(' ')[0]}, not the running {running.Value}"),
+            };
+        }
+    }
+
+    private static VerificationCheck Reboot(HostStatus status)
+    {
+        const string name = "reboot";
+        return status.Kernel.Reboot switch
+        {
+            { IsKnown: false } r => new(name, CheckResult.Skip, $"reboot advice is unknown: {r.UnknownReason}"),
+            { Value.Advice: RebootNeed.No } r => new(name, CheckResult.Pass, r.Value!.Reason),
+            var r => new(name, CheckResult.Warn, r.Value!.Reason),
+        };
+    }
+}

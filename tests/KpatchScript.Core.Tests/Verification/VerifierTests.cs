@@ -1,0 +1,114 @@
+using KpatchScript.Core.Tests.Detection;
+using KpatchScript.Status;
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fakes;
+using KpatchScript.Testing.Fixtures;
+using KpatchScript.Verification;
+
+namespace KpatchScript.Core.Tests.Verification;
+
+public sealed class VerifierTests
+{
+    private static VerificationReport Verify(string fixture) =>
+        new KpatchFacade(new SysrootHostSystem(SysrootFixtures.Get(fixture)), FixedTimeProvider.Default).Verify();
+
+    private static CheckResult ResultOf(VerificationReport report, string check) => report.Checks.Single(c => c.Name == check).Result;
+
+    [Theory]
+    [InlineData(SysrootFixtures.OneEnabledPatch, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.TwoStackedPatches, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.ReplaceSuperseded, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.PatchInTransition, CheckResult.Fail)]
+    [InlineData(SysrootFixtures.DisabledModuleLoaded, CheckResult.Warn)]
+    [InlineData(SysrootFixtures.Rhel9KpatchDnf, CheckResult.Warn)]
+    public void Should_give_each_captured_host_its_verdict(string fixture, CheckResult verdict)
+    {
+        var report = Verify(fixture);
+
+        Assert.Equal(verdict, report.Verdict);
+        Assert.All(report.Checks, c => Assert.False(string.IsNullOrWhiteSpace(c.Detail)));
+    }
+
+    [Fact]
+    public void A_captured_transition_fails_naming_the_blocked_tasks_and_where_they_sleep()
+    {
+        var transition = Verify(SysrootFixtures.PatchInTransition).Checks.Single(c => c.Name == "transition");
+
+        Assert.Equal(CheckResult.Fail, transition.Result);
+        Assert.Equal(
+            "livepatch_sleep in transition when captured; waiting for postgres (pid 733, tid 741) in do_nanosleep+0x6d/0x1a0, klp_sleeper (pid 1234, tid 1234) in do_nanosleep+0x6d/0x1a0",
+            transition.Detail);
+    }
+
+    [Fact]
+    public void Module_files_are_checked_against_the_running_kernel_and_for_a_signature()
+    {
+        var report = Verify(SysrootFixtures.Rhel9KpatchDnf);
+
+        var modules = report.Checks.Where(c => c.Name.StartsWith("module-vermagic:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, modules.Count); // /var/lib/kpatch and /usr/lib/kpatch copies for the running kernel
+        Assert.All(modules, m => Assert.EndsWith("is built for 5.14.0-427.13.1.el9_4.x86_64, signed", m.Detail, StringComparison.Ordinal));
+        Assert.Equal(CheckResult.Warn, ResultOf(report, "reboot"));
+    }
+
+    [Fact]
+    public void An_unloaded_module_for_an_unpatched_object_is_not_a_failure_but_a_loaded_one_is()
+    {
+        var root = SysrootFixtures.Get(SysrootFixtures.TwoStackedPatches);
+        var host = new OverlayHostSystem(new SysrootHostSystem(root), new Dictionary<string, string>
+        {
+            ["/proc/modules"] = File.ReadAllText(Path.Combine(root, "proc/modules")) + "nfsd 851968 13 - Live 0xffffffffc0c00000\n",
+        });
+
+        var report = new KpatchFacade(host, FixedTimeProvider.Default).Verify();
+
+        Assert.Equal(CheckResult.Pass, ResultOf(Verify(SysrootFixtures.TwoStackedPatches), "objects-patched"));
+        Assert.Equal((CheckResult.Fail, "not patched: livepatch_meminfo/nfsd"), (ResultOf(report, "objects-patched"), report.Checks.Single(c => c.Name == "objects-patched").Detail));
+    }
+
+    [Fact]
+    public void A_module_built_for_another_kernel_fails()
+    {
+        var host = FakeHosts.Healthy().WithFile($"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko", "\0vermagic=5.14.0-70.13.1.el9_0.x86_64 SMP preempt mod_unload modversions \0");
+
+        var check = new KpatchFacade(host, FixedTimeProvider.Default).Verify().Checks.Single(c => c.Name.StartsWith("module-vermagic:", StringComparison.Ordinal));
+
+        Assert.Equal(CheckResult.Fail, check.Result);
+        Assert.EndsWith($"is built for 5.14.0-70.13.1.el9_0.x86_64, not the running {FakeHosts.Release}", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_live_transition_is_watched_up_to_the_threshold_then_fails()
+    {
+        var host = FakeHosts.Healthy().InTransition();
+
+        var report = new KpatchFacade(host, TimeProvider.System, new KpatchSettings { TransitionThreshold = TimeSpan.FromMilliseconds(600) }).Verify();
+
+        var transition = report.Checks.Single(c => c.Name == "transition");
+        Assert.Equal(CheckResult.Fail, transition.Result);
+        Assert.StartsWith($"{FakeHosts.Patch} still in transition after 1 s; waiting for worker (pid 42, tid 43)", transition.Detail, StringComparison.Ordinal);
+        Assert.True(host.Commands.Count(c => c.Program == "rpm") >= 4, "the status is read again while waiting");
+    }
+
+    [Fact]
+    public void Installed_but_not_loaded_modules_fail()
+    {
+        var host = FakeHosts.Healthy().Without(FakeHosts.PatchDir);
+
+        var report = new KpatchFacade(host, FixedTimeProvider.Default).Verify();
+
+        Assert.Equal(CheckResult.Fail, report.Verdict);
+        Assert.StartsWith("installed for the running kernel but not loaded: kpatch_5_14_0_284_11_1_1_1", report.Checks.Single(c => c.Name == "installed-modules-loaded").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_livepatch_support_every_kernel_check_is_skipped_with_the_reason()
+    {
+        var host = FakeHosts.Healthy().Without("/sys/kernel/livepatch").Without("/var/lib/kpatch").WithDirectory("/sys/kernel");
+
+        var report = new KpatchFacade(host, FixedTimeProvider.Default).Verify();
+
+        Assert.Equal(CheckResult.Skip, ResultOf(report, "patches-enabled"));
+        Assert.Contains("/sys/kernel/livepatch does not exist", report.Checks.Single(c => c.Name == "patches-enabled").Detail, StringComparison.Ordinal);
+    }
+}
