@@ -25,6 +25,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("{ \"support_window_end\": \"next year\" }", "support_window_end must be a date like \"2026-06-30\", not \"next year\"")]
     [InlineData("{ \"suport_window_days\": 400 }", "unknown key 'suport_window_days'")]
     [InlineData("[1, 2]", "the file must hold one JSON object")]
+    [InlineData("{ \"ssh_strict_host_key_checking\": \"maybe\" }", "ssh_strict_host_key_checking must be \"yes\", \"accept-new\" or \"no\", not \"maybe\"")]
+    [InlineData("{ \"ssh_identity_file\": 3 }", "ssh_identity_file must be a non-empty string, not 3")]
     [InlineData("{ not json", "not valid JSON")]
     public void Should_reject_a_bad_configuration_with_one_line(string content, string expected)
     {

@@ -24,6 +24,15 @@ public sealed record KpatchSettings
     /// <summary>How long a mutating operation waits for another one to release the host lock.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>ssh targets: a private key to authenticate with (default: the ssh client's configuration).</summary>
+    public string? SshIdentityFile { get; init; }
+
+    /// <summary>ssh targets: OpenSSH StrictHostKeyChecking, yes (default), accept-new or no.</summary>
+    public string SshStrictHostKeyChecking { get; init; } = "yes";
+
+    /// <summary>ssh targets: a known_hosts file instead of the user's.</summary>
+    public string? SshKnownHostsFile { get; init; }
+
     /// <summary>How long verify watches a patch in transition before it counts as stalled.</summary>
     public TimeSpan TransitionThreshold { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -36,7 +36,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
         var reader = new ArgumentReader(arguments.Where(a => a != action), Name);
         var settings = PackageSettings.Parse(reader);
         reader.EnsureConsumed();
-        var target = environment.OpenTarget(settings.Target);
+        var target = environment.Open(settings.Target);
         if (action == "status")
         {
             var host = settings.InstallRoot is { } root ? new SysrootHostSystem(root) : target;

@@ -31,7 +31,7 @@ internal sealed class AvailableCommand : ICliCommand
         var reader = new ArgumentReader(arguments, Name);
         var settings = PackageSettings.Parse(reader);
         reader.EnsureConsumed();
-        var facade = new KpatchFacade(environment.OpenTarget(settings.Target), environment.Time, environment.Settings);
+        var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };
         var available = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.ListAvailableAsync(options, cancellationToken).GetAwaiter().GetResult());
         if (!available.IsKnown)

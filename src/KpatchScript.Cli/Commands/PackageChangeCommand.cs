@@ -36,7 +36,7 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
         var reader = new ArgumentReader(arguments, Name);
         var settings = PackageSettings.Parse(reader);
         reader.EnsureConsumed();
-        var facade = new KpatchFacade(environment.OpenTarget(settings.Target), environment.Time, environment.Settings);
+        var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var result = OperationView.WithProgress(environment, settings.Json, $"dnf {verb}", progress =>
         {
             var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun, Progress = progress };

@@ -36,7 +36,7 @@ internal sealed class StatusCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
-        var host = environment.OpenTarget(settings.Target);
+        var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings);
         var status = settings.CheckUpdates
             ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.Detect(checkUpdates: true, cancellationToken))

@@ -41,7 +41,7 @@ internal sealed class VerifyCommand : ICliCommand
             throw new UsageException("--json and --nagios are alternatives; choose one");
         }
 
-        var report = new KpatchFacade(environment.OpenTarget(target), environment.Time, environment.Settings).Verify(cancellationToken);
+        var report = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings).Verify(cancellationToken);
         if (json)
         {
             environment.Out.WriteLine(VerificationJson.Write(report));

@@ -42,8 +42,11 @@ internal static class ConfigFile
                     "support_window_days" => settings with { SupportWindowDays = PositiveInteger(path, property) },
                     "support_window_end" => settings with { SupportWindowEnd = Date(path, property) },
                     "lock_wait_seconds" => settings with { LockWait = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                    "ssh_identity_file" => settings with { SshIdentityFile = Text(path, property) },
+                    "ssh_known_hosts_file" => settings with { SshKnownHostsFile = Text(path, property) },
+                    "ssh_strict_host_key_checking" => settings with { SshStrictHostKeyChecking = HostKeyChecking(path, property) },
                     "transition_timeout_seconds" => settings with { TransitionThreshold = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds)"),
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking)"),
                 };
             }
 
@@ -63,6 +66,16 @@ internal static class ConfigFile
         property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var n) && (n > 0 || (allowZero && n == 0))
             ? n
             : throw Invalid(path, $"{property.Name} must be a {(allowZero ? "non-negative" : "positive")} whole number, not {property.Value.GetRawText()}");
+
+    private static string Text(string path, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } text
+            ? text
+            : throw Invalid(path, $"{property.Name} must be a non-empty string, not {property.Value.GetRawText()}");
+
+    private static string HostKeyChecking(string path, JsonProperty property) =>
+        Text(path, property) is var value && value is "yes" or "accept-new" or "no"
+            ? value
+            : throw Invalid(path, $"{property.Name} must be \"yes\", \"accept-new\" or \"no\", not {property.Value.GetRawText()}");
 
     private static DateOnly Date(string path, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.String

@@ -6,11 +6,11 @@ namespace KpatchScript.Targets;
 public static class HostSystems
 {
     /// <summary>The accepted forms, for help and error messages.</summary>
-    public const string Forms = "local | sysroot:DIR";
+    public const string Forms = "local | sysroot:DIR | ssh://USER@HOST[:PORT]";
 
-    /// <summary>Opens <c>local</c> or <c>sysroot:DIR</c>.</summary>
+    /// <summary>Opens <c>local</c>, <c>sysroot:DIR</c> or <c>ssh://user@host[:port]</c> (with the ssh options of <paramref name="settings"/>).</summary>
     /// <exception cref="HostSystemException">The name is not a known form, or the sysroot does not exist.</exception>
-    public static IHostSystem Open(string target)
+    public static IHostSystem Open(string target, Status.KpatchSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target == "local")
@@ -27,6 +27,17 @@ public static class HostSystems
             }
 
             return new SysrootHostSystem(directory);
+        }
+
+        if (target.StartsWith("ssh://", StringComparison.Ordinal))
+        {
+            settings ??= new Status.KpatchSettings();
+            return new SshHostSystem(SshTarget.Parse(target) with
+            {
+                IdentityFile = settings.SshIdentityFile,
+                StrictHostKeyChecking = settings.SshStrictHostKeyChecking,
+                KnownHostsFile = settings.SshKnownHostsFile,
+            });
         }
 
         throw new HostSystemException($"unknown target '{target}': expected {Forms}");

@@ -1,0 +1,143 @@
+using System.Text;
+using KpatchScript.Host;
+
+namespace KpatchScript.Targets;
+
+/// <summary>
+/// A remote host reached with the OpenSSH client (key authentication, BatchMode: never a
+/// password prompt). ssh hands the remote side one command line for its shell, so every
+/// argument vector is quoted here, argument by argument, in single quotes; paths travel as
+/// positional parameters of fixed <c>sh -c</c> scripts, never spliced into them. One master
+/// connection is shared by all calls (ControlMaster), so a call costs a round trip, not a handshake.
+/// </summary>
+public sealed class SshHostSystem : IHostSystem, IDisposable
+{
+    private readonly SshTarget _target;
+    private readonly string _controlDirectory;
+
+    public SshHostSystem(SshTarget target)
+    {
+        _target = target;
+        _controlDirectory = Directory.CreateTempSubdirectory("kps-ssh-").FullName;
+    }
+
+    public string Name => _target.ToString();
+
+    public bool IsReadOnly => false;
+
+    public EntryKind GetEntryKind(string path)
+    {
+        var output = Remote(["sh", "-c", "if [ -d \"$1\" ]; then echo d; elif [ -f \"$1\" ]; then echo f; elif [ -e \"$1\" ] || [ -L \"$1\" ]; then echo o; else echo m; fi", "sh", path], path).Trim();
+        return output switch
+        {
+            "d" => EntryKind.Directory,
+            "f" => EntryKind.File,
+            "o" => EntryKind.Other,
+            _ => EntryKind.Missing,
+        };
+    }
+
+    public string ReadFile(string path) => Remote(["cat", "--", path], path);
+
+    public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
+    {
+        const string script = "cd -- \"$1\" || exit 1; for f in * .[!.]* ..?*; do [ -e \"$f\" ] || [ -L \"$f\" ] || continue; " +
+                              "if [ -d \"$f\" ]; then printf 'd/%s\\0' \"$f\"; elif [ -f \"$f\" ]; then printf 'f/%s\\0' \"$f\"; else printf 'o/%s\\0' \"$f\"; fi; done";
+        var output = Remote(["sh", "-c", script, "sh", path], path);
+        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => new DirectoryEntry(e[2..], e[0] switch { 'd' => EntryKind.Directory, 'f' => EntryKind.File, _ => EntryKind.Other }))
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public void WriteFile(string path, string content) =>
+        Remote(["sh", "-c", "printf '%s' \"$2\" > \"$1\"", "sh", path, content], path);
+
+    public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
+    {
+        var result = ProcessRunner.Run(SshArguments(command.Arguments), command.Timeout, cancellationToken, command.Progress);
+        if (result.ExitCode == 255)
+        {
+            throw new HostSystemException($"ssh to {Name} failed: {result.FirstErrorLine}");
+        }
+
+        // The remote shell reports a missing program as 127.
+        return result.ExitCode == 127 && result.StandardError.Contains("not found", StringComparison.Ordinal)
+            ? throw new CommandUnavailableException($"{command.Program} is not installed on {Name}")
+            : result;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            ProcessRunner.Run([.. BaseArguments(), "-O", "exit", $"{_target.User}@{_target.Host}"], TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (HostSystemException)
+        {
+            // No master connection was ever opened.
+        }
+
+        Directory.Delete(_controlDirectory, recursive: true);
+    }
+
+    /// <summary>Quotes one argument for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened.</summary>
+    internal static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private string Remote(IReadOnlyList<string> arguments, string path)
+    {
+        var result = ProcessRunner.Run(SshArguments(arguments), TimeSpan.FromMinutes(2), CancellationToken.None);
+        if (result.ExitCode == 0)
+        {
+            return result.StandardOutput;
+        }
+
+        if (result.ExitCode == 255)
+        {
+            throw new HostSystemException($"ssh to {Name} failed: {result.FirstErrorLine}");
+        }
+
+        // Map the remote tool's words to what local file access would throw, so callers see one behaviour.
+        var error = result.FirstErrorLine;
+        if (error.Contains("No such file or directory", StringComparison.Ordinal) || error.Contains("can't cd", StringComparison.Ordinal))
+        {
+            throw new FileNotFoundException($"{path} does not exist on {Name}", path);
+        }
+
+        throw error.Contains("Permission denied", StringComparison.Ordinal)
+            ? new UnauthorizedAccessException($"permission denied reading {path} on {Name}")
+            : new IOException($"{path} on {Name}: {error}");
+    }
+
+    private List<string> SshArguments(IReadOnlyList<string> command)
+    {
+        var remote = new StringBuilder("env LC_ALL=C");
+        foreach (var argument in command)
+        {
+            remote.Append(' ').Append(Quote(argument));
+        }
+
+        return [.. BaseArguments(), "--", $"{_target.User}@{_target.Host}", remote.ToString()];
+    }
+
+    private List<string> BaseArguments()
+    {
+        var arguments = new List<string>
+        {
+            "ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10",
+            "-o", "ControlMaster=auto", "-o", $"ControlPath={_controlDirectory}/master", "-o", "ControlPersist=10",
+            "-o", $"StrictHostKeyChecking={_target.StrictHostKeyChecking}", "-p", _target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (_target.KnownHostsFile is { } knownHosts)
+        {
+            arguments.AddRange(["-o", $"UserKnownHostsFile={knownHosts}"]);
+        }
+
+        if (_target.IdentityFile is { } identity)
+        {
+            arguments.AddRange(["-o", "IdentitiesOnly=yes", "-i", identity]);
+        }
+
+        return arguments;
+    }
+}
