@@ -64,7 +64,7 @@ public sealed class StatusCommandTests
 
     [Theory]
     [InlineData(new[] { "status", "--target", "sysroot:/nonexistent/kps" }, "kpatch-script: error: sysroot /nonexistent/kps is not a directory\n")]
-    [InlineData(new[] { "status", "--target", "nfs:host" }, "kpatch-script: error: unknown target 'nfs:host': expected local | sysroot:DIR\n")]
+    [InlineData(new[] { "status", "--target", "nfs:host" }, "kpatch-script: error: unknown target 'nfs:host': expected local | sysroot:DIR | ssh://USER@HOST[:PORT]\n")]
     public void Should_fail_with_one_line_for_a_bad_target(string[] args, string expected)
     {
         var outcome = CliRunner.Run(args);

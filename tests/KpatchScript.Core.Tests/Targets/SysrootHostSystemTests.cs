@@ -104,7 +104,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     [Fact]
     public void Should_reject_unknown_target_forms_with_the_accepted_ones()
     {
-        Assert.Equal("unknown target 'ssh:x': expected local | sysroot:DIR", Assert.Throws<HostSystemException>(() => HostSystems.Open("ssh:x")).Message);
+        Assert.Equal("unknown target 'ssh:x': expected local | sysroot:DIR | ssh://USER@HOST[:PORT]", Assert.Throws<HostSystemException>(() => HostSystems.Open("ssh:x")).Message);
         Assert.Contains("needs a directory", Assert.Throws<HostSystemException>(() => HostSystems.Open("sysroot:")).Message, StringComparison.Ordinal);
         Assert.Contains("is not a directory", Assert.Throws<HostSystemException>(() => HostSystems.Open("sysroot:/nonexistent/kps")).Message, StringComparison.Ordinal);
         Assert.IsType<LocalHostSystem>(HostSystems.Open("local"));
