@@ -50,8 +50,9 @@ internal sealed class AutoUpdateCommand : ICliCommand
 
         var facade = new KpatchFacade(target, environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun };
+        using var stop = new GracefulStop(cancellationToken);
         var result = OperationView.WithProgress(environment, settings.Json, "dnf kpatch", progress =>
-            facade.SetAutoUpdateAsync(action == "on", options with { Progress = progress }, cancellationToken).GetAwaiter().GetResult());
+            facade.SetAutoUpdateAsync(action == "on", options with { Progress = progress }, stop.Token).GetAwaiter().GetResult());
         return OperationView.Write(result, environment, settings.Json);
     }
 }

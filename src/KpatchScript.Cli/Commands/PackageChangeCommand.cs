@@ -37,10 +37,11 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
         var settings = PackageSettings.Parse(reader);
         reader.EnsureConsumed();
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
+        using var stop = new GracefulStop(cancellationToken);
         var result = OperationView.WithProgress(environment, settings.Json, $"dnf {verb}", progress =>
         {
             var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun, Progress = progress };
-            return (verb == "install" ? facade.InstallAsync(options, cancellationToken) : facade.UpdateAsync(options, cancellationToken)).GetAwaiter().GetResult();
+            return (verb == "install" ? facade.InstallAsync(options, stop.Token) : facade.UpdateAsync(options, stop.Token)).GetAwaiter().GetResult();
         });
         return OperationView.Write(result, environment, settings.Json);
     }

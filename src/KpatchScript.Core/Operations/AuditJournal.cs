@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KpatchScript.Host;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Operations;
 
@@ -46,19 +47,7 @@ internal sealed class AuditJournal(string path, TimeProvider time)
             }
 
             w.WriteNumber("pid", Environment.ProcessId);
-            w.WriteStartArray("commands");
-            foreach (var command in record.Commands)
-            {
-                w.WriteStartArray();
-                foreach (var argument in command.Arguments)
-                {
-                    w.WriteStringValue(argument);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndArray();
+            CommandJson.WriteArgumentVectors(w, "commands", record.Commands);
             if (error is not null)
             {
                 w.WriteString("error", error);

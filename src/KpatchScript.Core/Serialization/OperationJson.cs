@@ -14,19 +14,7 @@ public static class OperationJson
         w.WriteString("operation", result.Operation);
         w.WriteString("target", result.Target);
         w.WriteString("outcome", result.Outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", _ => "failed" });
-        w.WriteStartArray("commands");
-        foreach (var command in result.Commands)
-        {
-            w.WriteStartArray();
-            foreach (var argument in command.Arguments)
-            {
-                w.WriteStringValue(argument);
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
+        CommandJson.WriteArgumentVectors(w, "commands", result.Commands);
         if (result.Error is null)
         {
             w.WriteNull("error");
