@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KpatchScript.Host;
 using KpatchScript.Serialization;
 
@@ -21,8 +20,7 @@ internal sealed class AuditJournal(string path, TimeProvider time)
 
     private void Append(string id, string outcome, OperationRecord record, string? error, TimeSpan? duration)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var w = new JsonTextBuilder(indented: false);
         {
             w.WriteStartObject();
             w.WriteString("id", id);
@@ -55,18 +53,18 @@ internal sealed class AuditJournal(string path, TimeProvider time)
 
             if (duration is { } d)
             {
-                w.WriteNumber("duration_ms", Math.Round(d.TotalMilliseconds));
+                w.WriteNumber("duration_ms", (long)Math.Round(d.TotalMilliseconds));
             }
 
             w.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
+        var line = System.Text.Encoding.UTF8.GetBytes(w + "\n");
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            file.Write(line);
             file.Flush(flushToDisk: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KpatchScript.Host;
 
 namespace KpatchScript.Serialization;
@@ -6,7 +5,7 @@ namespace KpatchScript.Serialization;
 /// <summary>Commands in JSON documents and journal records: an array of argument vectors.</summary>
 internal static class CommandJson
 {
-    public static void WriteArgumentVectors(Utf8JsonWriter w, string name, IEnumerable<CommandSpec> commands)
+    public static void WriteArgumentVectors(JsonTextBuilder w, string name, IEnumerable<CommandSpec> commands)
     {
         w.WriteStartArray(name);
         foreach (var command in commands)

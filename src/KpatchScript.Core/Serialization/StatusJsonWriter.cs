@@ -4,7 +4,7 @@ using KpatchScript.Status;
 namespace KpatchScript.Serialization;
 
 /// <summary>
-/// Writes the status document with <see cref="IndentedJsonBuilder"/>. System.Text.Json's
+/// Writes the status document with <see cref="JsonTextBuilder"/>. System.Text.Json's
 /// serializer costs ~45 ms of cold start even source-generated (measured: context creation
 /// 17 ms, then ~8 ms per type), and its Utf8JsonWriter with an encoder ~15 ms, most of the
 /// start-up budget of <c>status --json</c>; this writer costs a few. The output is byte-for-byte what
@@ -12,14 +12,15 @@ namespace KpatchScript.Serialization;
 /// </summary>
 internal static class StatusJsonWriter
 {
-    // Relaxed escaping: the document is read by programs and people, never embedded in HTML, so
+    // Relaxed escaping: the documents are read by programs and people, never embedded in HTML, so
     // "+", "<" and non-ASCII host names stay as they are instead of \u002B-style escapes.
+    // JsonTextBuilder escapes this way; System.Text.Json is told to do the same where it writes.
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
 
     public static string Write(HostStatus status)
     {
-        var w = new IndentedJsonBuilder();
+        var w = new JsonTextBuilder();
         {
             w.WriteStartObject();
             w.WriteNumber("schema_version", status.SchemaVersion);
@@ -46,7 +47,7 @@ internal static class StatusJsonWriter
         return w.ToString();
     }
 
-    private static void Reading<T>(IndentedJsonBuilder w, string name, Reading<T> reading, Action<T> writeValue)
+    private static void Reading<T>(JsonTextBuilder w, string name, Reading<T> reading, Action<T> writeValue)
     {
         w.WritePropertyName(name);
         if (reading.IsKnown)
@@ -60,7 +61,7 @@ internal static class StatusJsonWriter
         w.WriteEndObject();
     }
 
-    private static void Array<T>(IndentedJsonBuilder w, IReadOnlyList<T> items, Action<T> writeItem)
+    internal static void Array<T>(JsonTextBuilder w, IReadOnlyList<T> items, Action<T> writeItem)
     {
         w.WriteStartArray();
         foreach (var item in items)
@@ -71,14 +72,14 @@ internal static class StatusJsonWriter
         w.WriteEndArray();
     }
 
-    private static void Object(IndentedJsonBuilder w, Action body)
+    internal static void Object(JsonTextBuilder w, Action body)
     {
         w.WriteStartObject();
         body();
         w.WriteEndObject();
     }
 
-    private static void OsRelease(IndentedJsonBuilder w, OsRelease os) => Object(w, () =>
+    private static void OsRelease(JsonTextBuilder w, OsRelease os) => Object(w, () =>
     {
         w.WriteString("id", os.Id);
         w.WriteString("name", os.Name);
@@ -88,7 +89,7 @@ internal static class StatusJsonWriter
         Array(w, os.IdLike, w.WriteStringValue);
     });
 
-    private static void Kernel(IndentedJsonBuilder w, KernelStatus kernel)
+    private static void Kernel(JsonTextBuilder w, KernelStatus kernel)
     {
         w.WriteStartObject("kernel");
         Reading(w, "running", kernel.Running, w.WriteStringValue);
@@ -116,7 +117,7 @@ internal static class StatusJsonWriter
         w.WriteEndObject();
     }
 
-    private static void Livepatch(IndentedJsonBuilder w, LivepatchStatus livepatch)
+    private static void Livepatch(JsonTextBuilder w, LivepatchStatus livepatch)
     {
         w.WriteStartObject("livepatch");
         Reading(w, "support", livepatch.Support, s => Object(w, () =>
@@ -144,7 +145,7 @@ internal static class StatusJsonWriter
         w.WriteEndObject();
     }
 
-    private static void Patch(IndentedJsonBuilder w, LivepatchPatch patch) => Object(w, () =>
+    private static void Patch(JsonTextBuilder w, LivepatchPatch patch) => Object(w, () =>
     {
         w.WriteString("name", patch.Name);
         w.WriteString("state", patch.State);
@@ -177,7 +178,7 @@ internal static class StatusJsonWriter
         })));
     });
 
-    private static void Kpatch(IndentedJsonBuilder w, KpatchTooling kpatch)
+    private static void Kpatch(JsonTextBuilder w, KpatchTooling kpatch)
     {
         w.WriteStartObject("kpatch");
         Reading(w, "cli", kpatch.Cli, c => Object(w, () =>
@@ -216,7 +217,7 @@ internal static class StatusJsonWriter
         w.WriteEndObject();
     }
 
-    private static void Available(IndentedJsonBuilder w, Operations.AvailablePatch patch) => Object(w, () =>
+    internal static void Available(JsonTextBuilder w, Operations.AvailablePatch patch) => Object(w, () =>
     {
         w.WriteString("name", patch.Name);
         w.WriteString("version", patch.Version);
@@ -231,7 +232,7 @@ internal static class StatusJsonWriter
         Array(w, patch.NewCves, w.WriteStringValue);
     });
 
-    private static void Package(IndentedJsonBuilder w, KpatchPatchPackage package) => Object(w, () =>
+    private static void Package(JsonTextBuilder w, KpatchPatchPackage package) => Object(w, () =>
     {
         w.WriteString("name", package.Name);
         w.WriteString("version", package.Version);

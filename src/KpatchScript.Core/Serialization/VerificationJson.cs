@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Serialization;
@@ -7,12 +5,9 @@ namespace KpatchScript.Serialization;
 /// <summary>JSON of <c>verify --json</c> (schema: Verification/verification.schema.json, version 1).</summary>
 public static class VerificationJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = StatusJsonWriter.Encoder };
-
     public static string Write(VerificationReport report)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        var w = new JsonTextBuilder();
         {
             w.WriteStartObject();
             w.WriteNumber("schema_version", 1);
@@ -32,7 +27,7 @@ public static class VerificationJson
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return w.ToString();
     }
 
     public static string Word(CheckResult result) => result switch

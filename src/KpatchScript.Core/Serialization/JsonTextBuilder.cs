@@ -4,13 +4,13 @@ using System.Text;
 namespace KpatchScript.Serialization;
 
 /// <summary>
-/// Writes indented JSON into a StringBuilder with the subset of <see cref="System.Text.Json.Utf8JsonWriter"/>'s
-/// API that <see cref="StatusJsonWriter"/> uses, in exactly its output format (two-space indent,
-/// <c>"name": value</c>, relaxed escaping). It exists for start-up time only: Utf8JsonWriter and
-/// its encoder cost ~15 ms cold, this a fraction; a test holds the status document equal, byte
-/// for byte, to what System.Text.Json writes.
+/// Writes JSON into a StringBuilder with the subset of <see cref="System.Text.Json.Utf8JsonWriter"/>'s
+/// API our documents use, in exactly its output format: indented (two spaces, <c>"name": value</c>)
+/// or compact (one line, for the journal), with relaxed escaping. It exists for start-up time:
+/// Utf8JsonWriter and its encoder cost ~15 ms cold, this a fraction; a test holds the status
+/// document equal, byte for byte, to what System.Text.Json writes.
 /// </summary>
-internal sealed class IndentedJsonBuilder
+internal sealed class JsonTextBuilder(bool indented = true)
 {
     private readonly StringBuilder _text = new(8192);
     private readonly Stack<bool> _hasItems = new();
@@ -30,7 +30,7 @@ internal sealed class IndentedJsonBuilder
     {
         NextItem();
         Quoted(name);
-        _text.Append(": ");
+        _text.Append(indented ? ": " : ":");
         _afterPropertyName = true;
     }
 
@@ -133,9 +133,15 @@ internal sealed class IndentedJsonBuilder
         NewLine();
     }
 
-    private void NewLine() => _text.Append('\n').Append(' ', 2 * _hasItems.Count);
+    private void NewLine()
+    {
+        if (indented)
+        {
+            _text.Append('\n').Append(' ', 2 * _hasItems.Count);
+        }
+    }
 
-    /// <summary>The escaping of JavaScriptEncoder.UnsafeRelaxedJsonEscaping: quotes, backslashes and control characters.</summary>
+    /// <summary>The escaping of JavaScriptEncoder.UnsafeRelaxedJsonEscaping: quotes, backslashes, control characters, line separators and surrogates.</summary>
     private void Quoted(string value)
     {
         _text.Append('"');
@@ -150,7 +156,7 @@ internal sealed class IndentedJsonBuilder
                 case '\t': _text.Append("\\t"); break;
                 case '\b': _text.Append("\\b"); break;
                 case '\f': _text.Append("\\f"); break;
-                case < ' ' or '\u007f' or (>= '\u0080' and <= '\u009f') or '\u2028' or '\u2029':
+                case < ' ' or '\u007f' or (>= '\u0080' and <= '\u009f') or '\u2028' or '\u2029' or (>= '\ud800' and <= '\udfff'):
                     _text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     break;
                 default: _text.Append(c); break;
