@@ -45,7 +45,14 @@ internal static class CliApp
             }
 
             environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath) };
-            return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
+            try
+            {
+                return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
+            }
+            finally
+            {
+                environment.CloseTargets();
+            }
         }
         catch (OperationCanceledException)
         {

@@ -16,8 +16,31 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
-    /// <summary>Opens a target named on the command line, with the configured ssh options.</summary>
-    public IHostSystem Open(string target) => OpenTarget(target, Settings);
+    // Shared by the copies `with` makes, so CliApp closes what any of them opened.
+    private readonly List<IDisposable> _opened = [];
+
+    /// <summary>Opens a target named on the command line, with the configured ssh options; <see cref="CloseTargets"/> releases it.</summary>
+    public IHostSystem Open(string target)
+    {
+        var host = OpenTarget(target, Settings);
+        if (host is IDisposable disposable)
+        {
+            _opened.Add(disposable); // an ssh target holds a master connection and a control directory
+        }
+
+        return host;
+    }
+
+    /// <summary>Releases every target opened through <see cref="Open"/>.</summary>
+    public void CloseTargets()
+    {
+        foreach (var opened in _opened)
+        {
+            opened.Dispose();
+        }
+
+        _opened.Clear();
+    }
 
     public static CliEnvironment ForConsole() =>
         new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)

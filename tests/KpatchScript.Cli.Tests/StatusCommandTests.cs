@@ -82,4 +82,44 @@ public sealed class StatusCommandTests
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
         Assert.Equal(1, verbose.ExitCode);
     }
+
+    [Fact]
+    public void Should_close_the_targets_a_command_opened()
+    {
+        var target = new DisposableTarget(SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var environment = new CliEnvironment(stdout, stderr, KpatchScript.Testing.Fakes.FixedTimeProvider.Default, (_, _) => target, IsInteractive: false)
+        {
+            ConfigPath = "/nonexistent/kpatch-script/config.json",
+        };
+
+        var exitCode = CliApp.Run(["status", "--json"], environment);
+
+        Assert.Equal((0, ""), (exitCode, stderr.ToString()));
+        Assert.True(target.Disposed);
+    }
+
+    private sealed class DisposableTarget(string root) : KpatchScript.Host.IHostSystem, IDisposable
+    {
+        private readonly KpatchScript.Targets.SysrootHostSystem _inner = new(root);
+
+        public bool Disposed { get; private set; }
+
+        public string Name => _inner.Name;
+
+        public bool IsReadOnly => true;
+
+        public KpatchScript.Host.EntryKind GetEntryKind(string path) => _inner.GetEntryKind(path);
+
+        public string ReadFile(string path) => _inner.ReadFile(path);
+
+        public IReadOnlyList<KpatchScript.Host.DirectoryEntry> ListDirectory(string path) => _inner.ListDirectory(path);
+
+        public void WriteFile(string path, string content) => _inner.WriteFile(path, content);
+
+        public KpatchScript.Host.CommandResult Run(KpatchScript.Host.CommandSpec command, CancellationToken cancellationToken = default) => _inner.Run(command, cancellationToken);
+
+        public void Dispose() => Disposed = true;
+    }
 }

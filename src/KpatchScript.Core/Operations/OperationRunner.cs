@@ -31,7 +31,7 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
         {
             hostLock = HostLock.Acquire(paths.LockFile, lockWait, time, cancellationToken);
         }
-        catch (Exception ex) when (ex is HostSystemException or IOException or UnauthorizedAccessException)
+        catch (HostSystemException ex) // HostLock turns every file-system failure into one of these
         {
             return Failed(record, ex.Message, stopwatch);
         }
