@@ -39,4 +39,20 @@ public interface IKpatchFacade
 
     /// <summary>Turns kpatch-dnf's automatic installation of patches for new kernels on or off (<c>dnf kpatch auto|manual</c>).</summary>
     Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Loads a live patch module (a <c>.ko</c> path on the target): through <c>kpatch load</c> when the
+    /// kpatch CLI is installed, otherwise with <c>insmod</c>; then waits for the patch's transition up
+    /// to the timeout, signalling stalled tasks where the kernel has <c>&lt;patch&gt;/signal</c>. A
+    /// module built for another kernel, or not a livepatch module, is refused before anything runs.
+    /// A stalled transition fails the operation with the tasks it waits for.
+    /// </summary>
+    Task<OperationResult> LoadAsync(string modulePath, LoadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reverts a live patch and removes its module (<paramref name="patch"/>: a patch name or a
+    /// <c>.ko</c> path): disables it, waits for the transition, then <c>rmmod</c>. Refused unless
+    /// <paramref name="acknowledgement"/> says the caller knows Red Hat does not support this.
+    /// </summary>
+    Task<OperationResult> UnloadAsync(string patch, RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,8 @@ internal static class CliApp
         new PackageChangeCommand("update"),
         new AvailableCommand(),
         new AutoUpdateCommand(),
+        new LoadCommand(),
+        new UnloadCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using KpatchScript.Detection;
 using KpatchScript.Host;
+using KpatchScript.Loading;
 using KpatchScript.Operations;
 using KpatchScript.Packages;
 using KpatchScript.Status;
@@ -31,6 +32,12 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     public Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().SetAutoUpdate(enabled, options ?? new PackageOptions(), cancellationToken));
 
+    public Task<OperationResult> LoadAsync(string modulePath, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PatchLoader(host, time, _settings).Load(modulePath, options ?? new LoadOptions(), cancellationToken));
+
+    public Task<OperationResult> UnloadAsync(string patch, RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PatchUnloader(host, time, _settings).Unload(patch, acknowledgement, options ?? new UnloadOptions(), cancellationToken));
+
     public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) => Task.FromResult(Verify(cancellationToken));
 
     /// <summary>The synchronous form of <see cref="VerifyAsync"/>.</summary>
@@ -50,7 +57,7 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     public HostStatus Detect(bool checkUpdates = false, CancellationToken cancellationToken = default)
     {
         var collectedAt = time.GetUtcNow();
-        var reader = new HostReader(host, cancellationToken);
+        var reader = new HostReader(Snapshot(cancellationToken), cancellationToken);
         var running = reader.ReadValue(KnownPaths.OsRelease);
         var livepatch = LivepatchDetector.Detect(reader, running);
         var kpatch = KpatchToolingDetector.Detect(reader, running, livepatch.Patches);
@@ -61,5 +68,26 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         var updates = checkUpdates ? Packages().ListAvailable(new PackageOptions(), cancellationToken) : null;
         var coverage = CoverageDetector.Detect(packages, livepatch.Patches, updates);
         return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
+    }
+
+    /// <summary>
+    /// A remote target answers detection's reads in one round trip; if that fails, detection reads
+    /// file by file and each failure becomes an unknown value with its own reason.
+    /// </summary>
+    private IHostSystem Snapshot(CancellationToken cancellationToken)
+    {
+        if (host is not Targets.ISnapshotSource source)
+        {
+            return host;
+        }
+
+        try
+        {
+            return source.Snapshot(KnownPaths.DetectionSnapshot, cancellationToken);
+        }
+        catch (HostSystemException)
+        {
+            return host;
+        }
     }
 }

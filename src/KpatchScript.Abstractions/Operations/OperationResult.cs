@@ -3,7 +3,7 @@ using KpatchScript.Host;
 namespace KpatchScript.Operations;
 
 /// <summary>What a mutating operation did, or would do in a dry run.</summary>
-/// <param name="Operation">install, update, auto-update.</param>
+/// <param name="Operation">install, update, auto-update on|off, load, unload.</param>
 /// <param name="Target">The target it ran on.</param>
 /// <param name="Outcome">planned (dry run), succeeded, failed.</param>
 /// <param name="Commands">Every command it ran, or would run, as argument vectors.</param>
@@ -17,6 +17,12 @@ public sealed record OperationResult(
     string? Error,
     TimeSpan Duration)
 {
+    /// <summary>
+    /// The steps in words, for operations that do more than run commands (load and unload write
+    /// sysfs attributes and wait for transitions); empty for package operations.
+    /// </summary>
+    public IReadOnlyList<string> Plan { get; init; } = [];
+
     /// <summary>True when the operation did (or, dry, would do) what was asked.</summary>
     public bool Succeeded => Outcome != OperationOutcome.Failed;
 }

@@ -33,6 +33,13 @@ public sealed record KpatchSettings
     /// <summary>ssh targets: a known_hosts file instead of the user's.</summary>
     public string? SshKnownHostsFile { get; init; }
 
-    /// <summary>How long verify watches a patch in transition before it counts as stalled.</summary>
+    /// <summary>How long verify watches a patch in transition, and load and unload wait for one, before it counts as stalled.</summary>
     public TimeSpan TransitionThreshold { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Where the host lock and the audit journal of load and unload live (<c>run/lock</c> and
+    /// <c>var/log/kpatch-script</c> under it); null is <c>/</c>. They are files on the machine that
+    /// runs kpatch-script, also for ssh targets.
+    /// </summary>
+    public string? StateDirectory { get; init; }
 }

@@ -64,6 +64,20 @@ internal sealed class ArgumentReader
         return value;
     }
 
+    /// <summary>The one positional argument, taken after the options (so an option's value is never mistaken for it).</summary>
+    public string Argument(string what)
+    {
+        var index = _remaining.FindIndex(a => !a.StartsWith('-'));
+        if (index < 0)
+        {
+            throw new UsageException($"{Command} needs {what}; see 'kpatch-script {Command} --help'");
+        }
+
+        var value = _remaining[index];
+        _remaining.RemoveAt(index);
+        return value;
+    }
+
     /// <summary>Fails on anything no setting claimed.</summary>
     public void EnsureConsumed()
     {

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace KpatchScript.Cli.Output;
 
-/// <summary>Human output of package operations, and dnf's progress while it runs.</summary>
+/// <summary>Human output of operations that change the host, and their progress while they run.</summary>
 internal static class OperationView
 {
     /// <summary>Writes the result; returns the exit code. A failure is one line on stderr.</summary>
@@ -17,9 +17,9 @@ internal static class OperationView
         else if (result.Outcome == OperationOutcome.Planned)
         {
             environment.Out.WriteLine($"Dry run: {result.Operation} would run, on {result.Target}:");
-            foreach (var command in result.Commands)
+            foreach (var step in result.Plan.Count > 0 ? result.Plan : result.Commands.Select(c => c.ToString()))
             {
-                environment.Out.WriteLine("  " + command);
+                environment.Out.WriteLine("  " + step);
             }
 
             environment.Out.WriteLine("Nothing was changed.");

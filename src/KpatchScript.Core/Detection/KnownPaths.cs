@@ -31,4 +31,26 @@ internal static class KnownPaths
     public static readonly string[] UnitDirectories = ["/etc/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system"];
 
     public const int TaintLivepatchBit = 32768;
+
+    /// <summary>
+    /// What detection reads, as snapshot roots, so a remote target answers it in one round trip.
+    /// Reads outside them (kpatch's script, module files, task names) still go to the target.
+    /// </summary>
+    public static readonly Targets.SnapshotRoot[] DetectionSnapshot =
+    [
+        Targets.SnapshotRoot.Text(OsRelease), Targets.SnapshotRoot.Text(Hostname), Targets.SnapshotRoot.Text(Arch), Targets.SnapshotRoot.Text(Tainted),
+        Targets.SnapshotRoot.Text(ProcModules), Targets.SnapshotRoot.Text("/proc/version"),
+        Targets.SnapshotRoot.Text(EtcOsRelease), Targets.SnapshotRoot.Text(UsrLibOsRelease), Targets.SnapshotRoot.Text(EtcHostname), Targets.SnapshotRoot.Text(KpatchDnfConfig),
+        Targets.SnapshotRoot.Names(SysKernel), Targets.SnapshotRoot.Text(Livepatch, depth: 4),
+        Targets.SnapshotRoot.Names(SystemdRunning), Targets.SnapshotRoot.Names(Boot, depth: 1),
+        Targets.SnapshotRoot.Names(ModuleDirectories[0], depth: 2), Targets.SnapshotRoot.Names(ModuleDirectories[1], depth: 2),
+        .. KpatchCli.Select(p => Targets.SnapshotRoot.Names(p)),
+        Targets.SnapshotRoot.Names(UnitDirectories[0], depth: 2),
+        .. UnitDirectories.Skip(1).Select(d => Targets.SnapshotRoot.Names($"{d}/{KpatchUnit}")),
+        .. PythonRoots.Select(r => Targets.SnapshotRoot.Names(r, depth: 1)),
+        .. PythonRoots.Select(r => Targets.SnapshotRoot.Names($"{r}/python*/site-packages/dnf-plugins/kpatch.py")),
+        // The tasks a transition waits for: every task's patch_state, read without a process each.
+        Targets.SnapshotRoot.Names(Proc, depth: 1), Targets.SnapshotRoot.Names("/proc/[0-9]*/task", depth: 1),
+        Targets.SnapshotRoot.FirstLine("/proc/[0-9]*/task/[0-9]*/patch_state"),
+    ];
 }

@@ -15,18 +15,13 @@ internal static partial class KpatchToolingDetector
             DetectDnf(reader),
             DetectService(reader));
 
+    /// <summary>Where the kpatch CLI is installed on the target, or null.</summary>
+    public static string? FindCli(HostReader reader) =>
+        KnownPaths.KpatchCli.FirstOrDefault(candidate => reader.Kind(candidate) == EntryKind.File);
+
     private static Reading<KpatchCli> DetectCli(HostReader reader)
     {
-        string? path = null;
-        foreach (var candidate in KnownPaths.KpatchCli)
-        {
-            if (reader.Kind(candidate) == EntryKind.File)
-            {
-                path = candidate;
-                break;
-            }
-        }
-
+        var path = FindCli(reader);
         if (path is null)
         {
             return Reading.Known(new KpatchCli(false, null, Reading.Unknown<string>("kpatch is not installed")));

@@ -8,22 +8,50 @@ namespace KpatchScript.Operations;
 /// run refuses read-only targets, takes the host lock, journals the start, runs each command and
 /// journals the end, whatever the end is. The lock is released on every path.
 /// </summary>
-internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeSpan lockWait)
+internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeSpan lockWait, string? stateDirectory = null)
 {
-    public OperationResult Run(OperationRecord record, bool dryRun, Func<CommandResult, string?> failureOf, CancellationToken cancellationToken)
+    public OperationResult Run(OperationRecord record, bool dryRun, Func<CommandResult, string?> failureOf, CancellationToken cancellationToken) =>
+        Run(record, dryRun, plan: [], token =>
+        {
+            foreach (var command in record.Commands)
+            {
+                // A running dnf transaction is never killed: a cancellation (SIGINT, SIGTERM)
+                // lets the current command finish and stops before the next one.
+                var result = host.Run(command, CancellationToken.None);
+                var error = failureOf(result);
+                if (token.IsCancellationRequested)
+                {
+                    throw new OperationInterruptedException($"{record.Operation} was interrupted by a signal; '{command}' exited {result.ExitCode}; check the result with 'kpatch-script status'");
+                }
+
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under the lock and the journal. It returns null when done or one
+    /// line saying what failed; it throws <see cref="OperationInterruptedException"/> when a signal
+    /// stopped it, and <see cref="HostSystemException"/> when the target failed.
+    /// </summary>
+    public OperationResult Run(OperationRecord record, bool dryRun, IReadOnlyList<string> plan, Func<CancellationToken, string?> work, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         if (dryRun)
         {
-            return new OperationResult(record.Operation, record.Target, OperationOutcome.Planned, record.Commands, null, stopwatch.Elapsed);
+            return new OperationResult(record.Operation, record.Target, OperationOutcome.Planned, record.Commands, null, stopwatch.Elapsed) { Plan = plan };
         }
 
         if (host.IsReadOnly)
         {
-            return Failed(record, $"target {host.Name} is read-only: {record.Operation} changes the host; use --dry-run to see the commands", stopwatch);
+            return Failed(record, $"target {host.Name} is read-only: {record.Operation} changes the host; use --dry-run to see the commands", stopwatch) with { Plan = plan };
         }
 
-        var paths = OperationPaths.For(record.InstallRoot);
+        var paths = OperationPaths.For(record.InstallRoot ?? stateDirectory);
         var journal = new AuditJournal(paths.JournalFile, time);
         var id = Guid.NewGuid().ToString("N");
         HostLock hostLock;
@@ -33,7 +61,7 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
         }
         catch (HostSystemException ex) // HostLock turns every file-system failure into one of these
         {
-            return Failed(record, ex.Message, stopwatch);
+            return Failed(record, ex.Message, stopwatch) with { Plan = plan };
         }
 
         using (hostLock)
@@ -44,32 +72,20 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
             }
             catch (HostSystemException ex)
             {
-                return Failed(record, ex.Message, stopwatch);
+                return Failed(record, ex.Message, stopwatch) with { Plan = plan };
             }
 
-            string? error = null;
-            var outcome = "succeeded";
+            string? error;
+            string outcome;
             try
             {
-                foreach (var command in record.Commands)
-                {
-                    // A running dnf transaction is never killed: a cancellation (SIGINT, SIGTERM)
-                    // lets the current command finish and stops before the next one.
-                    var result = host.Run(command, CancellationToken.None);
-                    error = failureOf(result);
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        outcome = "interrupted";
-                        error = $"{record.Operation} was interrupted by a signal; '{command}' exited {result.ExitCode}; check the result with 'kpatch-script status'";
-                        break;
-                    }
-
-                    if (error is not null)
-                    {
-                        outcome = "failed";
-                        break;
-                    }
-                }
+                error = work(cancellationToken);
+                outcome = error is null ? "succeeded" : "failed";
+            }
+            catch (OperationInterruptedException ex)
+            {
+                outcome = "interrupted";
+                error = ex.Message;
             }
             catch (HostSystemException ex)
             {
@@ -79,12 +95,15 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
 
             // The end record reaches the disk before the caller hears the outcome.
             journal.Ended(id, record, outcome, error, stopwatch.Elapsed);
-            return error is null
+            return (error is null
                 ? new OperationResult(record.Operation, record.Target, OperationOutcome.Succeeded, record.Commands, null, stopwatch.Elapsed)
-                : Failed(record, error, stopwatch);
+                : Failed(record, error, stopwatch)) with { Plan = plan };
         }
     }
 
     private static OperationResult Failed(OperationRecord record, string error, Stopwatch stopwatch) =>
         new(record.Operation, record.Target, OperationOutcome.Failed, record.Commands, error, stopwatch.Elapsed);
 }
+
+/// <summary>A signal stopped an operation between two steps; the message says where it stopped and what to check.</summary>
+internal sealed class OperationInterruptedException(string message) : Exception(message);

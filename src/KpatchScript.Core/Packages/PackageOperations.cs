@@ -152,7 +152,7 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
     private IHostSystem RootHost(PackageOptions options) =>
         options.InstallRoot is { } root ? new SysrootHostSystem(root) : host;
 
-    private OperationRunner Runner() => new(host, time, settings.LockWait);
+    private OperationRunner Runner() => new(host, time, settings.LockWait, settings.StateDirectory);
 
     private OperationResult Refused(string operation, IReadOnlyList<CommandSpec> commands, string error) =>
         new(operation, host.Name, OperationOutcome.Failed, commands, error, TimeSpan.Zero);

@@ -2,7 +2,7 @@ using KpatchScript.Operations;
 
 namespace KpatchScript.Serialization;
 
-/// <summary>JSON of install, update, auto-update and available (schemas: Operations/operation-result.schema.json, Operations/available.schema.json).</summary>
+/// <summary>JSON of install, update, auto-update, load, unload and available (schemas: Operations/operation-result.schema.json, Operations/available.schema.json).</summary>
 public static class OperationJson
 {
     public static string Write(OperationResult result)
@@ -14,6 +14,12 @@ public static class OperationJson
         w.WriteString("target", result.Target);
         w.WriteString("outcome", result.Outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", _ => "failed" });
         CommandJson.WriteArgumentVectors(w, "commands", result.Commands);
+        if (result.Plan.Count > 0)
+        {
+            w.WritePropertyName("plan");
+            StatusJsonWriter.Array(w, result.Plan, w.WriteStringValue);
+        }
+
         w.WriteString("error", result.Error);
         w.WriteNumber("duration_ms", (long)Math.Round(result.Duration.TotalMilliseconds));
         w.WriteEndObject();

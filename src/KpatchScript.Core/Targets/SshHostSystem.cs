@@ -10,7 +10,7 @@ namespace KpatchScript.Targets;
 /// positional parameters of fixed <c>sh -c</c> scripts, never spliced into them. One master
 /// connection is shared by all calls (ControlMaster), so a call costs a round trip, not a handshake.
 /// </summary>
-public sealed class SshHostSystem : IHostSystem, IDisposable
+public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
 {
     private readonly SshTarget _target;
     private readonly string _controlDirectory;
@@ -67,6 +67,18 @@ public sealed class SshHostSystem : IHostSystem, IDisposable
             : result;
     }
 
+    /// <summary>Everything under <paramref name="roots"/> in one round trip (one remote script), instead of one per file.</summary>
+    IHostSystem ISnapshotSource.Snapshot(IReadOnlyList<SnapshotRoot> roots, CancellationToken cancellationToken)
+    {
+        var result = ProcessRunner.Run(SshArguments(["sh", "-c", SnapshotScript.Text, "sh", .. SnapshotScript.Arguments(roots)]), TimeSpan.FromMinutes(2), cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new HostSystemException(result.ExitCode == 255 ? $"ssh to {Name} failed: {result.FirstErrorLine}" : $"the snapshot script failed on {Name}: {result.FirstErrorLine}");
+        }
+
+        return HostSnapshot.Parse(this, result.StandardOutput);
+    }
+
     public void Dispose()
     {
         try
@@ -97,16 +109,7 @@ public sealed class SshHostSystem : IHostSystem, IDisposable
             throw new HostSystemException($"ssh to {Name} failed: {result.FirstErrorLine}");
         }
 
-        // Map the remote tool's words to what local file access would throw, so callers see one behaviour.
-        var error = result.FirstErrorLine;
-        if (error.Contains("No such file or directory", StringComparison.Ordinal) || error.Contains("can't cd", StringComparison.Ordinal))
-        {
-            throw new FileNotFoundException($"{path} does not exist on {Name}", path);
-        }
-
-        throw error.Contains("Permission denied", StringComparison.Ordinal)
-            ? new UnauthorizedAccessException($"permission denied reading {path} on {Name}")
-            : new IOException($"{path} on {Name}: {error}");
+        throw SshErrors.ForRead(result.FirstErrorLine, path, Name);
     }
 
     private List<string> SshArguments(IReadOnlyList<string> command)

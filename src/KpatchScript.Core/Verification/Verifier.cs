@@ -1,4 +1,5 @@
 using KpatchScript.Detection;
+using KpatchScript.Loading;
 using KpatchScript.Status;
 using KpatchScript.Parsing;
 
@@ -120,20 +121,9 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
                 : new(name, CheckResult.Pass, "no patch is in transition");
         }
 
-        var tasks = status.Livepatch.TransitionTasks;
-        var blockers = !tasks.IsKnown
-            ? $"the blocking tasks cannot be read: {tasks.UnknownReason}"
-            : tasks.Value!.Count == 0 ? "no blocking task found" : "waiting for " + string.Join(", ", tasks.Value.Select(t => $"{t.Command.GetValueOrDefault("?")} (pid {t.Pid}, tid {t.Tid}){Stack(t)}"));
+        var blockers = BlockingTasks.Describe(reader, status.Livepatch.TransitionTasks);
         var when = reader.Host.IsReadOnly ? "in transition when captured" : $"still in transition after {transitionThreshold.TotalSeconds:0} s";
         return new(name, CheckResult.Fail, $"{string.Join(", ", moving.Select(p => p.Name))} {when}; {blockers}");
-    }
-
-    /// <summary>The first frame of the task's kernel stack, where readable (root only).</summary>
-    private string Stack(TransitionTask task)
-    {
-        var stack = reader.ReadText($"/proc/{task.Pid}/task/{task.Tid}/stack");
-        var first = stack.IsKnown ? stack.Value!.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
-        return first is null ? "" : $" in {first.Replace("[<0>] ", "", StringComparison.Ordinal)}";
     }
 
     private VerificationCheck ObjectsPatched(HostStatus status)
@@ -211,8 +201,8 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             yield return info.Vermagic switch
             {
                 null => new($"{name}:{module.Path}", CheckResult.Warn, $"{module.Path} has no vermagic: not a kernel module file"),
-                var v when v.Split(' ')[0] == running.Value => new($"{name}:{module.Path}", CheckResult.Pass, $"{module.Path} is built for {running.Value}{(info.Signed ? ", signed" : ", not signed")}"),
-                var v => new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path} is built for {v.Split(' ')[0]}, not the running {running.Value}"),
+                _ when info.KernelRelease == running.Value => new($"{name}:{module.Path}", CheckResult.Pass, $"{module.Path} is built for {running.Value}{(info.Signed ? ", signed" : ", not signed")}"),
+                _ => new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path} is built for {info.KernelRelease}, not the running {running.Value}"),
             };
         }
     }

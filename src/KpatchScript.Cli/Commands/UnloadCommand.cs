@@ -1,0 +1,53 @@
+using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
+using KpatchScript.Operations;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script unload PATCH --i-understand-this-is-unsupported</c>: revert a live patch and remove its module.</summary>
+internal sealed class UnloadCommand : ICliCommand
+{
+    public const string Acknowledgement = "--i-understand-this-is-unsupported";
+
+    public string Name => "unload";
+
+    public string Summary => "Revert a live patch and remove its module (unsupported by Red Hat; needs " + Acknowledgement + ")";
+
+    public string Help => $"""
+        Usage: kpatch-script unload PATCH {Acknowledgement} {ModuleSettings.Usage}
+
+        Reverts a live patch: writes 0 to /sys/kernel/livepatch/PATCH/enabled, waits for the
+        unpatching transition, then removes the module with rmmod. PATCH is the patch name as
+        'kpatch-script status' shows it, or the path of its .ko file.
+
+        Red Hat does not support reverting a live patch without a reboot (KB 2206511); the
+        supported way back is to reboot into a kernel without it. Without {Acknowledgement}
+        the command refuses and changes nothing. The module stays installed: it loads again at boot.
+
+        Takes the host lock and writes the audit journal (state_directory, default /). Run with
+        --dry-run first to see the steps.
+
+        Options:
+          {Acknowledgement}
+                              Revert although it is unsupported
+        {ModuleSettings.OptionsHelp}
+
+        Exit codes: 0 reverted and removed (or planned), 1 refused or failed (one line on stderr), 2 wrong command line.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(arguments, Name);
+        var settings = ModuleSettings.Parse(reader);
+        var acknowledged = reader.Flag(Acknowledgement);
+        var patch = reader.Argument("a patch name or .ko path");
+        reader.EnsureConsumed();
+        var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
+        using var stop = new GracefulStop(cancellationToken);
+        var acknowledgement = acknowledged ? RevertAcknowledgement.RevertingWithoutRebootIsUnsupported : RevertAcknowledgement.None;
+        var result = OperationView.WithProgress(environment, settings.Json, $"unload {patch}", progress =>
+            facade.UnloadAsync(patch, acknowledgement, new UnloadOptions { DryRun = settings.DryRun, TransitionTimeout = settings.Timeout, Progress = progress }, stop.Token)
+                .GetAwaiter().GetResult());
+        return OperationView.Write(result, environment, settings.Json);
+    }
+}
