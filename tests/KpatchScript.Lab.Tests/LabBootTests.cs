@@ -18,6 +18,13 @@ public sealed class LabBootTests
 
         Assert.Contains("console=ttyS0 quiet panic=-1", lab.GuestRun("cat", "/proc/cmdline"), StringComparison.Ordinal);
         Assert.Equal(lab.KernelRelease, lab.GuestRun("uname", "-r").Trim());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            lab.GuestRun("true");
+        }
+
+        _output.WriteLine($"ssh command over the master connection: {clock.Elapsed.TotalMilliseconds / 10:0} ms");
 
         lab.GuestRun("insmod", KernelLab.ModulePath(LabModules.Cmdline));
 
