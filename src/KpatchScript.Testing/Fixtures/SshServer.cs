@@ -84,7 +84,8 @@ public sealed class SshServer : IDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 nobody listens on right now.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -4,7 +4,11 @@
  * Starts a kthread "lab_stall" that spends its whole life inside
  * lab_stall_wait(), a function lab_stall_patch replaces. Because the
  * kthread never leaves that function, its stack always contains the
- * old code and the livepatch transition can never finish for it.
+ * old code and the livepatch transition cannot finish for it, until
+ * the parameter "release" is set:
+ *   echo 1 > /sys/module/lab_stall_target/parameters/release
+ * then the kthread returns from lab_stall_wait() and sleeps in
+ * lab_stall_fn() instead, so a stalled transition completes.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -15,10 +19,15 @@
 
 static struct task_struct *lab_thread;
 
+static bool release;
+module_param(release, bool, 0644);
+MODULE_PARM_DESC(release, "1: the kthread leaves lab_stall_wait() so a stalled transition can finish");
+
 /* The function that gets livepatched; noinline so it has its own frame. */
 noinline int lab_stall_wait(void)
 {
-	while (!kthread_should_stop())
+	/* READ_ONCE: the parameter changes behind the loop's back (sysfs write). */
+	while (!kthread_should_stop() && !READ_ONCE(release))
 		msleep_interruptible(1000);
 	return 0;
 }
@@ -26,7 +35,11 @@ EXPORT_SYMBOL_GPL(lab_stall_wait);
 
 static int lab_stall_fn(void *unused)
 {
-	return lab_stall_wait();
+	lab_stall_wait();
+	/* Released: live on outside the patched function until kthread_stop(). */
+	while (!kthread_should_stop())
+		msleep_interruptible(1000);
+	return 0;
 }
 
 static int __init lab_stall_target_init(void)
