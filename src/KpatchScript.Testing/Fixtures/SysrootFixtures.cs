@@ -15,9 +15,15 @@ public static class SysrootFixtures
     public const string DisabledModuleLoaded = "disabled-module-loaded";
     public const string Rhel9KpatchDnf = "rhel9-kpatch-dnf";
 
+    // Captured from a real kernel by the livepatch lab (tests/lab/capture).
+    public const string LabLoaded = "lab-loaded";
+    public const string LabStacked = "lab-stacked";
+    public const string LabReplaced = "lab-replaced";
+    public const string LabStalled = "lab-stalled";
+
     /// <summary>Every case, for tests that run over all of them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [OneEnabledPatch, TwoStackedPatches, ReplaceSuperseded, PatchInTransition, DisabledModuleLoaded, Rhel9KpatchDnf];
+        [OneEnabledPatch, TwoStackedPatches, ReplaceSuperseded, PatchInTransition, DisabledModuleLoaded, Rhel9KpatchDnf, LabLoaded, LabStacked, LabReplaced, LabStalled];
 
     /// <summary>Cases whose host has an rpm database with these packages installed.</summary>
     private static readonly Dictionary<string, string[]> PackagesByCase = new(StringComparer.Ordinal)

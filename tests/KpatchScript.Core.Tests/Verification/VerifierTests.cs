@@ -21,6 +21,10 @@ public sealed class VerifierTests
     [InlineData(SysrootFixtures.PatchInTransition, CheckResult.Fail)]
     [InlineData(SysrootFixtures.DisabledModuleLoaded, CheckResult.Warn)]
     [InlineData(SysrootFixtures.Rhel9KpatchDnf, CheckResult.Warn)]
+    [InlineData(SysrootFixtures.LabLoaded, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.LabStacked, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.LabReplaced, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.LabStalled, CheckResult.Fail)]
     public void Should_give_each_captured_host_its_verdict(string fixture, CheckResult verdict)
     {
         var report = Verify(fixture);
@@ -38,6 +42,22 @@ public sealed class VerifierTests
         Assert.Equal(
             "livepatch_sleep in transition when captured; waiting for postgres (pid 733, tid 741) in do_nanosleep+0x6d/0x1a0, klp_sleeper (pid 1234, tid 1234) in do_nanosleep+0x6d/0x1a0",
             transition.Detail);
+    }
+
+    [Fact]
+    public void A_transition_captured_from_a_real_kernel_names_the_kthread_in_the_patched_function()
+    {
+        var root = SysrootFixtures.Get(SysrootFixtures.LabStalled);
+        var pid = Directory.GetFiles(Path.Combine(root, "proc"), "comm", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f) == "lab_stall\n")
+            .Select(f => Path.GetFileName(Path.GetDirectoryName(f)!))
+            .Single();
+
+        var transition = Verify(SysrootFixtures.LabStalled).Checks.Single(c => c.Name == "transition");
+
+        Assert.Equal(CheckResult.Fail, transition.Result);
+        Assert.StartsWith($"lab_stall_patch in transition when captured; waiting for lab_stall (pid {pid}, tid {pid}) in lab_stall_wait+", transition.Detail, StringComparison.Ordinal);
+        Assert.EndsWith(" [lab_stall_target]", transition.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using KpatchScript.Operations;
+using KpatchScript.Serialization;
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fixtures;
+using Xunit.Abstractions;
+
+namespace KpatchScript.Lab.Tests;
+
+/// <summary>
+/// The scenarios against a real kernel: each boots its own guest, acts through the
+/// product (CLI in-process, or the facade) over the ssh target, and checks what the product
+/// reports against what the kernel shows, read directly in the guest.
+/// </summary>
+public sealed class LabScenarioTests(ITestOutputHelper output)
+{
+    private static readonly string Cmdline = LabModules.ModuleName(LabModules.Cmdline);
+    private static readonly string Second = LabModules.ModuleName(LabModules.Second);
+    private static readonly string Replace = LabModules.ModuleName(LabModules.Replace);
+
+    [Fact]
+    public void Load_changes_the_behaviour_and_verify_is_ok_while_a_module_for_another_kernel_is_refused()
+    {
+        using var session = new LabSession(TimeSpan.FromSeconds(20));
+        var bootCmdline = session.Cmdline;
+
+        var other = session.Cli("load", KernelLab.ModulePath(LabModules.OtherKernel));
+
+        Assert.Equal(1, other.ExitCode);
+        var otherPath = KernelLab.ModulePath(LabModules.OtherKernel);
+        Assert.Equal(
+            $"kpatch-script: error: cannot load {otherPath}: {otherPath} is built for kernel {session.Lab.Build.OtherKernelRelease}, but {session.Lab.KernelRelease} is running: " +
+            $"install the patch built for {session.Lab.KernelRelease} ('kpatch-script available' lists it)\n",
+            other.Error);
+        Assert.False(session.ModuleLoaded(Cmdline));
+        Assert.Equal(bootCmdline, session.Cmdline);
+
+        var load = session.Cli("load", KernelLab.ModulePath(LabModules.Cmdline));
+
+        Assert.Equal((0, ""), (load.ExitCode, load.Error));
+        Assert.Equal(LabModules.CmdlineMarker + "\n", session.Cmdline);
+        var verify = session.Cli("verify", "--nagios");
+        output.WriteLine(verify.Out);
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith("KPATCH OK - ", verify.Out, StringComparison.Ordinal);
+        var status = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch");
+        var patch = Assert.Single(status.GetProperty("patches").EnumerateArray());
+        Assert.Equal((Cmdline, true, false), (patch.GetProperty("name").GetString(), patch.GetProperty("enabled").GetBoolean(), patch.GetProperty("transition").GetBoolean()));
+        Assert.True(status.GetProperty("taint_livepatch").GetBoolean());
+        AssertCaptureMatches(session, "lab-loaded");
+        Assert.Contains("\"operation\":\"load\"", File.ReadAllText(Path.Combine(session.State, OperationPaths.JournalRelative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stalled_transition_is_critical_naming_the_blocked_task_then_ok_once_it_is_released()
+    {
+        using var session = new LabSession(TimeSpan.FromSeconds(4));
+        session.Lab.GuestRun("insmod", KernelLab.ModulePath(LabModules.StallTarget));
+        var stallPatch = LabModules.StallPatch;
+
+        var load = await session.Facade.LoadAsync(KernelLab.ModulePath(stallPatch));
+
+        Assert.Equal(OperationOutcome.Failed, load.Outcome);
+        output.WriteLine(load.Error);
+        var pid = StalledPid(session);
+        Assert.StartsWith($"the transition of {stallPatch} did not finish in 4 s; waiting for lab_stall (pid {pid}, tid {pid}) in lab_stall_wait+", load.Error, StringComparison.Ordinal);
+        Assert.Equal("1\n", session.Lab.GuestRun("cat", $"/sys/kernel/livepatch/{stallPatch}/transition"));
+
+        var stalled = session.Cli("verify", "--nagios");
+
+        output.WriteLine(stalled.Out);
+        Assert.Equal(2, stalled.ExitCode);
+        Assert.StartsWith($"KPATCH CRITICAL - transition: {stallPatch} still in transition after 4 s; waiting for lab_stall (pid {pid}, tid {pid}) in lab_stall_wait+", stalled.Out, StringComparison.Ordinal);
+        var capture = AssertCaptureMatches(session, "lab-stalled");
+        var task = Path.Combine(capture, "proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "task", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("lab_stall_wait", File.ReadAllText(Path.Combine(task, "stack")), StringComparison.Ordinal);
+        Directory.Delete(capture, recursive: true);
+
+        session.Host.WriteFile("/sys/module/lab_stall_target/parameters/release", "1");
+        // The kernel retries the transition every second; a busy CI machine slows the guest, so
+        // wait for the kernel (not for the product) before asking verify again.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (session.Lab.GuestRun("cat", $"/sys/kernel/livepatch/{stallPatch}/transition") != "0\n" && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(250);
+        }
+
+        var released = session.Cli("verify", "--nagios");
+
+        output.WriteLine(released.Out);
+        Assert.Equal(0, released.ExitCode);
+        Assert.Equal("0\n", session.Lab.GuestRun("cat", $"/sys/kernel/livepatch/{stallPatch}/transition"));
+    }
+
+    [Fact]
+    public async Task Unload_is_refused_without_the_acknowledgement_and_with_it_restores_the_behaviour()
+    {
+        using var session = new LabSession(TimeSpan.FromSeconds(20));
+        var bootCmdline = session.Cmdline;
+        Assert.True((await session.Facade.LoadAsync(KernelLab.ModulePath(LabModules.Cmdline))).Succeeded);
+
+        var refused = session.Cli("unload", Cmdline);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Red Hat does not support reverting a live patch without a reboot", refused.Error, StringComparison.Ordinal);
+        Assert.True(session.PatchDirectoryExists(Cmdline));
+        Assert.Equal(LabModules.CmdlineMarker + "\n", session.Cmdline);
+
+        var unload = session.Cli("unload", Cmdline, "--i-understand-this-is-unsupported");
+
+        Assert.Equal((0, ""), (unload.ExitCode, unload.Error));
+        Assert.False(session.PatchDirectoryExists(Cmdline));
+        Assert.False(session.ModuleLoaded(Cmdline));
+        Assert.Equal(bootCmdline, session.Cmdline);
+        var status = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch");
+        Assert.Empty(status.GetProperty("patches").EnumerateArray());
+        Assert.Equal(0, session.Cli("verify", "--nagios").ExitCode);
+    }
+
+    [Fact]
+    public void A_cumulative_replace_patch_removes_the_patches_it_replaces_and_status_shows_one()
+    {
+        using var session = new LabSession(TimeSpan.FromSeconds(20));
+        foreach (var module in new[] { LabModules.Cmdline, LabModules.Second })
+        {
+            var load = session.Cli("load", KernelLab.ModulePath(module));
+            Assert.Equal((0, ""), (load.ExitCode, load.Error));
+        }
+
+        // Stacked: the patch loaded last wins.
+        Assert.Equal(LabModules.SecondMarker + "\n", session.Cmdline);
+        Assert.Equal([Second, Cmdline], Patches(session)); // by name, as the kernel lists them
+        Directory.Delete(AssertCaptureMatches(session, "lab-stacked"), recursive: true);
+
+        var replace = session.Cli("load", KernelLab.ModulePath(LabModules.Replace));
+
+        Assert.Equal((0, ""), (replace.ExitCode, replace.Error));
+        Assert.Equal(LabModules.ReplaceMarker + "\n", session.Cmdline);
+        Assert.False(session.PatchDirectoryExists(Cmdline));
+        Assert.False(session.PatchDirectoryExists(Second));
+        Assert.Equal([Replace], Patches(session));
+        var inactive = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch").GetProperty("inactive_modules")
+            .EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([Second, Cmdline], inactive);
+        Assert.Equal(0, session.Cli("verify", "--nagios").ExitCode);
+        Directory.Delete(AssertCaptureMatches(session, "lab-replaced"), recursive: true);
+
+        // A replaced patch only has its module left; unloading it removes just that.
+        var unload = session.Cli("unload", Cmdline, "--i-understand-this-is-unsupported");
+
+        Assert.Equal((0, ""), (unload.ExitCode, unload.Error));
+        Assert.False(session.ModuleLoaded(Cmdline));
+        Assert.Equal(LabModules.ReplaceMarker + "\n", session.Cmdline);
+    }
+
+    private static List<string> Patches(LabSession session) =>
+        JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch").GetProperty("patches")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+
+    /// <summary>The pid of the lab_stall kthread, read in the guest.</summary>
+    private static int StalledPid(LabSession session)
+    {
+        var line = session.Lab.GuestRun("sh", "-c", "grep -l '^lab_stall$' /proc/[0-9]*/comm").Trim();
+        return int.Parse(line.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Captures the guest, holds the capture against its fixture, and checks that the product reads
+    /// the capture as it read the live kernel: the livepatch part of status, over ssh and over sysroot.
+    /// </summary>
+    private static string AssertCaptureMatches(LabSession session, string fixture)
+    {
+        var live = session.Facade.Detect();
+        var capture = LabCaptures.CaptureAndCompare(session.Lab, fixture);
+        var captured = new KpatchFacade(new SysrootHostSystem(capture), TimeProvider.System).Detect();
+        Assert.Equal(LivepatchJson(live), LivepatchJson(captured));
+        return capture;
+    }
+
+    private static string LivepatchJson(Status.HostStatus status) =>
+        JsonDocument.Parse(StatusJson.Serialize(status)).RootElement.GetProperty("livepatch").GetRawText();
+}

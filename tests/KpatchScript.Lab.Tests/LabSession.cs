@@ -1,0 +1,78 @@
+using System.Text.Json;
+using KpatchScript.Cli;
+using KpatchScript.Status;
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Lab.Tests;
+
+/// <summary>
+/// One booted lab guest as the product sees it: the facade over the ssh target, and the CLI
+/// in-process with a configuration file naming the lab's key, known_hosts, a transition
+/// timeout and a state directory of its own (lock and journal stay out of the machine's /run and /var/log).
+/// </summary>
+internal sealed class LabSession : IDisposable
+{
+    public LabSession(TimeSpan transitionTimeout)
+    {
+        Lab = new KernelLab();
+        State = Directory.CreateTempSubdirectory("kps-lab-state-").FullName;
+        Settings = new KpatchSettings
+        {
+            SshIdentityFile = Lab.IdentityFile,
+            SshKnownHostsFile = Lab.KnownHostsFile,
+            StateDirectory = State,
+            TransitionThreshold = transitionTimeout,
+        };
+        ConfigPath = Path.Combine(State, "config.json");
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["ssh_identity_file"] = Lab.IdentityFile,
+            ["ssh_known_hosts_file"] = Lab.KnownHostsFile,
+            ["state_directory"] = State,
+            ["transition_timeout_seconds"] = (int)transitionTimeout.TotalSeconds,
+        }));
+        Host = (SshHostSystem)HostSystems.Open(Lab.TargetUri, Settings);
+        Facade = new KpatchFacade(Host, TimeProvider.System, Settings);
+    }
+
+    public KernelLab Lab { get; }
+
+    public string State { get; }
+
+    public KpatchSettings Settings { get; }
+
+    public string ConfigPath { get; }
+
+    public SshHostSystem Host { get; }
+
+    public KpatchFacade Facade { get; }
+
+    public string Target => Lab.TargetUri;
+
+    public sealed record Outcome(int ExitCode, string Out, string Error);
+
+    /// <summary>kpatch-script in-process against the guest (--target is added).</summary>
+    public Outcome Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var environment = new CliEnvironment(stdout, stderr, TimeProvider.System, HostSystems.Open, IsInteractive: false) { ConfigPath = ConfigPath };
+        var exitCode = CliApp.Run([.. args, "--target", Target], environment);
+        return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>What the kernel shows, read directly in the guest (not through the product).</summary>
+    public string Cmdline => Lab.GuestRun("cat", "/proc/cmdline");
+
+    public bool PatchDirectoryExists(string patch) => Lab.Guest("test", "-d", $"/sys/kernel/livepatch/{patch}").Succeeded;
+
+    public bool ModuleLoaded(string module) => Lab.GuestRun("cat", "/proc/modules").Split('\n').Any(l => l.StartsWith(module + " ", StringComparison.Ordinal));
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Lab.Dispose();
+        Directory.Delete(State, recursive: true);
+    }
+}
