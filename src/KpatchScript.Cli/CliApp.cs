@@ -17,12 +17,25 @@ internal static class CliApp
         new AutoUpdateCommand(),
         new LoadCommand(),
         new UnloadCommand(),
+        new RunCommand(),
+        new EvalCommand(),
+        new CheckCommand(),
+        new NewCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var verbose = args.Contains("--verbose");
-        var arguments = args.Where(a => a != "--verbose").ToList();
+        // Everything after "--" belongs to a script: no option of ours is looked for there.
+        var separator = args.ToList().IndexOf("--");
+        var ours = separator < 0 ? args : args.Take(separator).ToList();
+        var verbose = ours.Contains("--verbose");
+        var arguments = ours.Where(a => a != "--verbose").Concat(separator < 0 ? [] : args.Skip(separator)).ToList();
+        if (args.Count > 0 && args[0].EndsWith(".csx", StringComparison.Ordinal))
+        {
+            // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": all of ARGS are the script's.
+            arguments = ["run", args[0], "--", .. args.Skip(1)];
+        }
+
         try
         {
             if (arguments.Count == 0 || arguments[0] is "--help" or "-h" or "help")
@@ -40,13 +53,13 @@ internal static class CliApp
 
             var command = Commands.FirstOrDefault(c => c.Name == arguments[0])
                 ?? throw new UsageException($"unknown command '{arguments[0]}'; run 'kpatch-script --help' for the list");
-            if (arguments.Skip(1).Any(a => a is "--help" or "-h"))
+            if (arguments.Skip(1).TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
             {
                 environment.Out.WriteLine(command.Help);
                 return ExitCodes.Ok;
             }
 
-            environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath) };
+            environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath), Verbose = verbose };
             try
             {
                 return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);

@@ -13,6 +13,12 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Where the configuration file is; loaded by <see cref="CliApp"/> before a command runs.</summary>
     public string ConfigPath { get; init; } = Configuration.ConfigFile.DefaultPath;
 
+    /// <summary>--verbose: full details of failures.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>Reads all of stdin when it is redirected (eval); null when stdin is a terminal.</summary>
+    public Func<string>? ReadInput { get; init; }
+
     /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
@@ -46,5 +52,6 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
         new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)
         {
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
+            ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,
         };
 }

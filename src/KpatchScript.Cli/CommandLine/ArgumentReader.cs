@@ -64,6 +64,25 @@ internal sealed class ArgumentReader
         return value;
     }
 
+    /// <summary>Every value of an option that may be repeated (<c>--source A --source B</c>).</summary>
+    public IReadOnlyList<string> Options(string name)
+    {
+        var values = new List<string>();
+        for (var i = 0; i < _remaining.Count; i++)
+        {
+            if (_remaining[i] == name || _remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                // Option() takes the last occurrence; take them one by one from the front instead.
+                var rest = new ArgumentReader(_remaining.Skip(i).Take(_remaining[i] == name ? 2 : 1), Command);
+                values.Add(rest.Option(name)!);
+                _remaining.RemoveRange(i, _remaining[i] == name ? 2 : 1);
+                i--;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The one positional argument, taken after the options (so an option's value is never mistaken for it).</summary>
     public string Argument(string what)
     {

@@ -1,0 +1,70 @@
+using System.Text;
+using KpatchScript.Cli.CommandLine;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script new NAME</c>: a script to start from, executable, with a shebang.</summary>
+internal sealed class NewCommand : ICliCommand
+{
+    public string Name => "new";
+
+    public string Summary => "Create a script to start from (NAME.csx, executable, with a #! line)";
+
+    public string Help => """
+        Usage: kpatch-script new NAME
+
+        Writes NAME.csx (UTF-8 without BOM, LF; a BOM would hide the #! line) in the working
+        directory, executable, starting with '#!/usr/bin/env kpatch-script', so ./NAME.csx runs it.
+        An existing file is never overwritten.
+
+        Exit codes: 0 created, 1 the file exists or cannot be written, 2 wrong command line.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(arguments, Name);
+        var name = reader.Argument("a script name");
+        reader.EnsureConsumed();
+        var path = Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
+        var title = Path.GetFileNameWithoutExtension(path);
+        var text = $$"""
+            #!/usr/bin/env kpatch-script
+            // {{title}}: a KpatchScript workflow. Try it with: kpatch-script run {{Path.GetFileName(path)}} --dry-run
+            using KpatchScript;
+
+            var kp = Kpatch.Connect();
+            var status = await kp.DetectAsync(Kpatch.Cancellation);
+            Console.WriteLine($"{status.Target}: kernel {status.Kernel.Running.GetValueOrDefault("unknown")}, {status.Livepatch.Patches.GetValueOrDefault([])!.Count} live patch(es)");
+
+            var report = await kp.VerifyAsync(Kpatch.Cancellation);
+            Console.WriteLine($"verify: {report.Verdict}");
+            return report.Verdict == KpatchScript.Verification.CheckResult.Fail ? 2 : 0;
+
+            """;
+        try
+        {
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                file.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ReplaceLineEndings("\n")));
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            environment.Error.WriteLine($"kpatch-script: error: {path} already exists; choose another name");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            environment.Error.WriteLine($"kpatch-script: error: cannot write {path}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        environment.Out.WriteLine($"created {path}; run it with ./{Path.GetFileName(path)} or kpatch-script run {Path.GetFileName(path)}");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,41 @@
+using KpatchScript.Cli.Output;
+using KpatchScript.Scripting;
+using KpatchScript.Scripting.Caching;
+using KpatchScript.Scripting.Directives;
+using KpatchScript.Scripting.Running;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary>What run and eval share: the host, the options, and turning the outcome into stderr lines and an exit code.</summary>
+internal static class ScriptExecution
+{
+    public static int Run(Func<ScriptClosure> closure, ScriptSettings settings, CliEnvironment environment, bool verbose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources);
+            using var stop = new GracefulStop(cancellationToken);
+            var outcome = host.Run(closure(), settings.ScriptArguments, new ScriptRunOptions
+            {
+                Target = settings.Target,
+                DryRun = settings.DryRun,
+                Settings = environment.Settings,
+                Timeout = settings.Timeout,
+                Verbose = verbose,
+                Out = environment.Out,
+            }, stop.Token);
+            if (outcome.Message is { } message)
+            {
+                environment.Error.WriteLine(outcome.End == ScriptEnd.Failed ? message : $"kpatch-script: {message}");
+            }
+
+            return outcome.ExitCode;
+        }
+        catch (ScriptException ex)
+        {
+            // Compiler-style lines (file(line,col): error CSnnnn: ...), printed as they are.
+            environment.Error.WriteLine(ex.Message);
+            return ExitCodes.Failure;
+        }
+    }
+}

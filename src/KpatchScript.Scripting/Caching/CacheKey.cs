@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using KpatchScript.Scripting.Directives;
+
+namespace KpatchScript.Scripting.Caching;
+
+/// <summary>
+/// The cache key of a script: SHA-256 over everything that changes what the compiler would emit
+/// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
+/// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the versions
+/// of the host, the facade and the analyzers. Computed without Roslyn or NuGet.
+/// </summary>
+public static class CacheKey
+{
+    /// <summary>The version of the script analyzers (issue 6); part of the key so a rule change re-checks cached scripts.</summary>
+    public const string AnalyzerVersion = "none";
+
+    /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
+    public static string? Compute(ScriptClosure closure)
+    {
+        if (closure.Packages.Any(p => !p.IsPinned))
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        Add("kpatch-script cache 1");
+        Add(RuntimeInformation.FrameworkDescription);
+        Add(RuntimeInformation.RuntimeIdentifier);
+        Add(ScriptingInfo.HostVersion);
+        Add(KpatchFacade.ToolVersion);
+        Add(AnalyzerVersion);
+        foreach (var file in closure.Files)
+        {
+            Add(file.Path);
+            Add(file.Text);
+        }
+
+        foreach (var reference in closure.ReferenceFiles)
+        {
+            Add(reference);
+            if (File.Exists(reference))
+            {
+                hash.AppendData(File.ReadAllBytes(reference));
+            }
+        }
+
+        foreach (var package in closure.Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            Add($"{package.Id.ToLowerInvariant()}/{package.Version!.Trim('[', ']')}");
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

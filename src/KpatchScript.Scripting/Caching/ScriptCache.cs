@@ -1,0 +1,85 @@
+namespace KpatchScript.Scripting.Caching;
+
+/// <summary>
+/// Compiled scripts on disk, per user: <c>$KPATCH_SCRIPT_CACHE</c>, else
+/// <c>$XDG_CACHE_HOME/kpatch-script/scripts</c>, else <c>~/.cache/kpatch-script/scripts</c>.
+/// One directory per key holds <c>script.dll</c> and <c>references.txt</c> (the files to load
+/// at run time, one per line). An entry is written in a directory of its own and renamed into
+/// place, so a reader never sees half an entry and two runs that compile at once both succeed.
+/// </summary>
+public sealed class ScriptCache(string directory)
+{
+    public const string AssemblyFile = "script.dll";
+    public const string ReferencesFile = "references.txt";
+
+    public string Directory => directory;
+
+    public static ScriptCache ForUser()
+    {
+        var configured = Environment.GetEnvironmentVariable("KPATCH_SCRIPT_CACHE");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return new ScriptCache(Path.GetFullPath(configured));
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return new ScriptCache(Path.Combine(root, "kpatch-script", "scripts"));
+    }
+
+    /// <summary>The cached assembly and its run-time references, or null.</summary>
+    public (string Assembly, IReadOnlyList<string> References)? TryGet(string key)
+    {
+        var entry = Path.Combine(directory, key);
+        var assembly = Path.Combine(entry, AssemblyFile);
+        var references = Path.Combine(entry, ReferencesFile);
+        if (!File.Exists(assembly) || !File.Exists(references))
+        {
+            return null;
+        }
+
+        var paths = File.ReadAllLines(references).Where(l => l.Length > 0).ToList();
+        // A package or #r file removed since: compile again rather than fail at run time.
+        return paths.All(File.Exists) ? (assembly, paths) : null;
+    }
+
+    /// <summary>Stores an entry; returns the path of its assembly. Cache trouble never stops a run: the caller runs from memory then.</summary>
+    public string? Store(string key, byte[] assembly, IReadOnlyList<string> references)
+    {
+        var entry = Path.Combine(directory, key);
+        var staging = Path.Combine(directory, $".{key}.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        try
+        {
+            System.IO.Directory.CreateDirectory(staging);
+            File.WriteAllBytes(Path.Combine(staging, AssemblyFile), assembly);
+            File.WriteAllLines(Path.Combine(staging, ReferencesFile), references);
+            try
+            {
+                System.IO.Directory.Move(staging, entry);
+            }
+            catch (IOException) when (System.IO.Directory.Exists(entry))
+            {
+                // Another run stored the same key first: same content, keep theirs.
+                System.IO.Directory.Delete(staging, recursive: true);
+            }
+
+            return Path.Combine(entry, AssemblyFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                if (System.IO.Directory.Exists(staging))
+                {
+                    System.IO.Directory.Delete(staging, recursive: true);
+                }
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next run to ignore: staging names never match a key.
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using KpatchScript.Scripting.Directives;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace KpatchScript.Scripting.Compilation;
+
+/// <summary>
+/// Compiles a script closure with Roslyn scripting into an assembly with an embedded PDB (stack
+/// traces name the .csx file and line). The only class that touches Roslyn on the run path; a
+/// cache hit never calls it, so Roslyn is never loaded.
+/// </summary>
+internal static class ScriptCompiler
+{
+    /// <summary>Assembly-version unification notes, hidden by dotnet-script too.</summary>
+    private static readonly string[] Hidden = ["CS1701", "CS1702", "CS1705"];
+
+    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, CancellationToken cancellationToken)
+    {
+        var main = closure.Main;
+        var files = closure.ReferenceFiles.ToList();
+        var missing = closure.Files.SelectMany(f => f.References.Where(r => Path.IsPathRooted(r.Value) && !File.Exists(r.Value)).Select(r => (f.Path, r))).FirstOrDefault();
+        if (missing.r is not null)
+        {
+            throw new ScriptException($"{missing.Path}({missing.r.Line},1): error CS0006: Metadata file '{missing.r.Value}' could not be found");
+        }
+
+        var options = ScriptOptions.Default
+            .WithFilePath(main.Path)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithEmitDebugInformation(true)
+            .WithLanguageVersion(LanguageVersion.Preview)
+            .WithImports(ImplicitImports.Namespaces)
+            .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(packageAssemblies.Select(p => MetadataReference.CreateFromFile(p))))
+            .WithSourceResolver(new ClosureSourceResolver(closure))
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetDirectoryName(main.Path)));
+        var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
+        var compilation = script.GetCompilation();
+        compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options)
+            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress))))
+            .WithAssemblyName(assemblyName);
+
+        using var pe = new MemoryStream();
+        var emitted = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancellationToken);
+        var diagnostics = Sorted(emitted.Diagnostics.Concat(compilation.GetDiagnostics(cancellationToken)).Distinct().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (!emitted.Success || errors.Count > 0)
+        {
+            throw new ScriptException(string.Join('\n', errors.Count > 0 ? errors : [$"{main.Path}: error: the script could not be compiled"]));
+        }
+
+        return new CompiledScript(pe.ToArray(), [.. files, .. packageAssemblies], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
+    }
+
+    /// <summary><c>/abs/file.csx(line,col): error CSnnnn: message</c>, lines and columns 1-based.</summary>
+    private static string Format(Diagnostic diagnostic) => diagnostic.ToString();
+
+    /// <summary>Errors before warnings, then in file order (as dotnet-script prints them).</summary>
+    private static List<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
+
+    /// <summary>The whole shared framework, as dotnet-script references it: scripts see the BCL without #r.</summary>
+    private static IEnumerable<MetadataReference> FrameworkReferences()
+    {
+        var directory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Directory.GetFiles(directory, "*.dll")
+            .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n.StartsWith("Microsoft.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
+            .Where(f => !Path.GetFileName(f).Contains("Native", StringComparison.Ordinal))
+            .Select(f => MetadataReference.CreateFromFile(f));
+    }
+
+    /// <summary>The facade and the globals type: scripts use them without #r.</summary>
+    private static IEnumerable<MetadataReference> HostReferences() =>
+        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }
+            .Select(t => t.Assembly.Location)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => MetadataReference.CreateFromFile(p));
+}

@@ -1,0 +1,74 @@
+namespace KpatchScript.Scripting.Directives;
+
+/// <summary>
+/// A script and every file it reaches through <c>#load</c>, each read once, in the order Roslyn
+/// compiles them. A missing file or a cycle is a <see cref="ScriptException"/> that names the
+/// file and line of the directive, as a compiler diagnostic would.
+/// </summary>
+public sealed class ScriptClosure
+{
+    private ScriptClosure(ScriptFile main, IReadOnlyList<ScriptFile> files)
+    {
+        Main = main;
+        Files = files;
+    }
+
+    public ScriptFile Main { get; }
+
+    /// <summary>The main file first, then the loaded ones in the order they were reached.</summary>
+    public IReadOnlyList<ScriptFile> Files { get; }
+
+    public IEnumerable<PackageDirective> Packages => Files.SelectMany(f => f.Packages);
+
+    /// <summary>Every <c>#r</c> that names a file.</summary>
+    public IEnumerable<string> ReferenceFiles => Files.SelectMany(f => f.References).Select(r => r.Value).Where(Path.IsPathRooted).Distinct(StringComparer.Ordinal);
+
+    public static ScriptClosure FromFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new ScriptException($"{full}: no such script file");
+        }
+
+        return From(DirectiveParser.Parse(full, File.ReadAllText(full)));
+    }
+
+    /// <summary>Code given on the command line or stdin; <c>#load</c> paths are relative to the working directory.</summary>
+    public static ScriptClosure FromCode(string code, string workingDirectory) =>
+        From(DirectiveParser.Parse(Path.Combine(Path.GetFullPath(workingDirectory), "eval.csx"), code));
+
+    private static ScriptClosure From(ScriptFile main)
+    {
+        var files = new List<ScriptFile> { main };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { main.Path };
+        Walk(main, [main.Path], files, seen);
+        return new ScriptClosure(main, files);
+    }
+
+    private static void Walk(ScriptFile file, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
+    {
+        foreach (var load in file.Loads)
+        {
+            if (chain.Contains(load.Value))
+            {
+                var cycle = string.Join(" -> ", chain.SkipWhile(p => p != load.Value).Append(load.Value).Select(Path.GetFileName));
+                throw new ScriptException($"{file.Path}({load.Line},1): error KPS0001: #load cycle: {cycle}");
+            }
+
+            if (!seen.Add(load.Value))
+            {
+                continue; // Loaded once, as Roslyn does.
+            }
+
+            if (!File.Exists(load.Value))
+            {
+                throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- Could not find file.");
+            }
+
+            var loaded = DirectiveParser.Parse(load.Value, File.ReadAllText(load.Value));
+            files.Add(loaded);
+            Walk(loaded, [.. chain, load.Value], files, seen);
+        }
+    }
+}

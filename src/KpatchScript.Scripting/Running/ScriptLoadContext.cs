@@ -1,0 +1,35 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace KpatchScript.Scripting.Running;
+
+/// <summary>
+/// A collectible load context per run: the script and its #r and package assemblies load here
+/// and go away with it. The framework, the facade and the globals type come from the host (the
+/// default context), so the types the script and the host exchange are the same types.
+/// </summary>
+internal sealed class ScriptLoadContext : AssemblyLoadContext
+{
+    private readonly Dictionary<string, string> _byName;
+
+    public ScriptLoadContext(IEnumerable<string> references)
+        : base("kpatch-script", isCollectible: true)
+    {
+        _byName = references.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key!, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        if (assemblyName.Name is not { } name || IsShared(name))
+        {
+            return null;
+        }
+
+        return _byName.TryGetValue(name, out var path) ? LoadFromAssemblyPath(path) : null;
+    }
+
+    /// <summary>What the host provides: a script's own copy of these would split type identity.</summary>
+    private static bool IsShared(string name) =>
+        name.StartsWith("KpatchScript", StringComparison.Ordinal) || Default.Assemblies.Any(a => a.GetName().Name == name);
+}

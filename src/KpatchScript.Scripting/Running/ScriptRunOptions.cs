@@ -1,0 +1,21 @@
+using KpatchScript.Status;
+
+namespace KpatchScript.Scripting.Running;
+
+/// <summary>How a script runs: what <c>Kpatch.Connect()</c> connects to, dry-run, the deadline, where output goes.</summary>
+public sealed record ScriptRunOptions
+{
+    public string Target { get; init; } = "local";
+
+    public bool DryRun { get; init; }
+
+    public KpatchSettings Settings { get; init; } = new();
+
+    /// <summary>Null: no deadline.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Full stack traces of script exceptions.</summary>
+    public bool Verbose { get; init; }
+
+    public TextWriter Out { get; init; } = Console.Out;
+}

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using KpatchScript.Scripting.Caching;
+using KpatchScript.Scripting.Compilation;
+using KpatchScript.Scripting.Directives;
+using KpatchScript.Scripting.Running;
+
+namespace KpatchScript.Scripting;
+
+/// <summary>
+/// Runs and checks scripts: the closure is hashed (no Roslyn), a cache hit runs the stored
+/// assembly; a miss resolves packages, compiles, stores and runs. The compile path sits behind
+/// methods that are never inlined, so a cache hit loads neither Roslyn nor NuGet.
+/// </summary>
+/// <param name="cache">Null runs without the cache (--no-cache).</param>
+/// <param name="error">Where compiler warnings and notes go (stderr).</param>
+/// <param name="sources">NuGet sources to try before the configured ones (folders or URLs).</param>
+public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null)
+{
+    private readonly IReadOnlyList<string> _sources = sources ?? [];
+
+    public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
+    {
+        var key = cache is null ? null : CacheKey.Compute(closure);
+        if (cache is not null && key is null)
+        {
+            error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
+        }
+
+        if (key is not null && cache!.TryGet(key) is { } hit)
+        {
+            return ScriptRunner.Run(context => context.LoadFromAssemblyPath(hit.Assembly), hit.References, args, options, cancellationToken);
+        }
+
+        var compiled = Compile(closure, key, cancellationToken);
+        var stored = key is null ? null : cache!.Store(key, compiled.Assembly, compiled.RuntimeReferences);
+        return ScriptRunner.Run(
+            context => stored is null ? context.LoadFromStream(new MemoryStream(compiled.Assembly)) : context.LoadFromAssemblyPath(stored),
+            compiled.RuntimeReferences, args, options, cancellationToken);
+    }
+
+    /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
+    public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, cancellationToken);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
+    {
+        var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
+        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], cancellationToken);
+        foreach (var warning in compiled.Warnings)
+        {
+            error.WriteLine(warning);
+        }
+
+        return compiled;
+    }
+}
