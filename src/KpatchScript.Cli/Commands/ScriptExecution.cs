@@ -29,6 +29,12 @@ internal static class ScriptExecution
                 environment.Error.WriteLine(outcome.End == ScriptEnd.Failed ? message : $"kpatch-script: {message}");
             }
 
+            // Diagnostics for tests and benchmarks: which assemblies this run loaded (a cache hit must not load Roslyn or NuGet).
+            if (Environment.GetEnvironmentVariable("KPATCH_SCRIPT_TRACE_ASSEMBLIES") is { Length: > 0 } trace)
+            {
+                File.WriteAllLines(trace, AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal));
+            }
+
             return outcome.ExitCode;
         }
         catch (ScriptException ex)

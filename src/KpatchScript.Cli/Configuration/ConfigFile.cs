@@ -21,11 +21,12 @@ internal static class ConfigFile
     /// <exception cref="HostSystemException">The file exists but is not a valid configuration.</exception>
     public static KpatchSettings Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            return new KpatchSettings();
-        }
+        // Parsing sits in its own method so that without a file System.Text.Json is never loaded (start-up time).
+        return File.Exists(path) ? Parse(path) : new KpatchSettings();
+    }
 
+    private static KpatchSettings Parse(string path)
+    {
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Scripting.Caching;
 
 /// <summary>
-/// The cache key of a script: SHA-256 over everything that changes what the compiler would emit
+/// The cache key of a script: XxHash128 over everything that changes what the compiler would emit
 /// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the versions
 /// of the host, the facade and the analyzers. Computed without Roslyn or NuGet.
@@ -24,8 +24,10 @@ public static class CacheKey
             return null;
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        // Not a security boundary (the cache is the user's own directory), so a fast 128-bit hash;
+        // SHA-256 would start OpenSSL, which costs a cached run more than the rest of it.
+        var hash = new XxHash128();
+        void Add(string text) => hash.Append(Encoding.UTF8.GetBytes(text + "\0"));
         Add("kpatch-script cache 1");
         Add(RuntimeInformation.FrameworkDescription);
         Add(RuntimeInformation.RuntimeIdentifier);
@@ -43,7 +45,7 @@ public static class CacheKey
             Add(reference);
             if (File.Exists(reference))
             {
-                hash.AppendData(File.ReadAllBytes(reference));
+                hash.Append(File.ReadAllBytes(reference));
             }
         }
 
@@ -52,6 +54,6 @@ public static class CacheKey
             Add($"{package.Id.ToLowerInvariant()}/{package.Version!.Trim('[', ']')}");
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 }

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
-
 namespace KpatchScript.Scripting.Directives;
 
 /// <summary>
-/// Reads the <c>#load</c> and <c>#r</c> directives of a script without Roslyn, so that a cached
-/// run can compute its cache key without loading the compiler. Same patterns as dotnet-script:
-/// a directive is a whole line; the NuGet id must look like <c>\w+([_.-]\w+)*</c>.
+/// Reads the <c>#load</c> and <c>#r</c> directives of a script without Roslyn (and without
+/// Regex: both cost a cached run more than the run itself), so that a cached run can compute
+/// its cache key cheaply. Same forms as dotnet-script: a directive is a whole line,
+/// <c>#load "path"</c>, <c>#r "path-or-name"</c>, <c>#r "nuget: Id[, Version]"</c> with an id
+/// like <c>\w+([_.-]\w+)*</c>.
 /// </summary>
-public static partial class DirectiveParser
+public static class DirectiveParser
 {
     public static ScriptFile Parse(string path, string text)
     {
@@ -18,21 +18,18 @@ public static partial class DirectiveParser
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].TrimEnd('\r');
-            if (LoadLine().Match(line) is { Success: true } load)
+            switch (Read(lines[i]))
             {
-                loads.Add(new Directive(Absolute(directory, load.Groups[1].Value), i + 1));
-            }
-            else if (NugetLine().Match(line) is { Success: true } nuget)
-            {
-                var version = nuget.Groups[2].Success ? nuget.Groups[2].Value.Trim() : null;
-                packages.Add(new PackageDirective(nuget.Groups[1].Value, string.IsNullOrEmpty(version) ? null : version, i + 1));
-            }
-            else if (ReferenceLine().Match(line) is { Success: true } reference)
-            {
-                var value = reference.Groups[1].Value;
-                // A bare name (#r "System.Net.Http") is an assembly name for Roslyn to resolve; a file is made absolute.
-                references.Add(new Directive(value.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || value.Contains('/') ? Absolute(directory, value) : value, i + 1));
+                case ("load", var value):
+                    loads.Add(new Directive(Absolute(directory, value), i + 1));
+                    break;
+                case ("r", var value) when Package(value) is { } package:
+                    packages.Add(package with { Line = i + 1 });
+                    break;
+                case ("r", var value) when !value.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase):
+                    // A bare name (#r "System.Net.Http") is an assembly name for Roslyn to resolve; a file is made absolute.
+                    references.Add(new Directive(value.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || value.Contains('/') ? Absolute(directory, value) : value, i + 1));
+                    break;
             }
         }
 
@@ -41,17 +38,75 @@ public static partial class DirectiveParser
 
     /// <summary>The text Roslyn compiles: NuGet directives become empty lines (so line numbers stay), since packages are added as references by the host.</summary>
     public static string WithoutPackageDirectives(string text) =>
-        string.Join('\n', text.Split('\n').Select(l => NugetLine().IsMatch(l.TrimEnd('\r')) ? "" : l));
+        string.Join('\n', text.Split('\n').Select(l => Read(l) is ("r", var value) && Package(value) is not null ? "" : l));
+
+    /// <summary>(directive, quoted value) of a <c>#load "x"</c> or <c>#r "x"</c> line, else null.</summary>
+    private static (string Kind, string Value)? Read(string line)
+    {
+        var text = line.AsSpan().Trim();
+        if (!text.StartsWith("#"))
+        {
+            return null;
+        }
+
+        text = text[1..];
+        string kind;
+        if (text.StartsWith("load") && text.Length > 4 && char.IsWhiteSpace(text[4]))
+        {
+            kind = "load";
+            text = text[4..].TrimStart();
+        }
+        else if (text.StartsWith("r") && text.Length > 1 && char.IsWhiteSpace(text[1]))
+        {
+            kind = "r";
+            text = text[1..].TrimStart();
+        }
+        else
+        {
+            return null;
+        }
+
+        return text.Length >= 2 && text[0] == '"' && text[^1] == '"' && text[1..^1].IndexOf('"') < 0 && text.Length > 2
+            ? (kind, text[1..^1].ToString())
+            : null;
+    }
+
+    /// <summary><c>nuget: Id[, Version]</c>, or null when the value is not a well-formed package reference.</summary>
+    private static PackageDirective? Package(string value)
+    {
+        if (!value.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = value["nuget:".Length..];
+        var comma = rest.IndexOf(',', StringComparison.Ordinal);
+        var id = (comma < 0 ? rest : rest[..comma]).Trim();
+        var version = comma < 0 ? null : rest[(comma + 1)..].Trim();
+        return IsPackageId(id) ? new PackageDirective(id, string.IsNullOrEmpty(version) ? null : version, 0) : null;
+    }
+
+    /// <summary><c>\w+([_.-]\w+)*</c>: word characters, single separators between them.</summary>
+    private static bool IsPackageId(string id)
+    {
+        if (id.Length == 0 || !IsWord(id[0]) || !IsWord(id[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < id.Length; i++)
+        {
+            if (!IsWord(id[i]) && (id[i] is not ('.' or '-' or '_') || !IsWord(id[i - 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static string Absolute(string directory, string path) =>
         System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(directory, path));
-
-    [GeneratedRegex("""^\s*#load\s+"([^"]+)"\s*$""")]
-    private static partial Regex LoadLine();
-
-    [GeneratedRegex("""^\s*#r\s+"nuget:\s*(\w+(?:[_.-]\w+)*)\s*(?:,\s*([^"]*))?"\s*$""", RegexOptions.IgnoreCase)]
-    private static partial Regex NugetLine();
-
-    [GeneratedRegex("""^\s*#r\s+"([^"]+)"\s*$""")]
-    private static partial Regex ReferenceLine();
 }

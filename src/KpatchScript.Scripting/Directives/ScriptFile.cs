@@ -18,5 +18,15 @@ public sealed record PackageDirective(string Id, string? Version, int Line)
     /// Pinned as dotnet-script counts it (1.2.3, 1.2.3.4, 1.2.3-beta1, [1.2.3]): only scripts whose
     /// packages are all pinned are cached, since "highest" can change between runs.
     /// </summary>
-    public bool IsPinned => Version is { } v && System.Text.RegularExpressions.Regex.IsMatch(v, @"^\[?\d+\.\d+\.\d+(\.\d+)?(-[0-9A-Za-z.-]+)?\]?$");
+    public bool IsPinned => Version is { } v && IsExact(v.StartsWith('[') && v.EndsWith(']') ? v[1..^1] : v);
+
+    /// <summary>Three or four numeric parts, optionally a -prerelease label.</summary>
+    private static bool IsExact(string version)
+    {
+        var dash = version.IndexOf('-', StringComparison.Ordinal);
+        var numbers = (dash < 0 ? version : version[..dash]).Split('.');
+        var label = dash < 0 ? null : version[(dash + 1)..];
+        return numbers.Length is 3 or 4 && numbers.All(n => n.Length > 0 && n.All(char.IsAsciiDigit))
+            && (label is null || (label.Length > 0 && label.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-')));
+    }
 }
