@@ -1,27 +1,23 @@
 namespace KpatchScript.Scripting.Tests.Nuget;
 
 /// <summary>The packages folder: used offline, never trusted half-extracted, shared by concurrent resolutions.</summary>
-public sealed class NugetPackagesFolderTests : IDisposable
+public sealed class NugetPackagesFolderTests : NugetTestBase
 {
-    private readonly NugetWorkspace _workspace = new();
-
     public NugetPackagesFolderTests()
     {
-        TestPackage.Write(_workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
-        TestPackage.Write(_workspace.Feed, "Kps.Lib", "1.0.0");
+        TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
+        TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
     }
-
-    public void Dispose() => _workspace.Dispose();
 
     [Theory]
     [InlineData("1.0.0")]
     [InlineData(null)]
     public void Should_use_the_packages_folder_with_no_source_at_all(string? asked)
     {
-        var online = _workspace.Resolve("Kps.App", "1.0.0", _workspace.Feed);
-        Directory.Delete(_workspace.Feed, recursive: true);
+        var online = Workspace.Resolve("Kps.App", "1.0.0", Workspace.Feed);
+        Directory.Delete(Workspace.Feed, recursive: true);
 
-        var offline = _workspace.Resolve("Kps.App", asked);
+        var offline = Workspace.Resolve("Kps.App", asked);
 
         Assert.Equal(online.Packages, offline.Packages);
         Assert.Equal(online.Assemblies, offline.Assemblies);
@@ -30,11 +26,11 @@ public sealed class NugetPackagesFolderTests : IDisposable
     [Fact]
     public void Should_extract_again_a_package_an_interrupted_run_left_without_its_marker()
     {
-        var leftover = Path.Combine(_workspace.Packages, "kps.lib", "1.0.0");
+        var leftover = Path.Combine(Workspace.Packages, "kps.lib", "1.0.0");
         Directory.CreateDirectory(Path.Combine(leftover, "lib", "net8.0"));
         File.WriteAllText(Path.Combine(leftover, "lib", "net8.0", "Kps.Lib.dll"), "half written");
 
-        var resolution = _workspace.Resolve("Kps.Lib", "1.0.0", _workspace.Feed);
+        var resolution = Workspace.Resolve("Kps.Lib", "1.0.0", Workspace.Feed);
 
         Assert.NotEqual("half written", File.ReadAllText(Assert.Single(resolution.Assemblies)));
     }
@@ -44,7 +40,7 @@ public sealed class NugetPackagesFolderTests : IDisposable
     {
         var resolutions = new Scripting.Nuget.NugetResolution[8];
 
-        Parallel.For(0, resolutions.Length, i => resolutions[i] = _workspace.Resolve("Kps.App", "1.0.0", _workspace.Feed));
+        Parallel.For(0, resolutions.Length, i => resolutions[i] = Workspace.Resolve("Kps.App", "1.0.0", Workspace.Feed));
 
         foreach (var resolution in resolutions)
         {
@@ -53,8 +49,8 @@ public sealed class NugetPackagesFolderTests : IDisposable
         }
 
         // Complete and nothing left beside it: the version folder only, with its marker.
-        Assert.Equal(["1.0.0"], Directory.GetFileSystemEntries(Path.Combine(_workspace.Packages, "kps.app")).Select(Path.GetFileName));
-        Assert.True(File.Exists(Path.Combine(_workspace.Packages, "kps.app", "1.0.0", ".nupkg.metadata")));
-        Assert.Empty(Directory.GetFiles(Path.Combine(_workspace.Packages, "kps.app", "1.0.0"), "*.tmp*", SearchOption.AllDirectories));
+        Assert.Equal(["1.0.0"], Directory.GetFileSystemEntries(Path.Combine(Workspace.Packages, "kps.app")).Select(Path.GetFileName));
+        Assert.True(File.Exists(Path.Combine(Workspace.Packages, "kps.app", "1.0.0", ".nupkg.metadata")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Workspace.Packages, "kps.app", "1.0.0"), "*.tmp*", SearchOption.AllDirectories));
     }
 }

@@ -7,6 +7,8 @@ public sealed class NugetWorkspace : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("kps-nuget-").FullName;
 
+    public string Root => _root;
+
     public string Feed => Path.Combine(_root, "feed");
 
     public string Packages => Path.Combine(_root, "packages");
