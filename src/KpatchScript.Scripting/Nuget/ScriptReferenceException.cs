@@ -1,0 +1,22 @@
+namespace KpatchScript.Scripting.Nuget;
+
+/// <summary>
+/// A NuGet reference of a script that cannot be resolved. The message is one line that names the
+/// package, the version asked, where it was looked for and what to do: it is shown as is to the user.
+/// </summary>
+public sealed class ScriptReferenceException : Exception
+{
+    public ScriptReferenceException()
+    {
+    }
+
+    public ScriptReferenceException(string message)
+        : base(message)
+    {
+    }
+
+    public ScriptReferenceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

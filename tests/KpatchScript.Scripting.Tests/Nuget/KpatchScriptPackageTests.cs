@@ -1,0 +1,29 @@
+using System.Reflection;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Scripting.Tests.Nuget;
+
+/// <summary>The KpatchScript package this build produced resolves, with its Abstractions dependency, as a script would ask for it.</summary>
+public sealed class KpatchScriptPackageTests : NugetTestBase
+{
+    [Fact]
+    public void Should_resolve_the_built_KpatchScript_package_with_its_abstractions()
+    {
+        // Core and Abstractions are built (and packed) in the configuration this test assembly was built in.
+        var configuration = typeof(KpatchScriptPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var version = typeof(ScriptingInfo).Assembly.GetName().Version!.ToString(3);
+        Directory.CreateDirectory(Workspace.Feed);
+        foreach (var (project, id) in new[] { ("KpatchScript.Core", "KpatchScript"), ("KpatchScript.Abstractions", "KpatchScript.Abstractions") })
+        {
+            var nupkg = RepositoryPaths.Combine("src", project, "bin", configuration, $"{id}.{version}.nupkg");
+            Assert.True(File.Exists(nupkg), $"{nupkg} is missing: build src/{project} -c {configuration} (it packs on build)");
+            File.Copy(nupkg, Path.Combine(Workspace.Feed, Path.GetFileName(nupkg)));
+        }
+
+        var resolution = Workspace.Resolve("KpatchScript", version, Workspace.Feed);
+
+        Assert.Equal(["KpatchScript", "KpatchScript.Abstractions"], resolution.Packages.Select(p => p.Id));
+        Assert.Equal(["KpatchScript.Core.dll", "KpatchScript.Abstractions.dll"], resolution.Assemblies.Select(Path.GetFileName));
+        Assert.All(resolution.Assemblies, assembly => Assert.True(File.Exists(assembly), assembly));
+    }
+}
