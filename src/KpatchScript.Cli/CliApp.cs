@@ -32,8 +32,9 @@ internal static class CliApp
         var arguments = ours.Where(a => a != "--verbose").Concat(separator < 0 ? [] : args.Skip(separator)).ToList();
         if (args.Count > 0 && args[0].EndsWith(".csx", StringComparison.Ordinal))
         {
-            // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": all of ARGS are the script's.
+            // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": all of ARGS are the script's, --verbose too.
             arguments = ["run", args[0], "--", .. args.Skip(1)];
+            verbose = false;
         }
 
         try

@@ -1,4 +1,5 @@
 using KpatchScript.Scripting.Directives;
+using KpatchScript.Scripting.Nuget;
 
 namespace KpatchScript.Scripting.Compilation;
 
@@ -13,8 +14,16 @@ internal static class PackageReferences
             return [];
         }
 
-        _ = sources;
-        _ = cancellationToken;
-        throw new ScriptException($"{closure.Main.Path}({packages[0].Line},1): error: #r \"nuget:\" is not resolved yet");
+        try
+        {
+            var resolver = NugetResolver.ForScript(Path.GetDirectoryName(closure.Main.Path)!, sources);
+            return resolver.Resolve(packages.Select(p => new NugetReference(p.Id, p.Version)).ToList(), cancellationToken).Assemblies;
+        }
+        catch (ScriptReferenceException ex)
+        {
+            // Point at the first package directive: the resolver names the package itself.
+            var first = closure.Files.First(f => f.Packages.Count > 0);
+            throw new ScriptException($"{first.Path}({first.Packages[0].Line},1): error: {ex.Message}");
+        }
     }
 }

@@ -33,7 +33,7 @@ internal static class ScriptCompiler
             .WithEmitDebugInformation(true)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithImports(ImplicitImports.Namespaces)
-            .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(packageAssemblies.Select(p => MetadataReference.CreateFromFile(p))))
+            .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(OwnPackages(packageAssemblies).Select(p => MetadataReference.CreateFromFile(p))))
             .WithSourceResolver(new ClosureSourceResolver(closure))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetDirectoryName(main.Path)));
         var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
@@ -51,7 +51,7 @@ internal static class ScriptCompiler
             throw new ScriptException(string.Join('\n', errors.Count > 0 ? errors : [$"{main.Path}: error: the script could not be compiled"]));
         }
 
-        return new CompiledScript(pe.ToArray(), [.. files, .. packageAssemblies], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
+        return new CompiledScript(pe.ToArray(), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
     }
 
     /// <summary><c>/abs/file.csx(line,col): error CSnnnn: message</c>, lines and columns 1-based.</summary>
@@ -70,6 +70,20 @@ internal static class ScriptCompiler
             .Where(f => !Path.GetFileName(f).Contains("Native", StringComparison.Ordinal))
             .Select(f => MetadataReference.CreateFromFile(f));
     }
+
+    /// <summary>
+    /// Package assemblies minus those the host provides: a script written for the real dotnet
+    /// script says #r "nuget: KpatchScript, x"; here the host's own facade is used (one type
+    /// identity with the runner), so the package's copy is left out.
+    /// </summary>
+    private static IEnumerable<string> OwnPackages(IReadOnlyList<string> packageAssemblies)
+    {
+        var host = HostAssemblyNames();
+        return packageAssemblies.Where(p => !host.Contains(Path.GetFileNameWithoutExtension(p)));
+    }
+
+    private static HashSet<string> HostAssemblyNames() =>
+        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }.Select(t => t.Assembly.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The facade and the globals type: scripts use them without #r.</summary>
     private static IEnumerable<MetadataReference> HostReferences() =>
