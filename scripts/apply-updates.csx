@@ -1,0 +1,95 @@
+#!/usr/bin/env kpatch-script
+// apply-updates: brings the live patch of the running kernel up to date, then verifies.
+//
+//   kpatch-script run apply-updates.csx [--target local|ssh://user@host] [--dry-run]
+//
+// 1. asks the repositories (dnf, through ListAvailableAsync) for a kpatch-patch newer than
+//    what is installed for the running kernel;
+// 2. if there is one: installs it when no patch for this kernel is installed, else updates it;
+// 3. verifies live patching (installed patches loaded, enabled, not stuck in transition, ...).
+// It prints every step. Under --dry-run the change is only planned (its commands are printed)
+// and nothing changes; the plan is shown even where the repositories cannot be asked (a
+// sysroot target cannot run dnf), since install or update is then chosen from what is installed.
+//
+// Exit codes:
+//   0  up to date, updated, or (--dry-run) the plan was shown; verification did not fail
+//   1  ALERT (one line on stderr): the repositories could not be asked, the change failed or
+//      was refused, or verification failed afterwards
+//   124/130  stopped by --timeout or Ctrl+C (the host's codes)
+using KpatchScript;
+using KpatchScript.Operations;
+using KpatchScript.Verification;
+
+var kp = Kpatch.Connect();
+var dryRun = Kpatch.DryRun ? " (dry run: nothing changes)" : "";
+var status = await kp.DetectAsync(Kpatch.Cancellation);
+if (!status.Kernel.Running.IsKnown)
+{
+    return Alert($"the running kernel of {kp.Target} is unknown: {status.Kernel.Running.UnknownReason}");
+}
+
+var kernel = status.Kernel.Running.Value!;
+WriteLine($"{kp.Target}: running kernel {kernel}{dryRun}");
+
+// What is installed for this kernel decides install or update; rpm knows that without dnf.
+var installed = status.Packages.GetValueOrDefault([])!.FirstOrDefault(p => p.ForRunningKernel);
+WriteLine(installed is null ? "installed: no kpatch-patch for this kernel" : $"installed: {installed.Name}-{installed.Version}-{installed.Release}");
+
+var available = await kp.ListAvailableAsync(cancellationToken: Kpatch.Cancellation);
+if (available.IsKnown)
+{
+    var newer = available.Value!.FirstOrDefault(p => p.ForRunningKernel);
+    if (newer is null)
+    {
+        WriteLine("available: nothing newer for this kernel");
+        return await VerifyAsync();
+    }
+
+    var fixes = newer.NewCves.Count > 0 ? $", fixes {string.Join(" ", newer.NewCves)}" : "";
+    WriteLine($"available: {newer.Name}-{newer.Version}-{newer.Release}{fixes}");
+}
+else if (Kpatch.DryRun)
+{
+    // A rehearsal still shows the change; dnf itself would find out whether there is anything newer.
+    WriteLine($"available: cannot ask the repositories ({available.UnknownReason}); planning the change anyway");
+}
+else
+{
+    return Alert($"cannot tell which live patches are available for {kernel} on {kp.Target}: {available.UnknownReason}");
+}
+
+// InstallAsync and UpdateAsync act for the running kernel; under --dry-run they print their plan.
+var install = installed is null;
+WriteLine(install ? "installing the live patch for this kernel" : "updating the live patch for this kernel");
+var result = install
+    ? await kp.InstallAsync(cancellationToken: Kpatch.Cancellation)
+    : await kp.UpdateAsync(cancellationToken: Kpatch.Cancellation);
+if (!result.Succeeded)
+{
+    return Alert($"{result.Operation} failed on {result.Target}: {result.Error}");
+}
+
+WriteLine(result.Outcome == OperationOutcome.Planned ? $"{result.Operation}: planned, not run" : $"{result.Operation}: done in {result.Duration.TotalSeconds:0.#} s");
+return await VerifyAsync();
+
+// Verification runs in a dry run too: it only reads, and shows the state the change would start from.
+async Task<int> VerifyAsync()
+{
+    var report = await kp.VerifyAsync(Kpatch.Cancellation);
+    foreach (var check in report.Checks.Where(c => c.Result is CheckResult.Warn or CheckResult.Fail))
+    {
+        WriteLine($"verify: {check.Result.ToString().ToLowerInvariant()} {check.Name}: {check.Detail}");
+    }
+
+    WriteLine($"verify: {report.Verdict.ToString().ToLowerInvariant()}");
+    return report.Verdict == CheckResult.Fail
+        ? Alert($"verification failed on {report.Target}: {string.Join("; ", report.Checks.Where(c => c.Result == CheckResult.Fail).Select(c => c.Name))}")
+        : 0;
+}
+
+// One line an alerting pipeline can grep for; the details are on stdout above it.
+static int Alert(string message)
+{
+    Console.Error.WriteLine($"ALERT: {message}");
+    return 1;
+}

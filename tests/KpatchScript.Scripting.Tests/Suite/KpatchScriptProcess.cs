@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using KpatchScript.Host;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Scripting.Tests.Suite;
+
+/// <summary>
+/// Runs the real <c>kpatch-script</c> process (<c>dotnet kpatch-script.dll</c>, built next to this
+/// test assembly by the project reference), the way an admin's shell does: its own working
+/// directory, stdin and environment. Every run of a test run shares one compile cache
+/// (<c>$KPATCH_SCRIPT_CACHE</c>), never the user's.
+/// </summary>
+internal static partial class KpatchScriptProcess
+{
+    /// <summary>Far above any case (a compile takes seconds); only there so a hung script fails its test.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private static readonly Lazy<string> Cache = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kps-script-cache-{Environment.ProcessId}");
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true); // a pid reused from an earlier run: start cold
+        }
+
+        Directory.CreateDirectory(path);
+        return path;
+    });
+
+    /// <summary>The CLI assembly in this test's output folder.</summary>
+    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
+
+    /// <summary>Runs <c>kpatch-script ARGUMENTS</c> in <paramref name="workingDirectory"/>.</summary>
+    public static Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, string? standardInput = null) =>
+        ProcessHelper.ExecuteAsync(
+            ["dotnet", Dll, .. arguments],
+            workingDirectory,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["KPATCH_SCRIPT_CACHE"] = Cache.Value,
+                // No configuration file of the machine's may change what a case prints.
+                ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(workingDirectory, "no-such-config.json"),
+                ["DOTNET_NOLOGO"] = "1",
+            },
+            standardInput,
+            Deadline);
+
+    /// <summary>
+    /// Replaces <c>{fixtures}/NAME</c> with a clean copy of that sysroot fixture
+    /// (<see cref="SysrootFixtures.Get"/>: the committed trees hold .gitkeep files the product must not see).
+    /// </summary>
+    public static string ResolveFixtures(string argument) =>
+        FixturePlaceholder().Replace(argument, match => SysrootFixtures.Get(match.Groups[1].Value));
+
+    /// <summary>The reverse of <see cref="ResolveFixtures"/> and of the case's own folder, so outputs compare across machines and runs.</summary>
+    public static string Normalize(string text, string caseDirectory, IEnumerable<string> fixtureNames)
+    {
+        foreach (var name in fixtureNames)
+        {
+            text = text.Replace(SysrootFixtures.Get(name), "{fixtures}/" + name, StringComparison.Ordinal);
+        }
+
+        return text.Replace(caseDirectory, "{case}", StringComparison.Ordinal);
+    }
+
+    /// <summary>The fixture names an argument refers to.</summary>
+    public static IEnumerable<string> FixturesIn(string argument) =>
+        FixturePlaceholder().Matches(argument).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex(@"\{fixtures\}/([\w.-]+)")]
+    private static partial Regex FixturePlaceholder();
+}

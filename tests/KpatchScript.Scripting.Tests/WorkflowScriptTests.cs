@@ -1,0 +1,90 @@
+using System.Text;
+using KpatchScript.Scripting.Tests.Suite;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Scripting.Tests;
+
+/// <summary>
+/// The workflow scripts an admin starts from (scripts/*.csx and what <c>kpatch-script new</c>
+/// writes), run through the real CLI against captured sysroots: fast, no VM, no dnf.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // kpatch is Linux only; the test checks Unix file modes
+public sealed class WorkflowScriptTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kps-workflow-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task New_writes_an_executable_script_with_a_shebang_that_runs_against_a_sysroot()
+    {
+        var created = await KpatchScriptProcess.RunAsync(["new", "wf"], _directory);
+        Assert.Equal(0, created.ExitCode);
+
+        var path = Path.Combine(_directory, "wf.csx");
+        var bytes = await File.ReadAllBytesAsync(path);
+        // No BOM: the kernel only honours "#!" as the very first two bytes.
+        Assert.StartsWith("#!/usr/bin/env kpatch-script\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute));
+
+        var run = await KpatchScriptProcess.RunAsync(["run", "wf.csx", "--target", Sysroot(SysrootFixtures.LabLoaded)], _directory);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        Assert.Equal($"{Sysroot(SysrootFixtures.LabLoaded)}: kernel 6.1.0-56-amd64, 1 live patch(es)\nverify: Pass\n", run.StandardOutput);
+    }
+
+    /// <summary>One fixture per verdict: exit 0 pass, 1 warn, 2 fail, and the line that says why.</summary>
+    [Theory]
+    [InlineData(SysrootFixtures.LabLoaded, 0, "pass", "  lab_cmdline              enabled\n")]
+    [InlineData(SysrootFixtures.Rhel9KpatchDnf, 1, "warn", "  warn  reboot: kernel 5.14.0-503.11.1.el9_5.x86_64 is installed")]
+    [InlineData(SysrootFixtures.LabStalled, 2, "fail", "  fail  transition: lab_stall_patch in transition when captured; waiting for lab_stall (pid 104")]
+    public async Task Status_report_exits_with_its_verdict(string fixture, int exitCode, string verdict, string line)
+    {
+        var result = await RunScriptAsync("status-report.csx", fixture);
+
+        Assert.True(result.ExitCode == exitCode, result.StandardOutput + result.StandardError);
+        Assert.Contains(line, result.StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith($"verdict:  {verdict}\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Apply_updates_dry_run_alerts_when_the_kernel_is_not_rpm_packaged()
+    {
+        // lab-loaded runs Debian's kernel: no kpatch-patch package can exist for it. The sysroot has no rpm database either,
+        // so the repositories cannot be asked; the dry run still plans, and the plan is refused for the real reason.
+        var result = await RunScriptAsync("apply-updates.csx", SysrootFixtures.LabLoaded, "--dry-run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("available: cannot ask the repositories (the sysroot has no rpm database", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("dry run: install on ", result.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith("ALERT: install failed on ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("is not an rpm-packaged (RHEL-family) kernel", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_updates_dry_run_plans_the_update_on_a_read_only_rhel_host()
+    {
+        // A sysroot cannot run dnf, so availability is unknown; the patch of the running kernel is installed, so the plan is an update.
+        var result = await RunScriptAsync("apply-updates.csx", SysrootFixtures.Rhel9KpatchDnf, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.Contains("installed: kpatch-patch-5_14_0-427_13_1-1-2.el9_4\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("  dnf --setopt=skip_if_unavailable=False --assumeyes update 'kpatch-patch = 5.14.0-427.13.1.el9_4.x86_64'\nupdate: planned, not run\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith("verify: warn\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Apply_updates_without_dry_run_alerts_when_the_repositories_cannot_be_asked()
+    {
+        var result = await RunScriptAsync("apply-updates.csx", SysrootFixtures.Rhel9KpatchDnf);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("ALERT: cannot tell which live patches are available for ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private Task<KpatchScript.Host.CommandResult> RunScriptAsync(string script, string fixture, params string[] options) =>
+        KpatchScriptProcess.RunAsync(["run", RepositoryPaths.Combine("scripts", script), "--target", Sysroot(fixture), .. options], _directory);
+
+    private static string Sysroot(string fixture) => "sysroot:" + SysrootFixtures.Get(fixture);
+}

@@ -1,0 +1,2 @@
+Console.WriteLine("never printed by check");
+string text = 42;

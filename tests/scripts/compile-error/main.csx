@@ -1,0 +1,3 @@
+Console.WriteLine("never runs");
+int number = "not a number";
+UndefinedMethod();

@@ -1,0 +1,2 @@
+Console.WriteLine("before the exception");
+throw new InvalidOperationException("with the stack trace");

@@ -1,0 +1,2 @@
+#load "a.csx"
+Console.WriteLine("never runs");

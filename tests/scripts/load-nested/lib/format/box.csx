@@ -1,0 +1,1 @@
+string Box(string text) => $"[ {text} ]";

@@ -1,0 +1,2 @@
+#load "format/box.csx"
+string Greet(string name) => Box($"hello from {name}");

@@ -1,0 +1,2 @@
+Console.WriteLine("returning 3");
+return 3;
