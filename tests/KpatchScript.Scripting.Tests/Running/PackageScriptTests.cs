@@ -38,7 +38,7 @@ public sealed class PackageScriptTests : IDisposable
             using KpatchScript;
             var kp = Kpatch.Connect();
             var status = await kp.DetectAsync(Kpatch.Cancellation);
-            Console.WriteLine($"{status.Kernel.Running.GetValueOrDefault("unknown")} {status.Livepatch.Patches.GetValueOrDefault([])!.Count}");
+            Print($"{status.Kernel.Running.GetValueOrDefault("unknown")} {status.Livepatch.Patches.GetValueOrDefault([])!.Count}");
             """);
         using var output = new StringWriter();
         var sysroot = SysrootFixtures.Get(SysrootFixtures.LabLoaded);

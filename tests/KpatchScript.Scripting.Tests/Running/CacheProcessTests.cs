@@ -1,0 +1,89 @@
+using KpatchScript.Host;
+using KpatchScript.Scripting.Tests.Suite;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Scripting.Tests.Running;
+
+/// <summary>The compile cache as the real process uses it: what a hit loads, runs at once, --no-cache.</summary>
+public sealed class CacheProcessTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kps-cacheproc-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Cache => Path.Combine(_directory, "cache");
+
+    private Task<CommandResult> RunAsync(string script, string? trace = null, params string[] options)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["KPATCH_SCRIPT_CACHE"] = Cache,
+            ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(_directory, "no-config.json"),
+        };
+        if (trace is not null)
+        {
+            environment["KPATCH_SCRIPT_TRACE_ASSEMBLIES"] = trace;
+        }
+
+        return ProcessHelper.ExecuteAsync(["dotnet", KpatchScriptProcess.Dll, "run", script, .. options], _directory, environment, null, TimeSpan.FromSeconds(60));
+    }
+
+    private string Script(string name, string code)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, code);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_cache_hit_loads_neither_roslyn_nor_nuget()
+    {
+        var script = Script("hello.csx", "#load \"lib.csx\"\nConsole.WriteLine(Greeting);\n");
+        Script("lib.csx", "var Greeting = \"hello\";\n");
+        var cold = Path.Combine(_directory, "cold.txt");
+        var hit = Path.Combine(_directory, "hit.txt");
+
+        var first = await RunAsync(script, cold);
+        var second = await RunAsync(script, hit);
+
+        Assert.Equal((0, "hello\n", 0, "hello\n"), (first.ExitCode, first.StandardOutput, second.ExitCode, second.StandardOutput));
+        Assert.Contains(File.ReadAllLines(cold), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)); // the trace sees Roslyn when it is there
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || a.StartsWith("NuGet.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_changed_loaded_file_is_compiled_again()
+    {
+        var script = Script("main.csx", "#load \"lib.csx\"\nConsole.WriteLine(Value);\n");
+        Script("lib.csx", "var Value = 1;\n");
+        Assert.Equal("1\n", (await RunAsync(script)).StandardOutput);
+
+        Script("lib.csx", "var Value = 2;\n");
+
+        Assert.Equal("2\n", (await RunAsync(script)).StandardOutput);
+        Assert.Equal(2, Directory.GetDirectories(Cache).Length);
+    }
+
+    [Fact]
+    public async Task Two_runs_of_the_same_script_at_once_both_succeed()
+    {
+        var script = Script("both.csx", "await Task.Delay(100);\nConsole.WriteLine(\"done\");\nreturn 5;\n");
+
+        var runs = await Task.WhenAll(RunAsync(script), RunAsync(script));
+
+        Assert.All(runs, r => Assert.Equal((5, "done\n", ""), (r.ExitCode, r.StandardOutput, r.StandardError)));
+        Assert.Single(Directory.GetDirectories(Cache)); // one entry, no staging directory left behind
+        Assert.Empty(Directory.GetDirectories(Cache, ".*"));
+    }
+
+    [Fact]
+    public async Task No_cache_compiles_and_stores_nothing()
+    {
+        var script = Script("nocache.csx", "Console.WriteLine(1);\n");
+
+        var run = await RunAsync(script, null, "--no-cache");
+
+        Assert.Equal((0, "1\n"), (run.ExitCode, run.StandardOutput));
+        Assert.False(Directory.Exists(Cache) && Directory.EnumerateFileSystemEntries(Cache).Any());
+    }
+}
