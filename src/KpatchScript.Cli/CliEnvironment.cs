@@ -1,3 +1,4 @@
+using KpatchScript.Cli.Output;
 using KpatchScript.Host;
 using KpatchScript.Status;
 using KpatchScript.Targets;
@@ -49,7 +50,7 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     }
 
     public static CliEnvironment ForConsole() =>
-        new(Console.Out, Console.Error, TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)
+        new(Console.Out, new LazyWriter(() => Console.Error), TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)
         {
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
             ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,

@@ -28,14 +28,14 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
 
         if (key is not null && cache!.TryGet(key) is { } hit)
         {
-            return ScriptRunner.Run(context => context.LoadFromAssemblyPath(hit.Assembly), hit.References, args, options, cancellationToken);
+            return ScriptRunner.Run(context => context.LoadFromAssemblyPath(hit.Assembly), hit.EntryToken, hit.References, args, options, cancellationToken);
         }
 
         var compiled = Compile(closure, key, cancellationToken);
-        var stored = key is null ? null : cache!.Store(key, compiled.Assembly, compiled.RuntimeReferences);
+        var stored = key is null ? null : cache!.Store(key, compiled.Assembly, compiled.EntryToken, compiled.RuntimeReferences);
         return ScriptRunner.Run(
             context => stored is null ? context.LoadFromStream(new MemoryStream(compiled.Assembly)) : context.LoadFromAssemblyPath(stored),
-            compiled.RuntimeReferences, args, options, cancellationToken);
+            compiled.EntryToken, compiled.RuntimeReferences, args, options, cancellationToken);
     }
 
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>

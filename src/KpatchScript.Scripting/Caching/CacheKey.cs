@@ -1,12 +1,11 @@
 using System.Runtime.InteropServices;
-using System.IO.Hashing;
 using System.Text;
 using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Scripting.Caching;
 
 /// <summary>
-/// The cache key of a script: XxHash128 over everything that changes what the compiler would emit
+/// The cache key of a script: a 128-bit FNV-1a hash (<see cref="KeyHash"/>) over everything that changes what the compiler would emit
 /// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the versions
 /// of the host, the facade and the analyzers. Computed without Roslyn or NuGet.
@@ -24,15 +23,16 @@ public static class CacheKey
             return null;
         }
 
-        // Not a security boundary (the cache is the user's own directory), so a fast 128-bit hash;
+        // Not a security boundary (the cache is the user's own directory), so a plain 128-bit hash;
         // SHA-256 would start OpenSSL, which costs a cached run more than the rest of it.
-        var hash = new XxHash128();
+        var hash = new KeyHash();
         void Add(string text) => hash.Append(Encoding.UTF8.GetBytes(text + "\0"));
         Add("kpatch-script cache 1");
-        Add(RuntimeInformation.FrameworkDescription);
+        // Versions from assembly names, not attributes: reading custom attributes costs a cached run milliseconds.
+        Add(Environment.Version.ToString());
         Add(RuntimeInformation.RuntimeIdentifier);
         Add(ScriptingInfo.HostVersion);
-        Add(KpatchFacade.ToolVersion);
+        Add(typeof(KpatchFacade).Assembly.GetName().Version?.ToString() ?? "");
         Add(AnalyzerVersion);
         foreach (var file in closure.Files)
         {
@@ -54,6 +54,6 @@ public static class CacheKey
             Add($"{package.Id.ToLowerInvariant()}/{package.Version!.Trim('[', ']')}");
         }
 
-        return Convert.ToHexStringLower(hash.GetCurrentHash());
+        return hash.ToHex();
     }
 }

@@ -3,14 +3,15 @@ namespace KpatchScript.Scripting.Caching;
 /// <summary>
 /// Compiled scripts on disk, per user: <c>$KPATCH_SCRIPT_CACHE</c>, else
 /// <c>$XDG_CACHE_HOME/kpatch-script/scripts</c>, else <c>~/.cache/kpatch-script/scripts</c>.
-/// One directory per key holds <c>script.dll</c> and <c>references.txt</c> (the files to load
-/// at run time, one per line). An entry is written in a directory of its own and renamed into
+/// One directory per key holds <c>script.dll</c>, <c>references.txt</c> (the files to load
+/// at run time, one per line) and <c>entry.txt</c> (the metadata token of the entry point). An entry is written in a directory of its own and renamed into
 /// place, so a reader never sees half an entry and two runs that compile at once both succeed.
 /// </summary>
 public sealed class ScriptCache(string directory)
 {
     public const string AssemblyFile = "script.dll";
     public const string ReferencesFile = "references.txt";
+    public const string EntryFile = "entry.txt";
 
     public string Directory => directory;
 
@@ -28,23 +29,25 @@ public sealed class ScriptCache(string directory)
     }
 
     /// <summary>The cached assembly and its run-time references, or null.</summary>
-    public (string Assembly, IReadOnlyList<string> References)? TryGet(string key)
+    public (string Assembly, int EntryToken, IReadOnlyList<string> References)? TryGet(string key)
     {
         var entry = Path.Combine(directory, key);
         var assembly = Path.Combine(entry, AssemblyFile);
         var references = Path.Combine(entry, ReferencesFile);
-        if (!File.Exists(assembly) || !File.Exists(references))
+        var entryFile = Path.Combine(entry, EntryFile);
+        if (!File.Exists(assembly) || !File.Exists(references) || !File.Exists(entryFile)
+            || !int.TryParse(File.ReadAllText(entryFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var token))
         {
             return null;
         }
 
         var paths = File.ReadAllLines(references).Where(l => l.Length > 0).ToList();
         // A package or #r file removed since: compile again rather than fail at run time.
-        return paths.All(File.Exists) ? (assembly, paths) : null;
+        return paths.All(File.Exists) ? (assembly, token, paths) : null;
     }
 
     /// <summary>Stores an entry; returns the path of its assembly. Cache trouble never stops a run: the caller runs from memory then.</summary>
-    public string? Store(string key, byte[] assembly, IReadOnlyList<string> references)
+    public string? Store(string key, byte[] assembly, int entryToken, IReadOnlyList<string> references)
     {
         var entry = Path.Combine(directory, key);
         var staging = Path.Combine(directory, $".{key}.{Environment.ProcessId}.{Guid.NewGuid():N}");
@@ -53,6 +56,7 @@ public sealed class ScriptCache(string directory)
             System.IO.Directory.CreateDirectory(staging);
             File.WriteAllBytes(Path.Combine(staging, AssemblyFile), assembly);
             File.WriteAllLines(Path.Combine(staging, ReferencesFile), references);
+            File.WriteAllText(Path.Combine(staging, EntryFile), entryToken.ToString(System.Globalization.CultureInfo.InvariantCulture));
             try
             {
                 System.IO.Directory.Move(staging, entry);

@@ -51,7 +51,8 @@ internal static class ScriptCompiler
             throw new ScriptException(string.Join('\n', errors.Count > 0 ? errors : [$"{main.Path}: error: the script could not be compiled"]));
         }
 
-        return new CompiledScript(pe.ToArray(), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
+        var assembly = pe.ToArray();
+        return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
     }
 
     /// <summary><c>/abs/file.csx(line,col): error CSnnnn: message</c>, lines and columns 1-based.</summary>

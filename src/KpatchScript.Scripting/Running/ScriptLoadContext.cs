@@ -29,7 +29,10 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
         return _byName.TryGetValue(name, out var path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    /// <summary>What the host provides: a script's own copy of these would split type identity.</summary>
-    private static bool IsShared(string name) =>
-        name.StartsWith("KpatchScript", StringComparison.Ordinal) || Default.Assemblies.Any(a => a.GetName().Name == name);
+    /// <summary>
+    /// What the host provides: a script's own copy of these would split type identity. Anything
+    /// not in the script's own references also resolves in the host (null from Load), the
+    /// framework among them.
+    /// </summary>
+    private static bool IsShared(string name) => name.StartsWith("KpatchScript", StringComparison.Ordinal);
 }

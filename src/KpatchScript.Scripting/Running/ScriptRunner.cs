@@ -17,12 +17,18 @@ public static partial class ScriptRunner
     /// <summary>How long a cancelled script may take to stop by itself.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
 
-    public static ScriptOutcome Run(Func<AssemblyLoadContext, Assembly> load, IReadOnlyList<string> references, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
+    /// <param name="load">Loads the script assembly into the run's context.</param>
+    /// <param name="entryToken">Metadata token of <c>Submission#0.&lt;Factory&gt;</c> (<see cref="Compilation.CompiledScript.EntryToken"/>).</param>
+    /// <param name="references">Files of #r and package assemblies the script loads.</param>
+    /// <param name="args">The script's Args.</param>
+    /// <param name="options">Target, dry-run, timeout, output.</param>
+    /// <param name="cancellationToken">SIGINT/SIGTERM.</param>
+    public static ScriptOutcome Run(Func<AssemblyLoadContext, Assembly> load, int entryToken, IReadOnlyList<string> references, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
     {
         var context = new ScriptLoadContext(references);
         try
         {
-            return RunIn(context, load, args, options, cancellationToken);
+            return RunIn(context, load, entryToken, args, options, cancellationToken);
         }
         finally
         {
@@ -30,10 +36,18 @@ public static partial class ScriptRunner
         }
     }
 
-    private static ScriptOutcome RunIn(ScriptLoadContext loadContext, Func<AssemblyLoadContext, Assembly> load, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
+    private static ScriptOutcome RunIn(ScriptLoadContext loadContext, Func<AssemblyLoadContext, Assembly> load, int entryToken, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
     {
-        var factory = load(loadContext).GetType("Submission#0")?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new ScriptException("the compiled script has no entry point (Submission#0.<Factory>): clear the cache or run with --no-cache");
+        // By metadata token, recorded at compile time: looking the type up by name ("Submission#0")
+        // starts the type-name parser, which costs a cached run about 8 ms.
+        var entry = load(loadContext).ManifestModule.ResolveMethod(entryToken) as MethodInfo;
+        if (entry is not { Name: "<Factory>", IsStatic: true })
+        {
+            throw new ScriptException("the compiled script has no entry point (Submission#0.<Factory>): clear the cache (KPATCH_SCRIPT_CACHE) or run with --no-cache");
+        }
+
+        // A delegate, not MethodInfo.Invoke: the first reflection call costs a cached run milliseconds; exceptions come unwrapped too.
+        var factory = entry.CreateDelegate<Func<object?[], Task<int>>>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var context = new ScriptContext { Target = options.Target, DryRun = options.DryRun, Settings = options.Settings, Cancellation = stop.Token, Out = options.Out };
         var globals = new ScriptGlobals(args, options.Out);
@@ -47,12 +61,8 @@ public static partial class ScriptRunner
             {
                 using (context.Enter())
                 {
-                    returned = ((Task<int>)factory.Invoke(null, [new object?[] { globals, null }])!).GetAwaiter().GetResult();
+                    returned = factory([globals, null]).GetAwaiter().GetResult();
                 }
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                failure = ex.InnerException;
             }
             catch (Exception ex)
             {

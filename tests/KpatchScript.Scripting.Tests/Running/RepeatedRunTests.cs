@@ -5,7 +5,11 @@ using KpatchScript.Scripting.Running;
 
 namespace KpatchScript.Scripting.Tests.Running;
 
-/// <summary>A long-lived host (the library API) running scripts again and again: each run's load context goes away.</summary>
+/// <summary>
+/// A long-lived host (the library API) running scripts again and again: each run's load context
+/// goes away. Alone in its collection, without parallel tests, so no other test's assemblies are counted.
+/// </summary>
+[Collection(Isolated.Name)]
 public sealed class RepeatedRunTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kps-repeat-").FullName;
@@ -34,13 +38,17 @@ public sealed class RepeatedRunTests : IDisposable
 
         var after = LoadedAfterCollection();
         Assert.True(after - before <= 3, $"{after - before} more assemblies loaded after 200 runs ({before} before, {after} after)");
+        Assert.True(ScriptAssemblies() <= 3, $"{ScriptAssemblies()} script assemblies stayed loaded");
         Assert.True(AssemblyLoadContext.All.Count(c => c.Name == "kpatch-script") <= 3, "script load contexts were not unloaded");
     }
 
-    /// <summary>Loaded assemblies once collectible contexts had their chance to unload.</summary>
+    /// <summary>
+    /// Loaded assemblies once collectible contexts had their chance to unload. Unloading takes
+    /// several collections (the context first, then its assemblies after their finalizers).
+    /// </summary>
     private static int LoadedAfterCollection()
     {
-        for (var i = 0; i < 10 && AssemblyLoadContext.All.Any(c => c.Name == "kpatch-script"); i++)
+        for (var i = 0; i < 50 && ScriptAssemblies() > 1; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -48,4 +56,14 @@ public sealed class RepeatedRunTests : IDisposable
 
         return AppDomain.CurrentDomain.GetAssemblies().Length;
     }
+
+    private static int ScriptAssemblies() =>
+        AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name!.StartsWith("kps-script-", StringComparison.Ordinal));
+}
+
+/// <summary>Tests that must not share the process with parallel ones (they count loaded assemblies).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Isolated
+{
+    public const string Name = "isolated";
 }
