@@ -19,6 +19,8 @@ public sealed class CacheProcessTests : IDisposable
         {
             ["KPATCH_SCRIPT_CACHE"] = Cache,
             ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(_directory, "no-config.json"),
+            // NuGet's global packages folder of this test only: never the user's ~/.nuget/packages.
+            ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages"),
         };
         if (trace is not null)
         {
@@ -49,6 +51,26 @@ public sealed class CacheProcessTests : IDisposable
         Assert.Equal((0, "hello\n", 0, "hello\n"), (first.ExitCode, first.StandardOutput, second.ExitCode, second.StandardOutput));
         Assert.Contains(File.ReadAllLines(cold), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)); // the trace sees Roslyn when it is there
         Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || a.StartsWith("NuGet.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_package_from_a_source_option_resolves_then_a_hit_loads_no_nuget()
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(_directory, "feed")).FullName;
+        foreach (var package in PackageScriptTests.BuiltPackages())
+        {
+            File.Copy(package, Path.Combine(feed, Path.GetFileName(package)));
+        }
+
+        var script = Script("package.csx", $"#r \"nuget: KpatchScript, {KpatchFacade.ToolVersion}\"\nusing KpatchScript;\nConsole.WriteLine(Kpatch.DryRun);\n");
+        var hit = Path.Combine(_directory, "hit.txt");
+
+        var first = await RunAsync(script, null, "--source", feed);
+        var second = await RunAsync(script, hit, "--source", feed);
+
+        Assert.Equal((0, "False\n", ""), (first.ExitCode, first.StandardOutput, first.StandardError));
+        Assert.Equal((0, "False\n"), (second.ExitCode, second.StandardOutput));
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("NuGet.", StringComparison.Ordinal) || a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Fact]

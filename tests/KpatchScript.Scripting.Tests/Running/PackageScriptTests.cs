@@ -70,7 +70,7 @@ public sealed class PackageScriptTests : IDisposable
     }
 
     /// <summary>KpatchScript and KpatchScript.Abstractions as this build packed them (GeneratePackageOnBuild).</summary>
-    private static IEnumerable<string> BuiltPackages()
+    internal static IEnumerable<string> BuiltPackages()
     {
         var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(PackageScriptTests).Assembly.Location)!)!);
         return new[] { "KpatchScript.Core", "KpatchScript.Abstractions" }.Select(project =>
