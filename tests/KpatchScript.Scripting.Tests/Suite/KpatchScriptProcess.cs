@@ -38,6 +38,7 @@ internal static partial class KpatchScriptProcess
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["KPATCH_SCRIPT_CACHE"] = Cache.Value,
+                ["NUGET_PACKAGES"] = Path.Combine(Cache.Value, "nuget-packages"),
                 // No configuration file of the machine's may change what a case prints.
                 ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(workingDirectory, "no-such-config.json"),
                 ["DOTNET_NOLOGO"] = "1",
@@ -50,7 +51,23 @@ internal static partial class KpatchScriptProcess
     /// (<see cref="SysrootFixtures.Get"/>: the committed trees hold .gitkeep files the product must not see).
     /// </summary>
     public static string ResolveFixtures(string argument) =>
-        FixturePlaceholder().Replace(argument, match => SysrootFixtures.Get(match.Groups[1].Value));
+        FixturePlaceholder().Replace(argument, match => SysrootFixtures.Get(match.Groups[1].Value)).Replace("{feed}", Feed.Value, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>{feed}</c>: a local folder feed holding the KpatchScript packages this build made, for
+    /// <c>#r "nuget: KpatchScript, x"</c> cases (with <c>--source {feed}</c>); packages are extracted
+    /// into a folder of the suite's own (NUGET_PACKAGES), never the user's.
+    /// </summary>
+    private static readonly Lazy<string> Feed = new(() =>
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(Cache.Value, "..", $"kps-script-feed-{Environment.ProcessId}")).FullName;
+        foreach (var package in Running.PackageScriptTests.BuiltPackages())
+        {
+            File.Copy(package, Path.Combine(feed, Path.GetFileName(package)), overwrite: true);
+        }
+
+        return feed;
+    });
 
     /// <summary>The reverse of <see cref="ResolveFixtures"/> and of the case's own folder, so outputs compare across machines and runs.</summary>
     public static string Normalize(string text, string caseDirectory, IEnumerable<string> fixtureNames)
