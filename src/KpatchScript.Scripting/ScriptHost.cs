@@ -41,11 +41,17 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
     public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, cancellationToken);
 
+    /// <summary>
+    /// KPATCH_SCRIPT_ANALYZERS=off compiles without the KPS rules: only for the benchmark that
+    /// measures what they cost (tests/benchmarks), not a switch for users.
+    /// </summary>
+    private static bool AnalyzersOff => Environment.GetEnvironmentVariable("KPATCH_SCRIPT_ANALYZERS") == "off";
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
     {
         var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
-        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], cancellationToken);
+        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, cancellationToken);
         foreach (var warning in compiled.Warnings)
         {
             error.WriteLine(warning);

@@ -12,8 +12,25 @@ namespace KpatchScript.Scripting.Caching;
 /// </summary>
 public static class CacheKey
 {
-    /// <summary>The version of the script analyzers (issue 6); part of the key so a rule change re-checks cached scripts.</summary>
-    public const string AnalyzerVersion = "none";
+    /// <summary>
+    /// The analyzers as built: the bytes of their DLL (deterministic builds), read as a file so a
+    /// cached run does not load it (it would load Roslyn). A rule change re-checks cached scripts.
+    /// </summary>
+    public static string AnalyzerVersion
+    {
+        get
+        {
+            var path = Path.Combine(Path.GetDirectoryName(typeof(CacheKey).Assembly.Location)!, "KpatchScript.Analyzers.dll");
+            if (!File.Exists(path))
+            {
+                return "missing";
+            }
+
+            var hash = new KeyHash();
+            hash.Append(File.ReadAllBytes(path));
+            return hash.ToHex();
+        }
+    }
 
     /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
     public static string? Compute(ScriptClosure closure)

@@ -2,6 +2,7 @@ using KpatchScript.Scripting.Directives;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -17,7 +18,12 @@ internal static class ScriptCompiler
     /// <summary>Assembly-version unification notes, hidden by dotnet-script too.</summary>
     private static readonly string[] Hidden = ["CS1701", "CS1702", "CS1705"];
 
-    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, CancellationToken cancellationToken)
+    /// <param name="closure">The script and its #load files.</param>
+    /// <param name="packageAssemblies">Resolved #r "nuget:" assemblies.</param>
+    /// <param name="assemblyName">Name of the emitted assembly.</param>
+    /// <param name="analyze">Run the KPS rules (off only to measure what they cost: the benchmark).</param>
+    /// <param name="cancellationToken">Stops the compile.</param>
+    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, bool analyze, CancellationToken cancellationToken)
     {
         var main = closure.Main;
         var files = closure.ReferenceFiles.ToList();
@@ -42,18 +48,30 @@ internal static class ScriptCompiler
             .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress))))
             .WithAssemblyName(assemblyName);
 
+        // The KPS rules run with the compiler: an error-severity rule stops the script like a compile error.
+        var analyzed = analyze
+            ? compilation.WithAnalyzers(ScriptAnalyzers.All, new CompilationWithAnalyzersOptions(AnalyzerOptions(), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult()
+            : compilation.GetDiagnostics(cancellationToken);
+        var diagnostics = Sorted(analyzed.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed));
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ScriptException(string.Join('\n', errors));
+        }
+
         using var pe = new MemoryStream();
         var emitted = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancellationToken);
-        var diagnostics = Sorted(emitted.Diagnostics.Concat(compilation.GetDiagnostics(cancellationToken)).Distinct().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
-        if (!emitted.Success || errors.Count > 0)
+        if (!emitted.Success)
         {
-            throw new ScriptException(string.Join('\n', errors.Count > 0 ? errors : [$"{main.Path}: error: the script could not be compiled"]));
+            throw new ScriptException(string.Join('\n', emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).DefaultIfEmpty($"{main.Path}: error: the script could not be compiled")));
         }
 
         var assembly = pe.ToArray();
         return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
     }
+
+    private static AnalyzerOptions AnalyzerOptions() => new([]);
 
     /// <summary><c>/abs/file.csx(line,col): error CSnnnn: message</c>, lines and columns 1-based.</summary>
     private static string Format(Diagnostic diagnostic) => diagnostic.ToString();

@@ -7,6 +7,12 @@ namespace KpatchScript.Benchmarks;
 /// </summary>
 internal sealed record Benchmark(string Name, string[] Command, double? MaxRatio, double? MaxMilliseconds = null)
 {
+    /// <summary>Compared with this command instead of hello-world (the analyzers' cost: the same compile without them).</summary>
+    public string[]? Baseline { get; init; }
+
+    /// <summary>Fewer runs for slow commands (cold compiles take a second or more each).</summary>
+    public int? Runs { get; init; }
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();
