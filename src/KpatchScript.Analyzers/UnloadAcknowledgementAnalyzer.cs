@@ -57,7 +57,7 @@ public sealed class UnloadAcknowledgementAnalyzer : DiagnosticAnalyzer
 
         if (!IsMemberWrittenOut(argument.Expression, context.SemanticModel, types.RevertAcknowledgement!, context))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, argument.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Expression.GetLocation()));
         }
     }
 

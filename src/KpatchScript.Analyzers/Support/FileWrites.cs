@@ -103,7 +103,7 @@ internal static class FileWrites
                 var table = Symbols.Is(method.ContainingType, "System.IO", "File") ? s_fileMethods
                     : Symbols.Is(method.ContainingType, "System.IO", "Directory") ? s_directoryMethods
                     : null;
-                if (table is not null && table.TryGetValue(method.Name, out var parameters) && !OpensReadOnly(invocation.Arguments))
+                if (table is not null && table.TryGetValue(WithoutAsync(method.Name), out var parameters) && !OpensReadOnly(invocation.Arguments))
                 {
                     return Arguments(invocation.Arguments, parameters);
                 }
@@ -122,6 +122,10 @@ internal static class FileWrites
 
         return [];
     }
+
+    // WriteAllTextAsync writes what WriteAllText writes.
+    private static string WithoutAsync(string name) =>
+        name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
 
     // File.Open and new FileStream open for writing unless FileAccess.Read is passed: the default
     // access with a FileMode is ReadWrite.
