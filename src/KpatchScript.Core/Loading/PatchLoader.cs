@@ -21,12 +21,12 @@ internal sealed class PatchLoader(IHostSystem host, TimeProvider time, KpatchSet
     {
         var reader = new HostReader(host, cancellationToken);
         var running = reader.ReadValue(KnownPaths.OsRelease);
-        if (Refusal(reader, path, running) is { } refusal)
+        var (info, refusal) = Examine(reader, path, running);
+        if (refusal is not null)
         {
             return Refused(path, refusal);
         }
 
-        var info = ModuleInfo.Read(reader.ReadText(path).Value!);
         var name = info.Name ?? ModuleNames.FromPath(path);
         var directory = $"{KnownPaths.Livepatch}/{name}";
         var timeout = options.TransitionTimeout ?? settings.TransitionThreshold;
@@ -95,44 +95,36 @@ internal sealed class PatchLoader(IHostSystem host, TimeProvider time, KpatchSet
         }, cancellationToken);
     }
 
-    /// <summary>Why the module cannot be loaded at all, or null.</summary>
-    private static string? Refusal(HostReader reader, string path, Reading<string> running)
+    /// <summary>
+    /// Reads the module once (over ssh a .ko is hundreds of kilobytes) and says why it cannot be
+    /// loaded at all; the refusal is null when it can, and then the module's info is known.
+    /// </summary>
+    private static (ModuleInfo Info, string? Refusal) Examine(HostReader reader, string path, Reading<string> running)
     {
+        var none = new ModuleInfo(null, false, null, false);
         if (!path.StartsWith('/'))
         {
-            return $"'{path}' is not an absolute path: name the .ko file as it is on the target";
+            return (none, $"'{path}' is not an absolute path: name the .ko file as it is on the target");
         }
 
         var text = reader.ReadText(path);
         if (!text.IsKnown)
         {
-            return text.UnknownReason;
+            return (none, text.UnknownReason);
         }
 
         var info = ModuleInfo.Read(text.Value!);
-        if (info.Vermagic is null)
+        string? refusal = info switch
         {
-            return $"{path} is not a kernel module (it has no vermagic)";
-        }
-
-        if (!info.Livepatch)
-        {
-            return $"{path} is not a live patch module (its modinfo has no 'livepatch: Y'); load ordinary modules with modprobe";
-        }
-
-        if (!running.IsKnown)
-        {
-            return $"the running kernel is unknown ({running.UnknownReason}), so the module cannot be matched to it";
-        }
-
-        if (info.KernelRelease != running.Value)
-        {
-            return $"{path} is built for kernel {info.KernelRelease}, but {running.Value} is running: install the patch built for {running.Value} ('kpatch-script available' lists it)";
-        }
-
-        return reader.Kind(KnownPaths.Livepatch) == EntryKind.Directory
-            ? null
-            : $"{KnownPaths.Livepatch} does not exist: the running kernel cannot load live patches";
+            { Vermagic: null } => $"{path} is not a kernel module (it has no vermagic)",
+            { Livepatch: false } => $"{path} is not a live patch module (its modinfo has no 'livepatch: Y'); load ordinary modules with modprobe",
+            _ when !running.IsKnown => $"the running kernel is unknown ({running.UnknownReason}), so the module cannot be matched to it",
+            _ when info.KernelRelease != running.Value =>
+                $"{path} is built for kernel {info.KernelRelease}, but {running.Value} is running: install the patch built for {running.Value} ('kpatch-script available' lists it)",
+            _ when reader.Kind(KnownPaths.Livepatch) != EntryKind.Directory => $"{KnownPaths.Livepatch} does not exist: the running kernel cannot load live patches",
+            _ => null,
+        };
+        return (info, refusal);
     }
 
     private CommandResult RunWithBusyRetry(CommandSpec command, IProgress<string>? progress)

@@ -58,7 +58,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         var result = ProcessRunner.Run(SshArguments(command.Arguments), command.Timeout, cancellationToken, command.Progress);
         if (result.ExitCode == 255)
         {
-            throw new HostSystemException($"ssh to {Name} failed: {result.FirstErrorLine}");
+            throw SshFailed(result);
         }
 
         // The remote shell reports a missing program as 127.
@@ -73,7 +73,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         var result = ProcessRunner.Run(SshArguments(["sh", "-c", SnapshotScript.Text, "sh", .. SnapshotScript.Arguments(roots)]), TimeSpan.FromMinutes(2), cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new HostSystemException(result.ExitCode == 255 ? $"ssh to {Name} failed: {result.FirstErrorLine}" : $"the snapshot script failed on {Name}: {result.FirstErrorLine}");
+            throw result.ExitCode == 255 ? SshFailed(result) : new HostSystemException($"the snapshot script failed on {Name}: {result.FirstErrorLine}");
         }
 
         return HostSnapshot.Parse(this, result.StandardOutput);
@@ -93,6 +93,9 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         Directory.Delete(_controlDirectory, recursive: true);
     }
 
+    /// <summary>Exit 255 is ssh's own: the connection, the key or the host key failed, not the remote command.</summary>
+    private HostSystemException SshFailed(CommandResult result) => new($"ssh to {Name} failed: {result.FirstErrorLine}");
+
     /// <summary>Quotes one argument for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened.</summary>
     internal static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
@@ -106,7 +109,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
 
         if (result.ExitCode == 255)
         {
-            throw new HostSystemException($"ssh to {Name} failed: {result.FirstErrorLine}");
+            throw SshFailed(result);
         }
 
         throw SshErrors.ForRead(result.FirstErrorLine, path, Name);

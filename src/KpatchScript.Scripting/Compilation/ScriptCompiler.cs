@@ -102,12 +102,13 @@ internal static class ScriptCompiler
     }
 
     private static HashSet<string> HostAssemblyNames() =>
-        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }.Select(t => t.Assembly.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        HostAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract.</summary>
+    private static IEnumerable<System.Reflection.Assembly> HostAssemblies =>
+        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }.Select(t => t.Assembly).Distinct();
 
     /// <summary>The facade and the globals type: scripts use them without #r.</summary>
     private static IEnumerable<MetadataReference> HostReferences() =>
-        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }
-            .Select(t => t.Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => MetadataReference.CreateFromFile(p));
+        HostAssemblies.Select(a => MetadataReference.CreateFromFile(a.Location));
 }
