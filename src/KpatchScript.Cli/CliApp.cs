@@ -26,14 +26,31 @@ internal static class CliApp
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         // Everything after "--" belongs to a script: no option of ours is looked for there.
-        var separator = args.ToList().IndexOf("--");
-        var ours = separator < 0 ? args : args.Take(separator).ToList();
-        var verbose = ours.Contains("--verbose");
-        var arguments = ours.Where(a => a != "--verbose").Concat(separator < 0 ? [] : args.Skip(separator)).ToList();
+        // (Loops, not LINQ: this runs before every command, and a cached script run is benchmarked.)
+        var verbose = false;
+        var arguments = new List<string>(args.Count);
+        var separated = false;
+        foreach (var arg in args)
+        {
+            separated |= arg == "--";
+            if (!separated && arg == "--verbose")
+            {
+                verbose = true;
+                continue;
+            }
+
+            arguments.Add(arg);
+        }
+
         if (args.Count > 0 && args[0].EndsWith(".csx", StringComparison.Ordinal))
         {
             // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": all of ARGS are the script's, --verbose too.
-            arguments = ["run", args[0], "--", .. args.Skip(1)];
+            arguments = ["run", args[0], "--"];
+            for (var i = 1; i < args.Count; i++)
+            {
+                arguments.Add(args[i]);
+            }
+
             verbose = false;
         }
 
@@ -52,9 +69,12 @@ internal static class CliApp
                 return ExitCodes.Ok;
             }
 
-            var command = Commands.FirstOrDefault(c => c.Name == arguments[0])
+            var command = Array.Find(Commands, c => c.Name == arguments[0])
                 ?? throw new UsageException($"unknown command '{arguments[0]}'; run 'kpatch-script --help' for the list");
-            if (arguments.Skip(1).TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+            arguments.RemoveAt(0);
+            var separator = arguments.IndexOf("--");
+            var options = separator < 0 ? arguments : arguments.GetRange(0, separator);
+            if (options.Contains("--help") || options.Contains("-h"))
             {
                 environment.Out.WriteLine(command.Help);
                 return ExitCodes.Ok;
@@ -63,7 +83,7 @@ internal static class CliApp
             environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath), Verbose = verbose };
             try
             {
-                return command.Run(arguments.Skip(1).ToList(), environment, cancellationToken);
+                return command.Run(arguments, environment, cancellationToken);
             }
             finally
             {

@@ -49,8 +49,10 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
         _opened.Clear();
     }
 
+    // A lambda, not the method group: the facade assembly then loads when a target is opened,
+    // not at start-up (a cached script run that never connects does not pay for it).
     public static CliEnvironment ForConsole() =>
-        new(Console.Out, new LazyWriter(() => Console.Error), TimeProvider.System, HostSystems.Open, !Console.IsOutputRedirected)
+        new(Console.Out, new LazyWriter(() => Console.Error), TimeProvider.System, OpenTarget: (target, settings) => HostSystems.Open(target, settings), !Console.IsOutputRedirected)
         {
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
             ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,

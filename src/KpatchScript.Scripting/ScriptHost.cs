@@ -18,7 +18,11 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
 {
     private readonly IReadOnlyList<string> _sources = sources ?? [];
 
-    public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
+    public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken) =>
+        ScriptRunner.Run(() => Prepare(closure, cancellationToken), args, options, cancellationToken);
+
+    /// <summary>The cached assembly, or a fresh compile (stored when the script can be cached).</summary>
+    private ScriptPlan Prepare(ScriptClosure closure, CancellationToken cancellationToken)
     {
         var key = cache is null ? null : CacheKey.Compute(closure);
         if (cache is not null && key is null)
@@ -28,14 +32,14 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
 
         if (key is not null && cache!.TryGet(key) is { } hit)
         {
-            return ScriptRunner.Run(context => context.LoadFromAssemblyPath(hit.Assembly), hit.EntryToken, hit.References, args, options, cancellationToken);
+            return new ScriptPlan(context => context.LoadFromAssemblyPath(hit.Assembly), hit.EntryToken, hit.References);
         }
 
         var compiled = Compile(closure, key, cancellationToken);
         var stored = key is null ? null : cache!.Store(key, compiled.Assembly, compiled.EntryToken, compiled.RuntimeReferences);
-        return ScriptRunner.Run(
+        return new ScriptPlan(
             context => stored is null ? context.LoadFromStream(new MemoryStream(compiled.Assembly)) : context.LoadFromAssemblyPath(stored),
-            compiled.EntryToken, compiled.RuntimeReferences, args, options, cancellationToken);
+            compiled.EntryToken, compiled.RuntimeReferences);
     }
 
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>

@@ -32,7 +32,7 @@ internal static class ScriptExecution
             // Diagnostics for tests and benchmarks: which assemblies this run loaded (a cache hit must not load Roslyn or NuGet).
             if (Environment.GetEnvironmentVariable("KPATCH_SCRIPT_TRACE_ASSEMBLIES") is { Length: > 0 } trace)
             {
-                File.WriteAllLines(trace, AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal));
+                WriteLoadedAssemblies(trace);
             }
 
             return outcome.ExitCode;
@@ -44,4 +44,8 @@ internal static class ScriptExecution
             return ExitCodes.Failure;
         }
     }
+
+    // A method of its own: LINQ used inline in Run would load System.Linq on every run, traced or not.
+    private static void WriteLoadedAssemblies(string path) =>
+        File.WriteAllLines(path, AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal));
 }

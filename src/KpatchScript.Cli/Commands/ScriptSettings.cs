@@ -22,8 +22,22 @@ internal sealed record ScriptSettings(string Target, bool DryRun, bool NoCache, 
     /// <summary>Splits at <c>--</c>: the options before, the script's arguments after.</summary>
     public static (List<string> Options, List<string> ScriptArguments) Split(IReadOnlyList<string> arguments)
     {
-        var separator = arguments.ToList().IndexOf("--");
-        return separator < 0 ? ([.. arguments], []) : ([.. arguments.Take(separator)], [.. arguments.Skip(separator + 1)]);
+        var options = new List<string>(arguments.Count);
+        var scriptArguments = new List<string>();
+        var separated = false;
+        foreach (var argument in arguments)
+        {
+            if (!separated && argument == "--")
+            {
+                separated = true;
+            }
+            else
+            {
+                (separated ? scriptArguments : options).Add(argument);
+            }
+        }
+
+        return (options, scriptArguments);
     }
 
     public static ScriptSettings Parse(ArgumentReader reader, List<string> scriptArguments)

@@ -1,3 +1,5 @@
+using KpatchScript.Scripting.IO;
+
 namespace KpatchScript.Scripting.Caching;
 
 /// <summary>
@@ -36,14 +38,27 @@ public sealed class ScriptCache(string directory)
         var references = Path.Combine(entry, ReferencesFile);
         var entryFile = Path.Combine(entry, EntryFile);
         if (!File.Exists(assembly) || !File.Exists(references) || !File.Exists(entryFile)
-            || !int.TryParse(File.ReadAllText(entryFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var token))
+            || !int.TryParse(TextFile.Read(entryFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var token))
         {
             return null;
         }
 
-        var paths = File.ReadAllLines(references).Where(l => l.Length > 0).ToList();
-        // A package or #r file removed since: compile again rather than fail at run time.
-        return paths.All(File.Exists) ? (assembly, token, paths) : null;
+        var paths = new List<string>();
+        foreach (var line in TextFile.ReadLines(references))
+        {
+            // A package or #r file removed since: compile again rather than fail at run time.
+            if (line.Length > 0 && !File.Exists(line))
+            {
+                return null;
+            }
+
+            if (line.Length > 0)
+            {
+                paths.Add(line);
+            }
+        }
+
+        return (assembly, token, paths);
     }
 
     /// <summary>Stores an entry; returns the path of its assembly. Cache trouble never stops a run: the caller runs from memory then.</summary>

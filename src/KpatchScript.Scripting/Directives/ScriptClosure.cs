@@ -1,3 +1,5 @@
+using KpatchScript.Scripting.IO;
+
 namespace KpatchScript.Scripting.Directives;
 
 /// <summary>
@@ -18,10 +20,43 @@ public sealed class ScriptClosure
     /// <summary>The main file first, then the loaded ones in the order they were reached.</summary>
     public IReadOnlyList<ScriptFile> Files { get; }
 
-    public IEnumerable<PackageDirective> Packages => Files.SelectMany(f => f.Packages);
+    // Loops, not LINQ: the cache key reads these on every cached run (start-up time).
 
-    /// <summary>Every <c>#r</c> that names a file.</summary>
-    public IEnumerable<string> ReferenceFiles => Files.SelectMany(f => f.References).Select(r => r.Value).Where(Path.IsPathRooted).Distinct(StringComparer.Ordinal);
+    /// <summary>Every <c>#r "nuget: ..."</c> of every file, in file order.</summary>
+    public IReadOnlyList<PackageDirective> Packages
+    {
+        get
+        {
+            var packages = new List<PackageDirective>();
+            foreach (var file in Files)
+            {
+                packages.AddRange(file.Packages);
+            }
+
+            return packages;
+        }
+    }
+
+    /// <summary>Every <c>#r</c> that names a file, once each.</summary>
+    public IReadOnlyList<string> ReferenceFiles
+    {
+        get
+        {
+            var files = new List<string>();
+            foreach (var file in Files)
+            {
+                foreach (var reference in file.References)
+                {
+                    if (Path.IsPathRooted(reference.Value) && !files.Contains(reference.Value))
+                    {
+                        files.Add(reference.Value);
+                    }
+                }
+            }
+
+            return files;
+        }
+    }
 
     public static ScriptClosure FromFile(string path)
     {
@@ -31,7 +66,7 @@ public sealed class ScriptClosure
             throw new ScriptException($"{full}: no such script file");
         }
 
-        return From(DirectiveParser.Parse(full, File.ReadAllText(full)));
+        return From(DirectiveParser.Parse(full, TextFile.Read(full)));
     }
 
     /// <summary>Code given on the command line or stdin; <c>#load</c> paths are relative to the working directory.</summary>
@@ -52,8 +87,7 @@ public sealed class ScriptClosure
         {
             if (chain.Contains(load.Value))
             {
-                var cycle = string.Join(" -> ", chain.SkipWhile(p => p != load.Value).Append(load.Value).Select(Path.GetFileName));
-                throw new ScriptException($"{file.Path}({load.Line},1): error KPS0001: #load cycle: {cycle}");
+                throw CycleError(file, load, chain);
             }
 
             if (!seen.Add(load.Value))
@@ -66,9 +100,16 @@ public sealed class ScriptClosure
                 throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- Could not find file.");
             }
 
-            var loaded = DirectiveParser.Parse(load.Value, File.ReadAllText(load.Value));
+            var loaded = DirectiveParser.Parse(load.Value, TextFile.Read(load.Value));
             files.Add(loaded);
             Walk(loaded, [.. chain, load.Value], files, seen);
         }
+    }
+
+    // Its own method so LINQ (and System.Linq's load) is paid only when there is a cycle to report.
+    private static ScriptException CycleError(ScriptFile file, Directive load, List<string> chain)
+    {
+        var cycle = string.Join(" -> ", chain.SkipWhile(p => p != load.Value).Append(load.Value).Select(Path.GetFileName));
+        return new ScriptException($"{file.Path}({load.Line},1): error KPS0001: #load cycle: {cycle}");
     }
 }

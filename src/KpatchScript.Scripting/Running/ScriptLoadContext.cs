@@ -10,13 +10,21 @@ namespace KpatchScript.Scripting.Running;
 /// </summary>
 internal sealed class ScriptLoadContext : AssemblyLoadContext
 {
-    private readonly Dictionary<string, string> _byName;
+    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public ScriptLoadContext(IEnumerable<string> references)
+    public ScriptLoadContext()
         : base("kpatch-script", isCollectible: true)
     {
-        _byName = references.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key!, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The script's #r and package files; called before the script assembly loads. The last file of a name wins.</summary>
+    public void AddReferences(IEnumerable<string> references)
+    {
+        // A loop, not LINQ: this runs on every cached run.
+        foreach (var reference in references)
+        {
+            _byName[Path.GetFileNameWithoutExtension(reference)] = reference;
+        }
     }
 
     protected override Assembly? Load(AssemblyName assemblyName)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using KpatchScript.Scripts;
 
@@ -12,56 +11,47 @@ namespace KpatchScript.Scripting.Running;
 /// token can still be given up on at the deadline: the token is cancelled first, the script gets
 /// a grace period to stop, then the run ends without it (a CLI process then exits).
 /// </summary>
+/// <remarks>
+/// The thread starts before the plan exists and creates the load context while the caller
+/// hashes the script or compiles it: on a cached run that overlap, on a second core, is a large
+/// part of what keeps <c>run</c> within 1.5x of a hello-world process (tests/benchmarks).
+/// </remarks>
 public static partial class ScriptRunner
 {
     /// <summary>How long a cancelled script may take to stop by itself.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
 
-    /// <param name="load">Loads the script assembly into the run's context.</param>
-    /// <param name="entryToken">Metadata token of <c>Submission#0.&lt;Factory&gt;</c> (<see cref="Compilation.CompiledScript.EntryToken"/>).</param>
-    /// <param name="references">Files of #r and package assemblies the script loads.</param>
+    /// <param name="prepare">Finds or compiles the script (on the calling thread); its exceptions end the run and propagate.</param>
     /// <param name="args">The script's Args.</param>
     /// <param name="options">Target, dry-run, timeout, output.</param>
     /// <param name="cancellationToken">SIGINT/SIGTERM.</param>
-    public static ScriptOutcome Run(Func<AssemblyLoadContext, Assembly> load, int entryToken, IReadOnlyList<string> references, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
+    public static ScriptOutcome Run(Func<ScriptPlan> prepare, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
     {
-        var context = new ScriptLoadContext(references);
-        try
-        {
-            return RunIn(context, load, entryToken, args, options, cancellationToken);
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
-    private static ScriptOutcome RunIn(ScriptLoadContext loadContext, Func<AssemblyLoadContext, Assembly> load, int entryToken, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
-    {
-        // By metadata token, recorded at compile time: looking the type up by name ("Submission#0")
-        // starts the type-name parser, which costs a cached run about 8 ms.
-        var entry = load(loadContext).ManifestModule.ResolveMethod(entryToken) as MethodInfo;
-        if (entry is not { Name: "<Factory>", IsStatic: true })
-        {
-            throw new ScriptException("the compiled script has no entry point (Submission#0.<Factory>): clear the cache (KPATCH_SCRIPT_CACHE) or run with --no-cache");
-        }
-
-        // A delegate, not MethodInfo.Invoke: the first reflection call costs a cached run milliseconds; exceptions come unwrapped too.
-        var factory = entry.CreateDelegate<Func<object?[], Task<int>>>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var context = new ScriptContext { Target = options.Target, DryRun = options.DryRun, Settings = options.Settings, Cancellation = stop.Token, Out = options.Out };
         var globals = new ScriptGlobals(args, options.Out);
         var exitCodeBefore = Environment.ExitCode;
+        ScriptLoadContext? loadContext = null;
+        ScriptPlan? plan = null;
         int? returned = null;
         Exception? failure = null;
-        using var done = new ManualResetEventSlim();
+        using var planned = new ManualResetEventSlim();
+        // Not disposed: an abandoned script's thread sets it whenever it ends, perhaps long after this run.
+        var done = new ManualResetEventSlim();
         var thread = new Thread(() =>
         {
             try
             {
+                Volatile.Write(ref loadContext, new ScriptLoadContext());
+                planned.Wait(CancellationToken.None);
+                if (Volatile.Read(ref plan) is not { } work)
+                {
+                    return; // prepare failed: nothing to run
+                }
+
                 using (context.Enter())
                 {
-                    returned = factory([globals, null]).GetAwaiter().GetResult();
+                    returned = Invoke(loadContext!, work, globals).GetAwaiter().GetResult();
                 }
             }
             catch (Exception ex)
@@ -76,20 +66,48 @@ public static partial class ScriptRunner
         { IsBackground = true, Name = "kpatch-script" };
         thread.Start();
 
-        var deadline = options.Timeout ?? Timeout.InfiniteTimeSpan;
-        var signalled = WaitHandle.WaitAny([done.WaitHandle, cancellationToken.WaitHandle], deadline);
-        if (signalled != 0)
+        try
         {
-            var interrupted = cancellationToken.IsCancellationRequested;
-            stop.Cancel();
-            var stopped = done.Wait(GracePeriod, CancellationToken.None);
-            var what = interrupted ? "interrupted" : $"stopped at its --timeout of {deadline.TotalSeconds:0.###} s";
-            var message = stopped
-                ? $"the script was {what}; it stopped when cancelled"
-                : $"the script was {what}; it did not stop within {GracePeriod.TotalSeconds:0} s of being cancelled (it does not observe Kpatch.Cancellation) and was abandoned";
-            return interrupted
-                ? new ScriptOutcome(ScriptEnd.Interrupted, ScriptOutcome.InterruptedExitCode, message)
-                : new ScriptOutcome(ScriptEnd.TimedOut, ScriptOutcome.TimedOutExitCode, message);
+            try
+            {
+                Volatile.Write(ref plan, prepare());
+            }
+            finally
+            {
+                planned.Set();
+            }
+
+            var deadline = options.Timeout ?? Timeout.InfiniteTimeSpan;
+            var signalled = WaitHandle.WaitAny([done.WaitHandle, cancellationToken.WaitHandle], deadline);
+            if (signalled != 0)
+            {
+                var interrupted = cancellationToken.IsCancellationRequested;
+                stop.Cancel();
+                var stopped = done.Wait(GracePeriod, CancellationToken.None);
+                var what = interrupted ? "interrupted" : $"stopped at its --timeout of {deadline.TotalSeconds:0.###} s";
+                var message = stopped
+                    ? $"the script was {what}; it stopped when cancelled"
+                    : $"the script was {what}; it did not stop within {GracePeriod.TotalSeconds:0} s of being cancelled (it does not observe Kpatch.Cancellation) and was abandoned";
+                return interrupted
+                    ? new ScriptOutcome(ScriptEnd.Interrupted, ScriptOutcome.InterruptedExitCode, message)
+                    : new ScriptOutcome(ScriptEnd.TimedOut, ScriptOutcome.TimedOutExitCode, message);
+            }
+        }
+        finally
+        {
+            // After a failed prepare the thread ends at once; after an abandoned script it does not,
+            // and unloading then only marks the context (it is collected if the script ever stops).
+            if (Volatile.Read(ref plan) is null)
+            {
+                done.Wait(CancellationToken.None);
+            }
+
+            Volatile.Read(ref loadContext)?.Unload();
+        }
+
+        if (failure is ScriptException)
+        {
+            throw failure; // the cached entry is unusable: a host error, not the script's
         }
 
         // A script may set Environment.ExitCode instead of returning; it wins, as in dotnet-script.
@@ -101,6 +119,37 @@ public static partial class ScriptRunner
         }
 
         return new ScriptOutcome(ScriptEnd.Completed, exitCode != exitCodeBefore && exitCode != 0 ? exitCode : returned ?? 0, null);
+    }
+
+    /// <summary>Loads the script into <paramref name="loadContext"/> and starts it (on the script thread).</summary>
+    private static Task<int> Invoke(ScriptLoadContext loadContext, ScriptPlan plan, ScriptGlobals globals)
+    {
+        loadContext.AddReferences(plan.References);
+
+        // By metadata token, recorded at compile time: looking the type up by name ("Submission#0")
+        // starts the type-name parser, which costs a cached run about 8 ms. Its name is not
+        // compared either: the first metadata name a process reads starts the UTF-8 decoder (3 ms);
+        // a wrong token fails the static and signature checks instead.
+        Func<object?[], Task<int>>? factory = null;
+        try
+        {
+            if (plan.Load(loadContext).ManifestModule.ResolveMethod(plan.EntryToken) is MethodInfo { IsStatic: true } entry)
+            {
+                // A delegate, not MethodInfo.Invoke: the first reflection call costs a cached run milliseconds; exceptions come unwrapped too.
+                factory = entry.CreateDelegate<Func<object?[], Task<int>>>();
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not a method of this assembly, or not the entry point's signature.
+        }
+
+        if (factory is null)
+        {
+            throw new ScriptException("the compiled script has no entry point (Submission#0.<Factory>): clear the cache (KPATCH_SCRIPT_CACHE) or run with --no-cache");
+        }
+
+        return factory([globals, null]);
     }
 
     /// <summary>One line naming the exception and the .csx line it came from; everything with --verbose.</summary>

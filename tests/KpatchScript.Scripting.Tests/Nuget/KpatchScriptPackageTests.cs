@@ -11,7 +11,7 @@ public sealed class KpatchScriptPackageTests : NugetTestBase
     {
         // Core and Abstractions are built (and packed) in the configuration this test assembly was built in.
         var configuration = typeof(KpatchScriptPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var version = typeof(ScriptingInfo).Assembly.GetName().Version!.ToString(3);
+        var version = typeof(ScriptHost).Assembly.GetName().Version!.ToString(3);
         Directory.CreateDirectory(Workspace.Feed);
         foreach (var (project, id) in new[] { ("KpatchScript.Core", "KpatchScript"), ("KpatchScript.Abstractions", "KpatchScript.Abstractions") })
         {
