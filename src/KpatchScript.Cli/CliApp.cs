@@ -17,6 +17,7 @@ internal static class CliApp
         new AutoUpdateCommand(),
         new LoadCommand(),
         new UnloadCommand(),
+        new JournalCommand(),
         new RunCommand(),
         new EvalCommand(),
         new CheckCommand(),

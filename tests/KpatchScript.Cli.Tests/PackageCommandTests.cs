@@ -39,6 +39,33 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_journal_lists_each_real_operation_once_newest_first_and_follows_its_schema()
+    {
+        var install = CliRunner.Run("install", "--installroot", _root, "--kernel", Kernel284);
+        var failed = CliRunner.Run("install", "--installroot", _root, "--kernel", "5.14.0-555.1.1.el9_5.x86_64");
+
+        var journal = CliRunner.Run("journal", "--json", "--installroot", _root);
+
+        Assert.Equal((0, 1), (install.ExitCode, failed.ExitCode));
+        Assert.Equal((0, ""), (journal.ExitCode, journal.Error));
+        Assert.Empty(JsonSchemaFile.Journal.Errors(journal.Out));
+        var root = JsonDocument.Parse(journal.Out).RootElement;
+        Assert.Equal(2, root.GetProperty("total").GetInt32());
+        var entries = root.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(
+            [("failed", "5.14.0-555.1.1.el9_5.x86_64"), ("succeeded", Kernel284)],
+            entries.Select(e => (e.GetProperty("outcome").GetString(), e.GetProperty("kernel_release").GetString())));
+        Assert.StartsWith("dnf install: no package in the enabled repositories provides it", entries[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("dnf", entries[1].GetProperty("commands")[0][0].GetString());
+
+        var words = CliRunner.Run("journal", "--limit", "1", "--installroot", _root);
+
+        Assert.Equal((0, ""), (words.ExitCode, words.Error));
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ  failed       install for 5\.14\.0-555\.1\.1\.el9_5\.x86_64 on local by \S+ in \d+\.\d s\n +error: dnf install: no package", words.Out);
+        Assert.EndsWith("(1 of 2; --limit 0 shows all)\n", words.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Available_in_words_names_what_an_update_adds()
     {
         InstallDirectly(_root, $"{PatchName(Kernel284)}-1-1.el9_2.x86_64");

@@ -18,6 +18,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script verify --json.</summary>
     public static JsonSchemaFile Verification { get; } = new("Verification/verification.schema.json");
 
+    /// <summary>kpatch-script journal --json.</summary>
+    public static JsonSchemaFile Journal { get; } = new("Operations/journal.schema.json");
+
     private readonly Lazy<JsonSchema> _schema;
 
     private JsonSchemaFile(string relativePath) =>
