@@ -14,9 +14,12 @@ namespace KpatchScript.Scripting;
 /// <param name="cache">Null runs without the cache (--no-cache).</param>
 /// <param name="error">Where compiler warnings and notes go (stderr).</param>
 /// <param name="sources">NuGet sources to try before the configured ones (folders or URLs).</param>
-public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null)
+/// <param name="rules">The site's KPS rule severities and banned APIs (configuration); null for the defaults.</param>
+public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null, ScriptRules? rules = null)
 {
     private readonly IReadOnlyList<string> _sources = sources ?? [];
+
+    private readonly ScriptRules _rules = rules ?? ScriptRules.Default;
 
     public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken) =>
         ScriptRunner.Run(() => Prepare(closure, cancellationToken), args, options, cancellationToken);
@@ -24,7 +27,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     /// <summary>The cached assembly, or a fresh compile (stored when the script can be cached).</summary>
     private ScriptPlan Prepare(ScriptClosure closure, CancellationToken cancellationToken)
     {
-        var key = cache is null ? null : CacheKey.Compute(closure);
+        var key = cache is null ? null : CacheKey.Compute(closure, _rules.Fingerprint);
         if (cache is not null && key is null)
         {
             error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
@@ -55,7 +58,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
     {
         var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
-        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, cancellationToken);
+        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, cancellationToken);
         foreach (var warning in compiled.Warnings)
         {
             error.WriteLine(warning);

@@ -42,4 +42,17 @@ public sealed record KpatchSettings
     /// runs kpatch-script, also for ssh targets.
     /// </summary>
     public string? StateDirectory { get; init; }
+
+    /// <summary>
+    /// The script host's KPS rules: severity per rule id (<c>error</c>, <c>warning</c>, or <c>none</c>
+    /// to turn the rule off), replacing the rule's default; empty keeps the defaults.
+    /// (<c>rule_severities</c> in the configuration.)
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RuleSeverities { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The script host's site-specific banned APIs: a file in the BannedSymbols format (rule KPS1009);
+    /// null for none. (<c>banned_symbols_file</c> in the configuration.)
+    /// </summary>
+    public string? BannedSymbolsFile { get; init; }
 }

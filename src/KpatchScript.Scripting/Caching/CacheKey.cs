@@ -9,14 +9,17 @@ namespace KpatchScript.Scripting.Caching;
 /// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the host's
 /// version with the content hashes of the facade, its contracts and the analyzers
-/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts).
+/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts),
+/// and the site's rule configuration (severities, banned APIs).
 /// Computed without Roslyn or NuGet, and without LINQ: this is the cached run's path, where
 /// every first use of a generic type costs start-up time.
 /// </summary>
 public static class CacheKey
 {
     /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
-    public static string? Compute(ScriptClosure closure)
+    /// <param name="closure">The script and its #load files.</param>
+    /// <param name="rules">The configured KPS rule severities and banned APIs (<see cref="Compilation.ScriptRules"/>); empty for the defaults.</param>
+    public static string? Compute(ScriptClosure closure, string rules = "")
     {
         var packages = closure.Packages;
         foreach (var package in packages)
@@ -36,6 +39,7 @@ public static class CacheKey
         Add(RuntimeInformation.RuntimeIdentifier);
         Add(BuildStamp.Version);
         Add(BuildStamp.References);
+        Add(rules);
         foreach (var file in closure.Files)
         {
             Add(file.Path);
