@@ -101,12 +101,13 @@ internal static class ScriptCompiler
         return packageAssemblies.Where(p => !host.Contains(Path.GetFileNameWithoutExtension(p)));
     }
 
+    /// <summary>The host's assemblies and what they reference (Reporting's Scriban): a package's copy of one would load twice.</summary>
     private static HashSet<string> HostAssemblyNames() =>
-        HostAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        HostAssemblies.SelectMany(a => a.GetReferencedAssemblies().Append(a.GetName())).Select(n => n.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract.</summary>
+    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract, reports and alerts.</summary>
     private static IEnumerable<System.Reflection.Assembly> HostAssemblies =>
-        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }.Select(t => t.Assembly).Distinct();
+        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade), typeof(Reporting.HostReports) }.Select(t => t.Assembly).Distinct();
 
     /// <summary>The facade and the globals type: scripts use them without #r.</summary>
     private static IEnumerable<MetadataReference> HostReferences() =>
