@@ -101,9 +101,12 @@ internal static class ScriptCompiler
         return packageAssemblies.Where(p => !host.Contains(Path.GetFileNameWithoutExtension(p)));
     }
 
-    /// <summary>The host's assemblies and what they reference (Reporting's Scriban): a package's copy of one would load twice.</summary>
+    /// <summary>
+    /// The host's assemblies, and what the reporting assembly references (Scriban.Signed): the
+    /// KpatchScript.Reporting package brings its own copy, which would load a second Scriban.
+    /// </summary>
     private static HashSet<string> HostAssemblyNames() =>
-        HostAssemblies.SelectMany(a => a.GetReferencedAssemblies().Append(a.GetName())).Select(n => n.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        HostAssemblies.Select(a => a.GetName()).Concat(typeof(Reporting.HostReports).Assembly.GetReferencedAssemblies()).Select(n => n.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract, reports and alerts.</summary>
     private static IEnumerable<System.Reflection.Assembly> HostAssemblies =>
