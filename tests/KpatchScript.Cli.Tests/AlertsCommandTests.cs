@@ -37,6 +37,31 @@ public sealed class AlertsCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_timer_every_15_minutes_sends_once_then_again_after_renotify_hours()
+    {
+        WriteConfig("""{ "renotify_hours": 1 }""");
+        var clock = new Clock();
+        string At(TimeSpan after)
+        {
+            clock.Now = new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero) + after;
+            var outcome = CliRunner.RunWithConfig(Config, clock, "alerts", "--target", Sysroot(SysrootFixtures.Rhel9KpatchDnf));
+            Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+            return outcome.Out;
+        }
+
+        Assert.Equal(2, At(TimeSpan.Zero).Split("\n[").Length);
+        Assert.Equal(["", "", ""], new[] { 15, 30, 45 }.Select(m => At(TimeSpan.FromMinutes(m))));
+        Assert.Contains("since 2026-01-15T12:00:00+00:00, at 2026-01-15T13:00:00+00:00", At(TimeSpan.FromMinutes(60)), StringComparison.Ordinal);
+    }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
     public void A_dry_run_shows_what_would_be_sent_and_changes_no_state()
     {
         var dry = Run("--dry-run");

@@ -24,6 +24,27 @@ public sealed class ReportModelTests
     }
 
     [Fact]
+    public async Task A_failing_contributor_is_a_named_failure_and_the_others_still_contribute()
+    {
+        var (status, verification) = FixtureReports.Read(Testing.Fixtures.SysrootFixtures.LabLoaded);
+        Reports.IReportDataContributor[] contributors = [new Contributor("broken", null), new Contributor("inventory", new Reports.ReportSection("site", "Site", ["rack"], [["r12"]]))];
+
+        var report = await new HostReportBuilder(Testing.Fakes.FixedTimeProvider.Default, contributors).BuildAsync(status, verification, FixtureReports.Journal());
+
+        Assert.Equal("""[{"contributor":"broken","error":"InvalidOperationException: inventory service unreachable"}]""", report.Model["section_failures"]!.ToJsonString());
+        Assert.Equal("""[{"id":"site","title":"Site","columns":["rack"],"rows":[["r12"]],"note":null}]""", report.Model["sections"]!.ToJsonString());
+        Assert.Contains("Report data from broken failed: InvalidOperationException: inventory service unreachable", report.Render("status.txt", FixtureReports.ShippedOnly), StringComparison.Ordinal);
+    }
+
+    private sealed class Contributor(string name, Reports.ReportSection? section) : Reports.IReportDataContributor
+    {
+        public string Name => name;
+
+        public Task<IReadOnlyList<Reports.ReportSection>> ContributeAsync(Status.HostStatus status, Verification.VerificationReport? verification, CancellationToken cancellationToken) =>
+            section is null ? throw new InvalidOperationException("inventory service unreachable") : Task.FromResult<IReadOnlyList<Reports.ReportSection>>([section]);
+    }
+
+    [Fact]
     public void The_built_in_templates_are_the_shipped_files()
     {
         var shipped = Directory.GetFiles(RepositoryPaths.Combine("templates")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
