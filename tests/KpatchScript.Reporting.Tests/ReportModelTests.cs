@@ -45,6 +45,23 @@ public sealed class ReportModelTests
     }
 
     [Fact]
+    public async Task A_template_reads_no_clock_date_now_is_the_generation_time()
+    {
+        var directory = Directory.CreateTempSubdirectory("kps-clock-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "clock.txt"), "{{ date.now | date.to_string '%F %T' }} {{ generated_at }}");
+            var report = await FixtureReports.ReportAsync(SysrootFixtures.LabLoaded);
+
+            Assert.Equal("2026-01-15 12:00:00 2026-01-15T12:00:00+00:00", report.Render("clock.txt", new TemplateLookup([directory])));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_built_in_templates_are_the_shipped_files()
     {
         var shipped = Directory.GetFiles(RepositoryPaths.Combine("templates")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
