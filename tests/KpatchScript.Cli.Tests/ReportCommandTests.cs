@@ -75,7 +75,7 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_fleet_report_lists_an_unreadable_file_and_names_it_on_stderr()
+    public void A_fleet_report_lists_an_unreadable_file_names_it_on_stderr_and_exits_1()
     {
         var fleet = Directory.CreateDirectory(Path.Combine(_directory, "fleet")).FullName;
         var status = new KpatchFacade(new SysrootHostSystem(SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf)), FixedTimeProvider.Default).Detect();
@@ -85,8 +85,9 @@ public sealed class ReportCommandTests : IDisposable
         var csv = Run("report", "--fleet", fleet, "--format", "csv");
         var html = Run("report", "--fleet", fleet);
 
-        Assert.Equal(0, csv.ExitCode);
-        Assert.StartsWith($"kpatch-script: warning: {Path.Combine(fleet, "broken.json")}: not a status --json document: ", csv.Error, StringComparison.Ordinal);
+        Assert.Equal(1, csv.ExitCode); // the report is whole, and the exit code says a file was not read
+        Assert.StartsWith($"kpatch-script: error: {Path.Combine(fleet, "broken.json")}: not a status --json document: ", csv.Error, StringComparison.Ordinal);
+        Assert.EndsWith("; it is listed in the report as unreadable\n", csv.Error, StringComparison.Ordinal);
         var rows = csv.Out.TrimEnd('\n').Split('\n');
         Assert.Equal(1 + 3 + 1, rows.Length); // header, three CVEs fixed live, the unreadable file
         Assert.StartsWith("app03.json,rhel94-app03,", rows[1], StringComparison.Ordinal);
