@@ -35,6 +35,7 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         string[] expected =
         [
             "/usr/bin/kpatch-script", "/usr/lib/kpatch-script/kpatch-script.dll", "/usr/share/kpatch-script/scripts/status-report.csx",
+            "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
             "/etc/kpatch-script/config.json", "/etc/kpatch-script/templates", "/usr/lib/systemd/system/kpatch-script.service",
             "/usr/lib/systemd/system/kpatch-script.timer", "/var/lib/kpatch-script", "/var/log/kpatch-script", "/etc/logrotate.d/kpatch-script",
             "/usr/share/doc/kpatch-script/README.md", "/usr/share/licenses/kpatch-script/LICENSE",
@@ -56,6 +57,13 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         Assert.Equal("exec /usr/bin/dotnet /usr/lib/kpatch-script/kpatch-script.dll \"$@\"", File.ReadLines(Installed("/usr/bin/kpatch-script")).Last());
         var config = ProcessHelper.Execute(["env", $"KPATCH_SCRIPT_CONFIG={Installed("/etc/kpatch-script/config.json")}", "dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)]);
         Assert.Equal((0, ""), (config.ExitCode, config.StandardError)); // the shipped configuration is valid
+        // The installed templates are found where the package puts them (the ones next to the DLL are not shipped).
+        Assert.False(Directory.Exists(Installed("/usr/lib/kpatch-script/templates")));
+        Assert.All(Directory.GetFiles(RepositoryPaths.Combine("templates")), t =>
+            Assert.Equal(File.ReadAllText(t), File.ReadAllText(Installed("/usr/share/kpatch-script/templates/" + Path.GetFileName(t)))));
+        var report = ProcessHelper.Execute(["env", $"KPATCH_SCRIPT_CONFIG={Installed("/etc/kpatch-script/config.json")}", "dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "report", "--format", "txt", "--templates", Installed("/usr/share/kpatch-script/templates"), "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)]);
+        Assert.Equal((0, ""), (report.ExitCode, report.StandardError));
+        Assert.Contains("kpatch_5_14_0_284_11_1_1_1", report.StandardOutput, StringComparison.Ordinal);
 
         Rpm("-e", "kpatch-script");
 
