@@ -10,7 +10,7 @@ using KpatchScript.Verification;
 namespace KpatchScript;
 
 /// <summary>The kpatch facade over one target.</summary>
-public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSettings? settings = null) : IKpatchFacade
+public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSettings? settings = null) : IKpatchFacade, IVerifyNow
 {
     private readonly KpatchSettings _settings = settings ?? new KpatchSettings();
 
@@ -43,6 +43,14 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     /// <summary>The synchronous form of <see cref="VerifyAsync"/>.</summary>
     public VerificationReport Verify(CancellationToken cancellationToken = default) =>
         new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold)
+            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Verification that judges a patch in transition as it is now instead of watching it for
+    /// the threshold: for reports and alert runs, which must not wait a minute.
+    /// </summary>
+    public VerificationReport VerifyNow(CancellationToken cancellationToken = default) =>
+        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, watchTransitions: false)
             .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken));
 
     private PackageOperations Packages() => new(host, time, _settings);

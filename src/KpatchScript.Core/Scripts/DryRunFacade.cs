@@ -8,7 +8,7 @@ namespace KpatchScript.Scripts;
 /// The facade of a script run with --dry-run: reads go through, every call that would change the
 /// host runs as a dry run and prints its plan, so a workflow can be rehearsed end to end.
 /// </summary>
-internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKpatchFacade
+internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKpatchFacade, IVerifyNow
 {
     public string Target => inner.Target;
 
@@ -18,6 +18,9 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
 
     public Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         inner.ListAvailableAsync(options, cancellationToken);
+
+    public VerificationReport VerifyNow(CancellationToken cancellationToken = default) =>
+        inner is IVerifyNow now ? now.VerifyNow(cancellationToken) : inner.VerifyAsync(cancellationToken).GetAwaiter().GetResult();
 
     public async Task<OperationResult> InstallAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.InstallAsync((options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));

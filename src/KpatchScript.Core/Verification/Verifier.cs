@@ -8,9 +8,10 @@ namespace KpatchScript.Verification;
 /// <summary>
 /// Named checks over a detected status. On a live target a patch in transition is watched for
 /// up to the threshold before it counts as stalled; a captured tree cannot change, so there the
-/// transition is judged as captured.
+/// transition is judged as captured. Without <paramref name="watchTransitions"/> (reports and
+/// alert runs, which must not sit for a minute) a live transition is judged as it is at that moment.
 /// </summary>
-internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold)
+internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold, bool watchTransitions = true)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -32,7 +33,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
 
     private HostStatus WaitForTransitions(HostStatus status, Func<HostStatus> redetect)
     {
-        if (reader.Host.IsReadOnly)
+        if (reader.Host.IsReadOnly || !watchTransitions)
         {
             return status;
         }
@@ -122,7 +123,9 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
         }
 
         var blockers = BlockingTasks.Describe(reader, status.Livepatch.TransitionTasks);
-        var when = reader.Host.IsReadOnly ? "in transition when captured" : $"still in transition after {transitionThreshold.TotalSeconds:0} s";
+        var when = reader.Host.IsReadOnly ? "in transition when captured"
+            : watchTransitions ? $"still in transition after {transitionThreshold.TotalSeconds:0} s"
+            : "in transition at this moment (judged as it is, not watched)";
         return new(name, CheckResult.Fail, $"{string.Join(", ", moving.Select(p => p.Name))} {when}; {blockers}");
     }
 

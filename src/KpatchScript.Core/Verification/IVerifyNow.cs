@@ -1,0 +1,11 @@
+namespace KpatchScript.Verification;
+
+/// <summary>
+/// A facade that can verify without watching a transition: a patch in transition is judged as it
+/// is at that moment, and its check says so. Reports and alert runs use it; <c>verify</c> watches.
+/// </summary>
+public interface IVerifyNow
+{
+    /// <summary>Verification as of now: no waiting for a transition to finish.</summary>
+    VerificationReport VerifyNow(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using KpatchScript.Reporting.Verdicts;
+using KpatchScript.Serialization;
+using KpatchScript.Status;
+
+namespace KpatchScript.Reporting.Fleet;
+
+/// <summary>
+/// The fleet report model: summary counts, hosts needing action first (each with its verdict,
+/// its CVEs and its status document), the unreadable files, and CVE exposure across hosts.
+/// Fleet documents carry no verification: each verdict is judged from the status alone, and says so.
+/// </summary>
+public static class FleetReportBuilder
+{
+    public const string FixedLive = "fixed live";
+    public const string InstalledNotLive = "installed, not live";
+    public const string UpdateAvailable = "update available";
+
+    public static JsonObject Build(FleetInput input, TimeProvider time, VerdictOptions? options = null)
+    {
+        var hosts = new List<(Verdict Verdict, string Name, JsonObject Json)>();
+        var unreadable = input.Unreadable.ToList();
+        foreach (var host in input.Hosts)
+        {
+            try
+            {
+                var verdict = VerdictJudge.Judge(host.Status, verification: null, options);
+                hosts.Add((verdict, Name(host), Host(host, verdict)));
+            }
+            catch (NullReferenceException)
+            {
+                // A document that parsed but lacks a nested value the schema requires.
+                unreadable.Add(new UnreadableFile(host.File, "not a status --json document: a required value is missing"));
+            }
+        }
+
+        var ordered = hosts.OrderBy(h => VerdictStates.Rank(h.Verdict.State)).ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => (string)h.Json["file"]!, StringComparer.Ordinal).ToList();
+        return new JsonObject
+        {
+            ["schema_version"] = 1,
+            ["generated_at"] = ModelJson.Time(time.GetUtcNow()),
+            ["tool_version"] = KpatchFacade.ToolVersion,
+            ["directory"] = input.Directory,
+            ["summary"] = new JsonObject
+            {
+                ["hosts"] = hosts.Count,
+                ["not_covered"] = hosts.Count(h => h.Verdict.State == VerdictStates.NotCovered),
+                ["action_needed"] = hosts.Count(h => h.Verdict.State == VerdictStates.ActionNeeded),
+                ["covered"] = hosts.Count(h => h.Verdict.State == VerdictStates.Covered),
+                ["unreadable"] = unreadable.Count,
+            },
+            ["hosts"] = ModelJson.Array(ordered, h => h.Json),
+            ["unreadable"] = ModelJson.Array(unreadable.OrderBy(u => u.File, StringComparer.Ordinal), u => new JsonObject { ["file"] = u.File, ["reason"] = u.Reason }),
+            ["cves"] = Exposure(ordered.Select(h => (h.Name, (JsonArray)h.Json["cves"]!))),
+        };
+    }
+
+    private static string Name(FleetHost host) => host.Status.Host.Hostname.GetValueOrDefault(host.File)!;
+
+    private static JsonObject Host(FleetHost host, Verdict verdict)
+    {
+        var status = host.Status;
+        return new JsonObject
+        {
+            ["file"] = host.File,
+            ["name"] = Name(host),
+            ["target"] = status.Target,
+            ["collected_at"] = ModelJson.Time(status.CollectedAt),
+            ["verdict"] = VerdictJson.Write(verdict),
+            ["cves"] = ModelJson.Array(Cves(status), c => new JsonObject { ["id"] = c.Id, ["state"] = c.State, ["package"] = c.Package }),
+            ["status"] = ModelJson.Parse(StatusJson.Serialize(status)),
+        };
+    }
+
+    /// <summary>Each CVE the host's data names once, in its best state: fixed live, else installed but not live, else an update fixes it.</summary>
+    private static List<(string Id, string State, string? Package)> Cves(HostStatus status)
+    {
+        var coverage = status.Coverage;
+        var packages = status.Packages.GetValueOrDefault([])!.Where(p => p.ForRunningKernel).ToList();
+        string? PackageOf(string cve) => packages.FirstOrDefault(p => p.Cves.Contains(cve)) is { } p ? $"{p.Name}-{p.Version}-{p.Release}" : null;
+        var cves = new List<(string Id, string State, string? Package)>();
+        cves.AddRange(coverage.FixedLiveNow.GetValueOrDefault([])!.Select(c => (c, FixedLive, PackageOf(c))));
+        cves.AddRange(coverage.InstalledNotLive.GetValueOrDefault([])!.Select(c => (c, InstalledNotLive, PackageOf(c))));
+        foreach (var update in coverage.Updates.GetValueOrDefault([])!.Where(u => u.ForRunningKernel))
+        {
+            cves.AddRange(update.NewCves.Select(c => (c, UpdateAvailable, (string?)$"{update.Name}-{update.Version}-{update.Release}")));
+        }
+
+        return cves.DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Per CVE, the hosts in each state; the most exposed (not fixed live on the most hosts) first.</summary>
+    private static JsonArray Exposure(IEnumerable<(string Host, JsonArray Cves)> hosts)
+    {
+        var byCve = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
+        foreach (var (host, cves) in hosts)
+        {
+            foreach (var cve in cves)
+            {
+                var id = (string)cve!["id"]!;
+                var states = byCve.TryGetValue(id, out var found) ? found : byCve[id] = new(StringComparer.Ordinal) { [FixedLive] = [], [InstalledNotLive] = [], [UpdateAvailable] = [] };
+                states[(string)cve["state"]!].Add(host);
+            }
+        }
+
+        return ModelJson.Array(
+            byCve.OrderByDescending(c => c.Value[InstalledNotLive].Count + c.Value[UpdateAvailable].Count).ThenBy(c => c.Key, StringComparer.Ordinal),
+            c => new JsonObject
+            {
+                ["id"] = c.Key,
+                ["exposed"] = c.Value[InstalledNotLive].Count + c.Value[UpdateAvailable].Count,
+                ["fixed_live"] = ModelJson.Strings(c.Value[FixedLive]),
+                ["installed_not_live"] = ModelJson.Strings(c.Value[InstalledNotLive]),
+                ["update_available"] = ModelJson.Strings(c.Value[UpdateAvailable]),
+            });
+    }
+}

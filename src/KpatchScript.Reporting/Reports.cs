@@ -1,0 +1,46 @@
+using KpatchScript.Host;
+using KpatchScript.Operations;
+using KpatchScript.Reports;
+using KpatchScript.Scripts;
+using KpatchScript.Status;
+using KpatchScript.Verification;
+
+namespace KpatchScript.Reporting;
+
+/// <summary>
+/// Reports from scripts: <c>var report = await Reports.BuildAsync(Kpatch.Connect());</c>, then
+/// <c>report.WriteFile("report.html", "report.html")</c> or <c>Write(report.Render("status.txt"))</c>.
+/// Under the real <c>dotnet script</c>: <c>#r "nuget: KpatchScript.Reporting, x.y.z"</c>.
+/// </summary>
+public static class Reports
+{
+    /// <summary>
+    /// The report of the facade's host: its status, its verification as of now (a transition is
+    /// judged as it is, not watched for a minute), the newest audit journal entries, the verdict.
+    /// </summary>
+    public static async Task<HostReport> BuildAsync(IKpatchFacade facade, ReportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(facade);
+        var status = await facade.DetectAsync(cancellationToken).ConfigureAwait(false);
+        var verification = facade is IVerifyNow now ? now.VerifyNow(cancellationToken) : await facade.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        var journal = ReadJournal(ScriptContext.Current?.Settings.StateDirectory);
+        return await Builder(TimeProvider.System, [], options).BuildAsync(status, verification, journal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A report builder with the given clock and contributors (the CLI's, and plugins' once loaded).</summary>
+    public static HostReportBuilder Builder(TimeProvider time, IEnumerable<IReportDataContributor> contributors, ReportOptions? options = null) =>
+        new(time, contributors, options);
+
+    /// <summary>The audit journal under <paramref name="stateDirectory"/>, or why it cannot be read (a report still renders without it).</summary>
+    public static Reading<Journal> ReadJournal(string? stateDirectory)
+    {
+        try
+        {
+            return Reading.Known(JournalReader.Read(JournalReader.PathFor(null, stateDirectory)));
+        }
+        catch (HostSystemException ex)
+        {
+            return Reading.Unknown<Journal>(ex.Message);
+        }
+    }
+}

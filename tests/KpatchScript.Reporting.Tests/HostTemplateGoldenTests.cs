@@ -1,0 +1,52 @@
+using KpatchScript.Reporting.Alerts;
+using KpatchScript.Testing.Fakes;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Reporting.Tests;
+
+/// <summary>
+/// Every host template over every sysroot fixture, against its golden file
+/// (Golden/&lt;template&gt;/&lt;fixture&gt;.&lt;ext&gt;): fixed clock, the shipped templates only.
+/// KPS_UPDATE_GOLDEN=1 rewrites them; read every one: it states the verdict, states, CVEs and days left that are right.
+/// </summary>
+public sealed class HostTemplateGoldenTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var template in new[] { "report.html", "report.md", "status.txt", "alert.txt", "alert.json" })
+        {
+            foreach (var fixture in SysrootFixtures.All)
+            {
+                cases.Add(template, fixture);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Template_renders_the_fixture_as_its_golden_file(string template, string fixture)
+    {
+        var report = await FixtureReports.ReportAsync(fixture);
+        var model = template.StartsWith("alert.", StringComparison.Ordinal) ? AlertModel(fixture) : report.Model;
+
+        var output = new Rendering.TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
+
+        Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Reporting.Tests/Golden/{template}/{fixture}{Path.GetExtension(template)}", output), output);
+    }
+
+    /// <summary>The first alert run on the host: every present problem is a notification.</summary>
+    private static System.Text.Json.Nodes.JsonObject AlertModel(string fixture)
+    {
+        var (status, verification) = FixtureReports.Read(fixture);
+        var settings = new AlertSettings();
+        var now = FixedTimeProvider.Default.GetUtcNow();
+        var rules = AlertRules.Evaluate(status, verification, settings, now);
+        var tracked = AlertTracker.Track(rules, [], status.Target, settings, now);
+        var model = AlertRun.Model(status, Verdicts.VerdictJudge.Judge(status, verification), tracked, now);
+        model["tool_version"] = FixtureReports.Version;
+        return model;
+    }
+}
