@@ -18,6 +18,8 @@ internal static class CliApp
         new LoadCommand(),
         new UnloadCommand(),
         new JournalCommand(),
+        new ReportCommand(),
+        new AlertsCommand(),
         new RunCommand(),
         new EvalCommand(),
         new CheckCommand(),

@@ -23,6 +23,12 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
+    /// <summary>Report sections from plugins (wired after plugin loading); null: none. Null rather than empty so start-up builds nothing.</summary>
+    public IReadOnlyList<Reports.IReportDataContributor>? ReportContributors { get; init; }
+
+    /// <summary>Alert sinks from plugins, delivered after the built-in stdout and file sinks; null: none.</summary>
+    public IReadOnlyList<Alerts.IAlertSink>? AlertSinks { get; init; }
+
     // Shared by the copies `with` makes, so CliApp closes what any of them opened.
     private readonly List<IDisposable> _opened = [];
 

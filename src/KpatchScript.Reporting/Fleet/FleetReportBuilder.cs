@@ -60,6 +60,7 @@ public static class FleetReportBuilder
     private static JsonObject Host(FleetHost host, Verdict verdict)
     {
         var status = host.Status;
+        var cves = Cves(status);
         return new JsonObject
         {
             ["file"] = host.File,
@@ -67,7 +68,9 @@ public static class FleetReportBuilder
             ["target"] = status.Target,
             ["collected_at"] = ModelJson.Time(status.CollectedAt),
             ["verdict"] = VerdictJson.Write(verdict),
-            ["cves"] = ModelJson.Array(Cves(status), c => new JsonObject { ["id"] = c.Id, ["state"] = c.State, ["package"] = c.Package }),
+            ["cves"] = ModelJson.Array(cves, c => new JsonObject { ["id"] = c.Id, ["state"] = c.State, ["package"] = c.Package }),
+            ["cves_fixed_live"] = cves.Count(c => c.State == FixedLive),
+            ["cves_pending"] = cves.Count(c => c.State != FixedLive),
             ["status"] = ModelJson.Parse(StatusJson.Serialize(status)),
         };
     }

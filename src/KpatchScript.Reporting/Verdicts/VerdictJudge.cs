@@ -72,7 +72,7 @@ public static class VerdictJudge
         var w = window.Value!;
         if (w.DaysLeft < 0)
         {
-            reasons.Add(new("support-window-ended", NotCovered, $"Live patch support for the running kernel ended on {w.Ends}, {-w.DaysLeft} days ago (estimate: {w.Basis}); update the kernel and reboot."));
+            reasons.Add(new("support-window-ended", NotCovered, $"Live patch support for the running kernel ended on {w.Ends}, {-w.DaysLeft} days ago (estimate); update the kernel and reboot."));
         }
         else if (w.DaysLeft <= options.SupportWindowWarningDays)
         {

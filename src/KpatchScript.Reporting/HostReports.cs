@@ -8,11 +8,11 @@ using KpatchScript.Verification;
 namespace KpatchScript.Reporting;
 
 /// <summary>
-/// Reports from scripts: <c>var report = await Reports.BuildAsync(Kpatch.Connect());</c>, then
+/// Reports from scripts: <c>var report = await HostReports.BuildAsync(Kpatch.Connect());</c>, then
 /// <c>report.WriteFile("report.html", "report.html")</c> or <c>Write(report.Render("status.txt"))</c>.
 /// Under the real <c>dotnet script</c>: <c>#r "nuget: KpatchScript.Reporting, x.y.z"</c>.
 /// </summary>
-public static class Reports
+public static class HostReports
 {
     /// <summary>
     /// The report of the facade's host: its status, its verification as of now (a transition is

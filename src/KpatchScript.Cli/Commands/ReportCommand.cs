@@ -1,0 +1,114 @@
+using KpatchScript.Cli.CommandLine;
+using KpatchScript.Reporting;
+using KpatchScript.Reporting.Alerts;
+using KpatchScript.Reporting.Fleet;
+using KpatchScript.Reporting.Rendering;
+using KpatchScript.Reporting.Verdicts;
+using KpatchScript.Targets;
+
+namespace KpatchScript.Cli.Commands;
+
+/// <summary><c>kpatch-script report</c>: a report for this host (or a target), or for a fleet of collected status documents.</summary>
+internal sealed class ReportCommand : ICliCommand
+{
+    public string Name => "report";
+
+    public string Summary => "Render a report (HTML, Markdown, text, JSON) for this host, or for a fleet (HTML, CSV) of collected status documents";
+
+    public string Help => $"""
+        Usage: kpatch-script report [--format html|md|txt|json] [--out FILE] [--templates DIR] [--target {HostSystems.Forms}] [--check-updates]
+               kpatch-script report --fleet DIR [--format html|csv|json] [--out FILE] [--templates DIR]
+
+        A host report opens with the verdict (covered, action needed, not covered, each with its
+        reasons), then the patches and their states, the CVEs fixed live and pending, the support
+        window and its days left, reboot advice, the verification checks (a patch in transition is
+        judged as it is now, not watched), the problems the alert rules find, recent operations
+        from the audit journal, and sections added by plugins.
+
+        A fleet report reads every *.json in DIR as the output of 'kpatch-script status --json'
+        collected from many hosts by any means: summary counts, hosts needing action first, CVE
+        exposure across hosts. A file that is not a status document is listed as unreadable (and
+        named on stderr). The CSV has one row per host and CVE (a host without CVEs: one row);
+        cells are RFC 4180-quoted, and text starting with = + - @ gets a leading ' so that a
+        spreadsheet does not run it as a formula.
+
+        Templates (Scriban): report.html, report.md, status.txt, fleet.html, fleet.csv, looked up
+        file by file in --templates DIR, then templates_directory (/etc/kpatch-script/templates),
+        then the shipped ones. --format json prints the report model (schema: report.schema.json).
+
+        Options:
+          --format FORMAT   html, md, txt or json (fleet: html, csv or json); default: from the
+                            --out extension, else txt (fleet: html)
+          --json            The same as --format json
+          --out FILE        Write to FILE (whole or not at all: a temporary file renamed over it) instead of stdout
+          --templates DIR   Look for templates in DIR first
+          --target TARGET   local (default), sysroot:DIR or ssh://user@host
+          --check-updates   Also ask dnf for newer live patches (updates then count in the verdict)
+          --fleet DIR       A fleet report over the status documents in DIR
+          --verbose         Show the full error when something fails
+
+        Exit codes: 0 rendered (whatever the verdict: "not covered" is an answer), 1 failed (a
+        template error names the template, line and column; nothing is written), 2 wrong command line.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name));
+        var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
+        var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
+        var text = settings.Fleet is null
+            ? HostReport(settings, config.Alerts, lookup, environment, cancellationToken)
+            : FleetReport(settings, config.Alerts, lookup, environment);
+        if (text is null)
+        {
+            return ExitCodes.Failure;
+        }
+
+        ReportOutput.Write(environment, text, settings.Out);
+        return ExitCodes.Ok;
+    }
+
+    private static string? HostReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var host = environment.Open(settings.Target);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var status = facade.Detect(settings.CheckUpdates, cancellationToken);
+        if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
+        {
+            environment.Error.WriteLine($"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");
+            return null;
+        }
+
+        var options = new ReportOptions { Alerts = alerts, UpdatesChecked = settings.CheckUpdates, AlertState = ReadState(environment) };
+        var report = HostReports.Builder(environment.Time, environment.ReportContributors ?? [], options)
+            .BuildAsync(status, facade.VerifyNow(cancellationToken), HostReports.ReadJournal(environment.Settings.StateDirectory), cancellationToken)
+            .GetAwaiter().GetResult();
+        return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
+    }
+
+    private static string FleetReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment)
+    {
+        var input = ReportOutput.Guard(() => FleetReader.Read(settings.Fleet!));
+        var model = FleetReportBuilder.Build(input, environment.Time, new VerdictOptions { SupportWindowWarningDays = alerts.SupportWindowWarningDays });
+        foreach (var file in model["unreadable"]!.AsArray())
+        {
+            environment.Error.WriteLine($"kpatch-script: warning: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed as unreadable");
+        }
+
+        return settings.Format == "json" ? ModelJson.Write(model) : ReportOutput.Guard(() => new TemplateRenderer(lookup).Render(settings.Template, model));
+    }
+
+    /// <summary>When problems were first seen, from the alert state (read only); a state that cannot be read only costs those times.</summary>
+    private static IReadOnlyList<AlertStateEntry> ReadState(CliEnvironment environment)
+    {
+        try
+        {
+            return AlertStateFile.Read(AlertStateFile.PathFor(environment.Settings.StateDirectory));
+        }
+        catch (AlertStateException ex)
+        {
+            environment.Error.WriteLine($"kpatch-script: warning: {ex.Message}; the report shows problems as first seen now");
+            return [];
+        }
+    }
+}
