@@ -85,6 +85,8 @@ public sealed class CommandDefaultsTests : IDisposable
 
             var dryRun = CliRunner.RunWithConfig(Config, "install", "--dry-run");
             var before = CliRunner.RunWithConfig(Config, "available", "--json");
+            var checkedStatus = CliRunner.RunWithConfig(Config, "status", "--json", "--check-updates");
+            var checkedReport = CliRunner.RunWithConfig(Config, "report", "--format", "json", "--check-updates");
             var install = CliRunner.RunWithConfig(Config, "install", "--json");
             var journal = CliRunner.RunWithConfig(Config, "journal", "--json");
             var status = CliRunner.RunWithConfig(Config, "status", "--json");
@@ -94,6 +96,12 @@ public sealed class CommandDefaultsTests : IDisposable
             Assert.Equal((0, ""), (before.ExitCode, before.Error));
             var offered = Assert.Single(JsonDocument.Parse(before.Out).RootElement.GetProperty("available").EnumerateArray());
             Assert.Equal((PatchName(Kernel362), true), (offered.GetProperty("name").GetString(), offered.GetProperty("for_running_kernel").GetBoolean()));
+            // The tree cannot run dnf, but as the install root it is asked with --installroot: the same update as 'available'.
+            Assert.Equal((0, ""), (checkedStatus.ExitCode, checkedStatus.Error));
+            var update = Assert.Single(JsonDocument.Parse(checkedStatus.Out).RootElement.GetProperty("coverage").GetProperty("updates").EnumerateArray());
+            Assert.Equal(JsonSerializer.Serialize(offered), JsonSerializer.Serialize(update));
+            Assert.Contains(JsonDocument.Parse(checkedReport.Out).RootElement.GetProperty("verdict").GetProperty("reasons").EnumerateArray(),
+                r => r.GetProperty("code").GetString() == "update-available");
             Assert.Equal((0, ""), (install.ExitCode, install.Error));
             Assert.Equal(["kernel-core-5.14.0-362.8.1.el9_3.x86_64", $"{PatchName(Kernel362)}-1-2.el9_3.x86_64"], InstalledPackages(root));
             var entry = Assert.Single(JsonDocument.Parse(journal.Out).RootElement.GetProperty("entries").EnumerateArray());

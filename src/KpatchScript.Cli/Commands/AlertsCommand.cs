@@ -57,8 +57,9 @@ internal sealed class AlertsCommand : ICliCommand
         var statePath = AlertStateFile.PathFor(environment.Settings.StateDirectory);
         var state = ReportOutput.Guard(() => ReadState(statePath));
 
-        var facade = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings);
-        var status = facade.Detect(checkUpdates, cancellationToken);
+        var host = environment.Open(target);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var status = UpdateCheck.Detect(facade, host, environment, checkUpdates, cancellationToken);
         var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup, checkUpdates).Evaluate(status, facade.VerifyNow(cancellationToken), state));
         if (dryRun)
         {

@@ -72,7 +72,7 @@ internal sealed class ReportCommand : ICliCommand
     {
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings);
-        var status = facade.Detect(settings.CheckUpdates, cancellationToken);
+        var status = UpdateCheck.Detect(facade, host, environment, settings.CheckUpdates, cancellationToken);
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
         {
             environment.Error.WriteLine($"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");

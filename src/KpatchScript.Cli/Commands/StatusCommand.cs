@@ -39,7 +39,7 @@ internal sealed class StatusCommand : ICliCommand
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings);
         var status = settings.CheckUpdates
-            ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.Detect(checkUpdates: true, cancellationToken))
+            ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => UpdateCheck.Detect(facade, host, environment, checkUpdates: true, cancellationToken))
             : facade.Detect(cancellationToken: cancellationToken);
 
         // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
