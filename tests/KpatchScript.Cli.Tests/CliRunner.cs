@@ -10,11 +10,14 @@ internal static class CliRunner
 
     public static Outcome Run(params string[] args) => RunWithConfig("/nonexistent/kpatch-script/config.json", args);
 
-    public static Outcome RunWithConfig(string configPath, params string[] args)
+    public static Outcome RunWithConfig(string configPath, params string[] args) => RunWithConfig(configPath, FixedTimeProvider.Default, args);
+
+    /// <summary>With a clock of the test's (alert runs a timer apart).</summary>
+    public static Outcome RunWithConfig(string configPath, TimeProvider time, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var environment = new CliEnvironment(stdout, stderr, FixedTimeProvider.Default, HostSystems.Open, IsInteractive: false) { ConfigPath = configPath };
+        var environment = new CliEnvironment(stdout, stderr, time, HostSystems.Open, IsInteractive: false) { ConfigPath = configPath };
         var exitCode = CliApp.Run(args, environment);
         return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
     }

@@ -33,6 +33,7 @@ public sealed class FleetTemplateGoldenTests
     {
         var model = FleetReportBuilder.Build(Fleet(fleet), FixedTimeProvider.Default);
         model["tool_version"] = FixtureReports.Version;
+        Assert.Empty(JsonSchemaFile.FleetReport.Errors(ModelJson.Write(model)));
 
         var output = new TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
 

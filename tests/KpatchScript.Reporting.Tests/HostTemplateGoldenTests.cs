@@ -37,11 +37,15 @@ public sealed class HostTemplateGoldenTests
         Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Reporting.Tests/Golden/{template}/{fixture}{Path.GetExtension(template)}", output), output);
     }
 
-    /// <summary>The first alert run on the host: every present problem is a notification.</summary>
+    /// <summary>
+    /// The first alert run on the host: every present problem is a notification (a transition too:
+    /// its hold time is set to 0 here, so the golden files show the stalled-transition alert).
+    /// </summary>
     private static System.Text.Json.Nodes.JsonObject AlertModel(string fixture)
     {
         var (status, verification) = FixtureReports.Read(fixture);
-        var settings = new AlertSettings();
+        var immediate = new Dictionary<string, AlertRuleSettings>(AlertRuleIds.Defaults) { [AlertRuleIds.TransitionStalled] = AlertRuleIds.Defaults[AlertRuleIds.TransitionStalled] with { Minutes = 0 } };
+        var settings = new AlertSettings { Rules = immediate };
         var now = FixedTimeProvider.Default.GetUtcNow();
         var rules = AlertRules.Evaluate(status, verification, settings, now);
         var tracked = AlertTracker.Track(rules, [], status.Target, settings, now);

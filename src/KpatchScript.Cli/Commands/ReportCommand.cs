@@ -27,8 +27,8 @@ internal sealed class ReportCommand : ICliCommand
 
         A fleet report reads every *.json in DIR as the output of 'kpatch-script status --json'
         collected from many hosts by any means: summary counts, hosts needing action first, CVE
-        exposure across hosts. A file that is not a status document is listed as unreadable (and
-        named on stderr). The CSV has one row per host and CVE (a host without CVEs: one row);
+        exposure across hosts. A file that is not a status document is listed as unreadable, named
+        on stderr, and makes the exit code 1. The CSV has one row per host and CVE (a host without CVEs: one row);
         cells are RFC 4180-quoted, and text starting with = + - @ gets a leading ' so that a
         spreadsheet does not run it as a formula.
 
@@ -48,7 +48,8 @@ internal sealed class ReportCommand : ICliCommand
           --verbose         Show the full error when something fails
 
         Exit codes: 0 rendered (whatever the verdict: "not covered" is an answer), 1 failed (a
-        template error names the template, line and column; nothing is written), 2 wrong command line.
+        template error names the template, line and column; nothing is written) or a fleet file
+        was not a status document (the report is still written, and lists it), 2 wrong command line.
         """;
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
@@ -56,16 +57,18 @@ internal sealed class ReportCommand : ICliCommand
         var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
         var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
+        var unreadable = 0;
         var text = settings.Fleet is null
             ? HostReport(settings, config.Alerts, lookup, environment, cancellationToken)
-            : FleetReport(settings, config.Alerts, lookup, environment);
+            : FleetReport(settings, config.Alerts, lookup, environment, out unreadable);
         if (text is null)
         {
             return ExitCodes.Failure;
         }
 
         ReportOutput.Write(environment, text, settings.Out);
-        return ExitCodes.Ok;
+        // The report is whole and lists the unreadable files; the exit code still says the fleet was not all read.
+        return unreadable == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     private static string? HostReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, CancellationToken cancellationToken)
@@ -86,15 +89,17 @@ internal sealed class ReportCommand : ICliCommand
         return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
     }
 
-    private static string FleetReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment)
+    private static string FleetReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, out int unreadable)
     {
         var input = ReportOutput.Guard(() => FleetReader.Read(settings.Fleet!));
         var model = FleetReportBuilder.Build(input, environment.Time, new VerdictOptions { SupportWindowWarningDays = alerts.SupportWindowWarningDays });
-        foreach (var file in model["unreadable"]!.AsArray())
+        var files = model["unreadable"]!.AsArray();
+        foreach (var file in files)
         {
-            environment.Error.WriteLine($"kpatch-script: warning: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed as unreadable");
+            environment.Error.WriteLine($"kpatch-script: error: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed in the report as unreadable");
         }
 
+        unreadable = files.Count;
         return settings.Format == "json" ? ModelJson.Write(model) : ReportOutput.Guard(() => new TemplateRenderer(lookup).Render(settings.Template, model));
     }
 

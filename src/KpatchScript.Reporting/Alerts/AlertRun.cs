@@ -43,6 +43,7 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
         ["verdict"] = VerdictJson.Write(verdict),
         ["notifications"] = AlertJson.Write(tracked.Notifications),
         ["active"] = AlertJson.Write(tracked.Active),
+        ["pending"] = AlertJson.Write(tracked.Pending),
     };
 
     /// <summary>What <c>alerts --json</c> prints: the evaluation, what was (or would be) sent, and what each sink did.</summary>

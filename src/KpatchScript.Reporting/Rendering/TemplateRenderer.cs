@@ -71,7 +71,8 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
             : throw new ArgumentException("the model has no generated_at", nameof(model));
         if (context.BuiltinObject["date"] is ScriptObject date)
         {
-            date.Import("now", new Func<DateTime>(() => generated));
+            // SetValue, not Import: Import leaves a member that is already there as it is.
+            date.SetValue("now", DelegateCustomFunction.CreateFunc(() => generated), readOnly: true);
         }
     }
 

@@ -115,12 +115,16 @@ internal static class ScriptCompiler
         return packageAssemblies.Where(p => !host.Contains(Path.GetFileNameWithoutExtension(p)));
     }
 
+    /// <summary>
+    /// The host's assemblies, and what the reporting assembly references (Scriban.Signed): the
+    /// KpatchScript.Reporting package brings its own copy, which would load a second Scriban.
+    /// </summary>
     private static HashSet<string> HostAssemblyNames() =>
-        HostAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        HostAssemblies.Select(a => a.GetName()).Concat(typeof(Reporting.HostReports).Assembly.GetReferencedAssemblies()).Select(n => n.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract.</summary>
+    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract, reports and alerts.</summary>
     private static IEnumerable<System.Reflection.Assembly> HostAssemblies =>
-        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade) }.Select(t => t.Assembly).Distinct();
+        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade), typeof(Reporting.HostReports) }.Select(t => t.Assembly).Distinct();
 
     /// <summary>The facade and the globals type: scripts use them without #r.</summary>
     private static IEnumerable<MetadataReference> HostReferences() =>

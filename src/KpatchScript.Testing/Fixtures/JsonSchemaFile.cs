@@ -24,6 +24,12 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script workflows list --json.</summary>
     public static JsonSchemaFile Workflows { get; } = new("Operations/workflows.schema.json");
 
+    /// <summary>kpatch-script report --format json (the host report model).</summary>
+    public static JsonSchemaFile Report { get; } = new("Reports/report.schema.json");
+
+    /// <summary>kpatch-script report --fleet DIR --format json.</summary>
+    public static JsonSchemaFile FleetReport { get; } = new("Reports/fleet-report.schema.json");
+
     private readonly Lazy<JsonSchema> _schema;
 
     private JsonSchemaFile(string relativePath) =>

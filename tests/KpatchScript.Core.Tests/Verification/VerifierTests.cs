@@ -111,6 +111,20 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public void Verify_now_judges_a_live_transition_as_it_is_without_waiting()
+    {
+        var host = FakeHosts.Healthy().InTransition();
+        var clock = new SteppingTimeProvider();
+
+        var report = new KpatchFacade(host, clock, new KpatchSettings { TransitionThreshold = TimeSpan.FromSeconds(60) }).VerifyNow();
+
+        var transition = report.Checks.Single(c => c.Name == "transition");
+        Assert.Equal(CheckResult.Fail, transition.Result);
+        Assert.StartsWith($"{FakeHosts.Patch} in transition at this moment (judged as it is, not watched); waiting for worker (pid 42, tid 43)", transition.Detail, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed); // no timer, no wait
+    }
+
+    [Fact]
     public void Installed_but_not_loaded_modules_fail()
     {
         var host = FakeHosts.Healthy().Without(FakeHosts.PatchDir);

@@ -26,4 +26,20 @@ public sealed class KpatchScriptPackageTests : NugetTestBase
         Assert.Equal(["KpatchScript.Core.dll", "KpatchScript.Abstractions.dll"], resolution.Assemblies.Select(Path.GetFileName));
         Assert.All(resolution.Assemblies, assembly => Assert.True(File.Exists(assembly), assembly));
     }
+
+    [Fact]
+    public void Should_resolve_the_built_reporting_package_with_the_facade_and_scriban()
+    {
+        var version = typeof(ScriptHost).Assembly.GetName().Version!.ToString(3);
+        Directory.CreateDirectory(Workspace.Feed);
+        foreach (var package in Running.PackageScriptTests.BuiltPackages())
+        {
+            File.Copy(package, Path.Combine(Workspace.Feed, Path.GetFileName(package)));
+        }
+
+        var resolution = Workspace.Resolve("KpatchScript.Reporting", version, Workspace.Feed);
+
+        Assert.Equal(["KpatchScript", "KpatchScript.Abstractions", "KpatchScript.Reporting", "Scriban.Signed"], resolution.Packages.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("Scriban.Signed.dll", resolution.Assemblies.Select(Path.GetFileName));
+    }
 }

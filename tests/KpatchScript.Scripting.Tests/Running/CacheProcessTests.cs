@@ -54,6 +54,8 @@ public sealed class CacheProcessTests : IDisposable
         Assert.Equal((0, "hello\n", 0, "hello\n"), (first.ExitCode, first.StandardOutput, second.ExitCode, second.StandardOutput));
         Assert.Contains(File.ReadAllLines(cold), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)); // the trace sees Roslyn when it is there
         Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || a.StartsWith("NuGet.", StringComparison.Ordinal));
+        // Reports are pre-referenced for scripts, but a script that does not use them loads neither them nor Scriban.
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.Reporting" or "Scriban.Signed" or "Scriban");
     }
 
     [Fact]

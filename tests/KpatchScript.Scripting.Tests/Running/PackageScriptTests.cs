@@ -69,14 +69,28 @@ public sealed class PackageScriptTests : IDisposable
         Assert.DoesNotContain('\n', ex.Message);
     }
 
-    /// <summary>KpatchScript and KpatchScript.Abstractions as this build packed them (GeneratePackageOnBuild).</summary>
+    /// <summary>
+    /// KpatchScript, KpatchScript.Abstractions and KpatchScript.Reporting as this build packed them
+    /// (GeneratePackageOnBuild), and Reporting's one outside dependency, Scriban.Signed, from the
+    /// machine's package folder (restore put it there), so a local feed serves a whole closure.
+    /// </summary>
     internal static IEnumerable<string> BuiltPackages()
     {
         var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(PackageScriptTests).Assembly.Location)!)!);
-        return new[] { "KpatchScript.Core", "KpatchScript.Abstractions" }.Select(project =>
+        var built = new[] { "KpatchScript.Core", "KpatchScript.Abstractions", "KpatchScript.Reporting" }.Select(project =>
         {
             var directory = RepositoryPaths.Combine("src", project, "bin", configuration);
             return Directory.GetFiles(directory, "KpatchScript*.nupkg").Single(f => !f.EndsWith(".symbols.nupkg", StringComparison.Ordinal));
         });
+        return built.Append(ScribanPackage());
+    }
+
+    private static string ScribanPackage()
+    {
+        var props = File.ReadAllText(RepositoryPaths.Combine("Directory.Packages.props"));
+        var version = System.Text.RegularExpressions.Regex.Match(props, "Include=\"Scriban.Signed\" Version=\"([^\"]+)\"").Groups[1].Value;
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder ? folder : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var nupkg = Path.Combine(packages, "scriban.signed", version, $"scriban.signed.{version}.nupkg");
+        return File.Exists(nupkg) ? nupkg : throw new FileNotFoundException($"{nupkg} is missing: restore the solution first (dotnet restore KpatchScript.sln)", nupkg);
     }
 }

@@ -1,0 +1,57 @@
+using KpatchScript.Reporting.Fleet;
+using KpatchScript.Reporting.Rendering;
+using KpatchScript.Serialization;
+using KpatchScript.Testing.Fakes;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Reporting.Tests;
+
+/// <summary>A fleet directory as collected: every *.json is read; what is not a status document is listed with the reason, never skipped.</summary>
+public sealed class FleetReaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kps-fleet-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Every_json_file_is_a_host_or_an_unreadable_file_with_its_reason()
+    {
+        File.WriteAllText(Path.Combine(_directory, "app03.json"), StatusJson.Serialize(FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf).Status));
+        File.WriteAllText(Path.Combine(_directory, "torn.json"), "{ \"schema_version\": 1, ");
+        File.WriteAllText(Path.Combine(_directory, "other.json"), "{ \"verdict\": \"pass\" }");
+        File.WriteAllText(Path.Combine(_directory, "future.json"), "{ \"schema_version\": 2 }");
+        File.WriteAllText(Path.Combine(_directory, "list.json"), "[]");
+        File.WriteAllText(Path.Combine(_directory, "notes.txt"), "not an input: only *.json files are");
+
+        var input = FleetReader.Read(_directory);
+
+        Assert.Equal(["app03.json"], input.Hosts.Select(h => h.File));
+        Assert.Equal("rhel94-app03", input.Hosts[0].Status.Host.Hostname.Value);
+        Assert.Equal(["future.json", "list.json", "other.json", "torn.json"], input.Unreadable.Select(u => u.File));
+        Assert.Equal("not a status --json document: no \"schema_version\": 1", input.Unreadable[0].Reason);
+        Assert.Equal("not a status --json document: not a JSON object", input.Unreadable[1].Reason);
+        Assert.StartsWith("not a status --json document: ", input.Unreadable[3].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_directory_is_an_error()
+    {
+        var missing = Path.Combine(_directory, "nope");
+
+        Assert.Equal($"fleet directory {missing} does not exist", Assert.Throws<IOException>(() => FleetReader.Read(missing)).Message);
+    }
+
+    [Fact]
+    public void Csv_cells_are_quoted_and_formulas_defused()
+    {
+        var status = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf).Status;
+        var hostile = status with { Host = status.Host with { Hostname = Status.Reading.Known("=HYPERLINK(\"http://x\",\"a,b\")") } };
+        var model = FleetReportBuilder.Build(new FleetInput("/srv", [new FleetHost("+cmd.json", hostile)], [new UnreadableFile("@x.json", "-bad, \"quoted\"\nline")]), FixedTimeProvider.Default);
+
+        var csv = new TemplateRenderer(FixtureReports.ShippedOnly).Render("fleet.csv", model);
+
+        Assert.Contains("'+cmd.json,\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\",", csv, StringComparison.Ordinal);
+        Assert.Contains("'@x.json,,,,unreadable,,,,,,,,\"'-bad, \"\"quoted\"\"\nline\"", csv, StringComparison.Ordinal);
+        Assert.Contains(",-280,", csv, StringComparison.Ordinal); // a number is a number, not a formula
+    }
+}
