@@ -39,12 +39,13 @@ function track(delta) {
 
 /**
  * Runs kpatch-script with `args`. Resolves { stdout, stderr, exitStatus }; rejects a CliError.
- * okExitStatuses: exit statuses that are answers, not failures (verify's Nagios codes, a script's own).
+ * okExitStatuses: exit statuses that are answers, not failures (verify's Nagios codes, a script's own);
+ * directory: the working directory (default: the bridge's).
  */
-export function run(args, { superuser = "try", okExitStatuses = [0] } = {}) {
+export function run(args, { superuser = "try", okExitStatuses = [0], directory } = {}) {
     track(1);
     return new Promise((resolve, reject) => {
-        cockpit.spawn([PROGRAM, ...args], { superuser, err: "message" })
+        cockpit.spawn([PROGRAM, ...args], { superuser, err: "message", ...(directory ? { directory } : {}) })
             .then((stdout, stderr) => resolve({ stdout, stderr: stderr || "", exitStatus: 0 }),
                   (error, stdout) => {
                       const exitStatus = error.exit_status ?? -1;

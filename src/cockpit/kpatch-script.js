@@ -197,13 +197,21 @@ async function verifyNow() {
     draw();
 }
 
+// Workflows run in the home directory, as in a terminal after login (the bridge's own working
+// directory is its cache directory): a script's relative output paths land there.
+async function homeDirectory() {
+    const user = await cockpit.user();
+    return user.home;
+}
+
 async function runWorkflow(workflow) {
     state.busy = "workflow";
-    state.run = { workflow, phase: "dry-running", dry: null, real: null, error: null };
+    state.run = { workflow, phase: "dry-running", dry: null, real: null, error: null, directory: null };
     draw();
     try {
+        state.run.directory = await homeDirectory();
         // A script's exit status is its own answer: show it, do not treat it as a failure of the panel.
-        state.run.dry = await run(["run", workflow.path, "--dry-run"], { superuser: "require", okExitStatuses: scriptExitStatuses });
+        state.run.dry = await run(["run", workflow.path, "--dry-run"], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: state.run.directory });
         state.run.phase = "dry-run-done";
     } catch (error) {
         state.run.error = error.message;
@@ -222,7 +230,7 @@ async function confirmWorkflow() {
     current.phase = "running";
     draw();
     try {
-        current.real = await run(["run", current.workflow.path], { superuser: "require", okExitStatuses: scriptExitStatuses });
+        current.real = await run(["run", current.workflow.path], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: current.directory });
         current.phase = "done";
     } catch (error) {
         current.error = error.message;

@@ -384,6 +384,8 @@ function workflowRun(view, actions) {
     const parts = [];
     if (run.phase === "dry-running")
         parts.push(spinner(`Dry run of ${name}\u2026`));
+    if (run.directory)
+        parts.push(el("p", { class: "ks-secondary", id: "workflow-directory" }, `kpatch-script run ${run.workflow.path}, in ${run.directory}`));
     if (run.dry)
         parts.push(runOutput("workflow-dry-run-output", `Dry run of ${name}`, run.dry));
     if (run.error)

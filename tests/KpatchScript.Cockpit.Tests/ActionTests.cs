@@ -52,7 +52,24 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         await using var panel = await PanelSession.StartAsync(browser, host, output);
         await panel.OpenAndSettleAsync();
         var script = Path.Combine(host.Workflows, "status-report.csx");
+        var hadReport = File.Exists(RootReport);
+        try
+        {
+            await RunWorkflowAsync(panel, host, script);
+        }
+        finally
+        {
+            if (!hadReport)
+            {
+                File.Delete(RootReport); // ours; one that was there before is left alone
+            }
+        }
+    }
 
+    private const string RootReport = "/root/report.html";
+
+    private static async Task RunWorkflowAsync(PanelSession panel, HostState host, string script)
+    {
         await panel.Page.ClickAsync("button[data-action='dry-run'][data-workflow='status-report']");
         await panel.Page.WaitForAsync("document.querySelector('#action-run-confirm')", "the dry run to finish", TimeSpan.FromMinutes(3));
         var dryExit = (await panel.Page.EvaluateAsync("document.querySelector('#workflow-dry-run-output').dataset.exit")).GetString();
@@ -67,6 +84,9 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal(direct.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture), dryExit);
         Assert.Equal($"exit {direct.ExitCode}", await panel.TextAsync("#workflow-run-output .ks-exit"));
         Assert.Contains("rhel92-web01", shown, StringComparison.Ordinal);
+        // The workflow ran in the session user's home directory (root's, here): status-report.csx writes report.html there.
+        Assert.Contains($"report: {RootReport}\n", shown + "\n", StringComparison.Ordinal);
+        Assert.Equal($"kpatch-script run {script}, in /root", await panel.TextAsync("#workflow-directory"));
         Assert.Equal(FirstLine(direct.StandardOutput), FirstLine(shown));
         Assert.True(await panel.ExistsAsync("#workflow-dry-run-output pre"));
         panel.AssertNoBrowserProblems();

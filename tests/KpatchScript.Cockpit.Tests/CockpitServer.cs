@@ -23,7 +23,7 @@ internal sealed class CockpitServer : IDisposable
     private readonly string _marker = Guid.NewGuid().ToString("N");
     private readonly StringBuilder _log = new();
 
-    private CockpitServer(string? user, IReadOnlyDictionary<string, string> environment)
+    private CockpitServer(string? user, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         Port = FreePort();
         var variables = new Dictionary<string, string>(environment) { [MarkerVariable] = _marker, ["LANG"] = "C.UTF-8" };
@@ -53,6 +53,8 @@ internal sealed class CockpitServer : IDisposable
             }
         }
 
+        // The bridge, and so every process the page starts, inherits it (a normal login has the home directory).
+        startInfo.WorkingDirectory = workingDirectory;
         startInfo.UseShellExecute = false;
         startInfo.RedirectStandardError = true;
         startInfo.RedirectStandardOutput = true;
@@ -78,11 +80,11 @@ internal sealed class CockpitServer : IDisposable
         }
     }
 
-    /// <summary>Starts cockpit-ws as root (<paramref name="user"/> null: an admin session) or as <paramref name="user"/> (read only).</summary>
-    public static CockpitServer Start(string? user, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts cockpit-ws as root (<paramref name="user"/> null: an admin session) or as <paramref name="user"/> (read only), in <paramref name="workingDirectory"/>.</summary>
+    public static CockpitServer Start(string? user, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         Prerequisites.RequireCockpit();
-        return new CockpitServer(user, environment);
+        return new CockpitServer(user, workingDirectory, environment);
     }
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";

@@ -59,7 +59,7 @@ internal sealed class PanelSession : IAsyncDisposable
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var server = CockpitServer.Start(user, environment);
+        var server = CockpitServer.Start(user, user is null ? host.Work : home, environment);
         try
         {
             return new PanelSession(server, await browser.Browser.NewPageAsync(), host, output);
