@@ -14,6 +14,10 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
 
         var toVerdict = await panel.OpenAndSettleAsync("covered");
         await panel.ScreenshotAsync("covered");
+        // Again in the same session: the bridge is running, as when an admin opens the page in a running Cockpit.
+        await panel.OpenAsync();
+        await panel.WaitForVerdictAsync();
+        var warm = await panel.RecordVerdictTimeAsync("covered, page opened again in the same session");
 
         var cli = panel.CliReport();
         Assert.Equal("covered", cli.GetProperty("verdict").GetProperty("state").GetString());
@@ -29,7 +33,7 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal("No newer live patch in the repositories.", await panel.TextAsync("#updates-list"));
         Assert.Equal("pass", await panel.TextAsync("#verification-verdict"));
         Assert.StartsWith("status-report: ", await panel.TextAsync("#workflows-list li[data-workflow='status-report'] .ks-secondary"), StringComparison.Ordinal);
-        Assert.True(toVerdict < 5000, $"the verdict took {toVerdict:0} ms to show");
+        Assert.True(toVerdict < 5000 && warm < 5000, $"the verdict took {toVerdict:0} ms to show (again: {warm:0} ms)");
         panel.AssertNoBrowserProblems();
     }
 
@@ -89,6 +93,7 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
         await panel.Page.NavigateAsync(panel.Server.Url("/kpatch-script"));
         const string frame = "document.querySelector('iframe[name=\"cockpit1:localhost/kpatch-script\"]')";
         await panel.Page.WaitForAsync($"{frame}?.contentDocument?.querySelector('#verdict-label')", "the panel inside the shell");
+        await panel.RecordVerdictTimeAsync("covered, in the shell (its frame, on the first load of the shell)", $"{frame}.contentWindow");
         await panel.ScreenshotAsync("shell");
 
         var menu = await panel.Page.EvaluateAsync("[...document.querySelectorAll('nav a, #host-apps a')].map(a => a.textContent.trim())");
