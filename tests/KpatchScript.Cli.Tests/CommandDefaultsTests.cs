@@ -14,7 +14,7 @@ public sealed class CommandDefaultsTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Read_commands_without_target_read_the_configured_target_and_an_explicit_target_still_wins()
+    public async Task Read_commands_and_scripts_without_target_read_the_configured_target_and_an_explicit_target_still_wins()
     {
         var root = SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch);
         File.WriteAllText(Config, JsonSerializer.Serialize(new Dictionary<string, string> { ["target"] = "sysroot:" + root }));
@@ -23,6 +23,10 @@ public sealed class CommandDefaultsTests : IDisposable
         var report = CliRunner.RunWithConfig(Config, "report", "--format", "json");
         var verify = CliRunner.RunWithConfig(Config, "verify", "--json");
         var other = CliRunner.RunWithConfig(Config, "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.LabStalled));
+        var alerts = CliRunner.RunWithConfig(Config, "alerts", "--dry-run", "--json");
+        // A script writes to the process's console: run it as a process.
+        var script = await ProcessHelper.ExecuteAsync(["dotnet", Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll"), "eval", "--no-cache", "using KpatchScript; WriteLine(Kpatch.Connect().Target);"],
+            _directory, new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = Config }, null, TimeSpan.FromMinutes(2));
 
         Assert.Equal((0, ""), (status.ExitCode, status.Error));
         Assert.Equal("rhel92-web01", JsonDocument.Parse(status.Out).RootElement.GetProperty("host").GetProperty("hostname").GetString());
@@ -30,6 +34,9 @@ public sealed class CommandDefaultsTests : IDisposable
         Assert.Equal("sysroot:" + root, JsonDocument.Parse(report.Out).RootElement.GetProperty("target").GetString());
         Assert.Equal("sysroot:" + root, JsonDocument.Parse(verify.Out).RootElement.GetProperty("target").GetString());
         Assert.Equal("sysroot:" + SysrootFixtures.Get(SysrootFixtures.LabStalled), JsonDocument.Parse(other.Out).RootElement.GetProperty("target").GetString());
+        Assert.Equal((0, ""), (alerts.ExitCode, alerts.Error));
+        Assert.Contains("rhel92-web01", alerts.Out, StringComparison.Ordinal);
+        Assert.Equal((0, "sysroot:" + root + "\n", ""), (script.ExitCode, script.StandardOutput, script.StandardError));
     }
 
     [Fact]
