@@ -9,6 +9,7 @@ import * as render from "./render.js";
 const state = {
     admin: null, // cockpit.permission({ admin: true }).allowed: null until known
     report: null,
+    loading: false, // the report is being read
     loadError: null,
     updates: null, // null, "checking", "checked" or { error }
     verification: null, // from "Run verification now"; null: the report's
@@ -55,11 +56,12 @@ function draw() {
     drawNotices();
     const content = document.getElementById("content");
     if (!state.report) {
-        if (state.loadError)
-            replace(content, render.notice("danger", "The live patching state could not be read", state.loadError.message, {
+        replace(content, state.loadError
+            ? render.notice("danger", "The live patching state could not be read", state.loadError.message, {
                 id: "load-error",
                 details: el("p", {}, el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-retry", onclick: actions.refresh }, "Try again")),
-            }));
+            })
+            : render.loadingState());
         return;
     }
 
@@ -89,7 +91,8 @@ function drawToolbar() {
         render.actionButton("action-report", "Open HTML report", {
             admin: state.admin, busy: state.busy === "report", disabled: !state.report || Boolean(state.busy), onclick: actions.report,
         }),
-        el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-refresh", onclick: actions.refresh, disabled: Boolean(state.busy) }, "Refresh"));
+        el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-refresh", onclick: actions.refresh, disabled: Boolean(state.busy) || state.loading },
+            state.loading ? el("span", { class: "ks-spinner ks-spinner--sm ks-spinner--inline", aria: { hidden: "true" } }) : null, "Refresh"));
 }
 
 function drawNotices() {
@@ -107,12 +110,16 @@ function drawNotices() {
 /** Reads the report (fast: no dnf), draws it, then checks for updates and lists the workflows. */
 async function load() {
     const mine = ++generation;
+    state.loading = true;
+    state.loadError = null; // "Try again": the spinner, not the old error, while it runs
+    draw();
     try {
         timings.reportAsked ??= performance.now();
         const report = await runJson(["report", "--format", "json"]);
         timings.reportAnswered ??= performance.now();
         if (mine !== generation)
             return;
+        state.loading = false;
         state.report = report;
         state.loadError = null;
         state.verification = null;
@@ -121,6 +128,7 @@ async function load() {
     } catch (error) {
         if (mine !== generation)
             return;
+        state.loading = false;
         state.loadError = error;
         state.report = null;
         draw();
@@ -178,7 +186,8 @@ async function change(busy, args, successTitle) {
 }
 
 function packageChange(verb) {
-    const kernel = state.report && render.isUnknown(state.report.status.kernel.running) ? "the running kernel" : state.report.status.kernel.running;
+    const running = state.report.status.kernel.running; // the buttons exist only with a report
+    const kernel = render.isUnknown(running) ? "the running kernel" : running;
     return change(verb, [verb, "--json"], `Live patch ${verb === "install" ? "installed" : "updated"} for ${kernel}`);
 }
 
@@ -301,4 +310,3 @@ function watchPermission() {
 // The report first: the verdict is what the page is for; the access check runs alongside.
 load();
 watchPermission();
-drawToolbar();

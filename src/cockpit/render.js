@@ -68,6 +68,13 @@ export function actionButton(id, text, { admin, busy, disabled, why, onclick, ki
     }, busy ? el("span", { class: "ks-spinner ks-spinner--sm ks-spinner--inline", aria: { hidden: "true" } }) : null, text);
 }
 
+/** While the first report is read: what the page is waiting for. */
+export function loadingState() {
+    return el("div", { class: "ks-empty-state", id: "loading" },
+        el("span", { class: "ks-spinner ks-spinner--lg", role: "progressbar", aria: { label: "Loading" } }),
+        el("p", {}, "Reading the live patching state (", el("code", {}, "kpatch-script report"), ")\u2026"));
+}
+
 export function notice(kind, title, text, { id, onclose, details } = {}) {
     return el("div", { class: `ks-alert ks-alert--${kind}`, role: kind === "danger" ? "alert" : "status", id, data: { kind } },
         el("span", { class: "ks-alert__icon", aria: { hidden: "true" } }, { danger: "!", warning: "!", success: "\u2713", info: "i" }[kind]),

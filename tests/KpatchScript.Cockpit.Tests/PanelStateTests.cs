@@ -14,10 +14,6 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
 
         var toVerdict = await panel.OpenAndSettleAsync("covered");
         await panel.ScreenshotAsync("covered");
-        // Again in the same session: the bridge is running, as when an admin opens the page in a running Cockpit.
-        await panel.OpenAsync();
-        await panel.WaitForVerdictAsync();
-        var warm = await panel.RecordVerdictTimeAsync("covered, page opened again in the same session");
 
         var cli = panel.CliReport();
         Assert.Equal("covered", cli.GetProperty("verdict").GetProperty("state").GetString());
@@ -33,8 +29,12 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal("No newer live patch in the repositories.", await panel.TextAsync("#updates-list"));
         Assert.Equal("pass", await panel.TextAsync("#verification-verdict"));
         Assert.StartsWith("status-report: ", await panel.TextAsync("#workflows-list li[data-workflow='status-report'] .ks-secondary"), StringComparison.Ordinal);
-        Assert.True(toVerdict < 5000 && warm < 5000, $"the verdict took {toVerdict:0} ms to show (again: {warm:0} ms)");
         panel.AssertNoBrowserProblems();
+
+        // Again in the same session: the bridge is running, as when an admin opens the page in a running Cockpit.
+        var warm = await panel.OpenAndSettleAsync("covered, page opened again in the same session");
+        Assert.Equal("Covered", await panel.TextAsync("#verdict-label"));
+        Assert.True(toVerdict < 5000 && warm < 5000, $"the verdict took {toVerdict:0} ms to show (again: {warm:0} ms)");
     }
 
     [Fact]
