@@ -56,6 +56,7 @@ function draw() {
     drawNotices();
     const content = document.getElementById("content");
     if (!state.report) {
+        replace(document.getElementById("host-line"), state.loadError ? "kpatch-script did not answer." : "Reading the live patching state\u2026");
         replace(content, state.loadError
             ? render.notice("danger", "The live patching state could not be read", state.loadError.message, {
                 id: "load-error",
