@@ -308,7 +308,7 @@ export function verificationCard(verification, view, actions) {
         ? `Verified at ${view.verifiedAt.toLocaleTimeString()} (a patch in transition was watched).`
         : "From the report: a patch in transition is judged as it is now.";
     return card("verification", "Verification", [
-        el("p", {}, label(verification.verdict, RESULT_COLORS[verification.verdict] || "grey", { id: "verification-verdict", data: { verdict: verification.verdict } }),
+        el("p", { class: "ks-meta-row" }, label(verification.verdict, RESULT_COLORS[verification.verdict] || "grey", { id: "verification-verdict", data: { verdict: verification.verdict } }),
             el("span", { class: "ks-secondary", id: "verification-source" }, source)),
         el("table", { class: "ks-table", id: "checks-table" },
             el("thead", {}, el("tr", {}, el("th", {}, "Result"), el("th", {}, "Check"), el("th", {}, "Detail"))),
