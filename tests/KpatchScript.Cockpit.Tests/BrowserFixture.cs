@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await _browser.DisposeAsync();
         }
+
+        HostStates.DeleteRepositories();
     }
 }
 

@@ -66,6 +66,15 @@ internal static class HostStates
         return state.Configure(installRoot: true, supportDaysLeft: 120);
     }
 
+    /// <summary>Removes the repositories these states made (the lab's own is DnfLab's, shared with other tests).</summary>
+    public static void DeleteRepositories()
+    {
+        if (InstalledOnlyRepository.IsValueCreated)
+        {
+            Directory.Delete(InstalledOnlyRepository.Value, recursive: true);
+        }
+    }
+
     /// <summary>The lab's repository, readable by the read-only session too (it is built in a 0700 temporary directory).</summary>
     public static string ReadableRepository()
     {
