@@ -21,6 +21,7 @@ internal static class CliApp
         new ReportCommand(),
         new AlertsCommand(),
         new RunCommand(),
+        new WorkflowsCommand(),
         new EvalCommand(),
         new CheckCommand(),
         new NewCommand(),

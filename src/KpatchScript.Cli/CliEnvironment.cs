@@ -29,6 +29,23 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Alert sinks from plugins, delivered after the built-in stdout and file sinks; null: none.</summary>
     public IReadOnlyList<Alerts.IAlertSink>? AlertSinks { get; init; }
 
+    /// <summary>Option defaults from the configuration file (target, install_root, workflows_directory), read when a command first asks.</summary>
+    public Configuration.CommandDefaults Defaults
+    {
+        get
+        {
+            // Keyed by the path: a copy made `with` another ConfigPath must not keep the old file's defaults.
+            if (_defaults is not { } loaded || loaded.Path != ConfigPath)
+            {
+                _defaults = loaded = (ConfigPath, Configuration.CommandDefaults.Load(ConfigPath));
+            }
+
+            return loaded.Value;
+        }
+    }
+
+    private (string Path, Configuration.CommandDefaults Value)? _defaults;
+
     // Shared by the copies `with` makes, so CliApp closes what any of them opened.
     private readonly List<IDisposable> _opened = [];
 

@@ -39,7 +39,7 @@ internal sealed class AlertsCommand : ICliCommand
           --json            Print the evaluation as JSON: verdict, active, pending, notifications, undetermined rules, sink results
           --check-updates   Ask dnf for newer live patches (for patch-available)
           --templates DIR   Look for alert.txt and alert.json in DIR first
-          --target TARGET   local (default), sysroot:DIR or ssh://user@host
+          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
           --verbose         Show the full error when something fails
 
         Exit codes: 0 evaluated and delivered (whether or not anything fired), 1 failed (a sink,
@@ -50,15 +50,16 @@ internal sealed class AlertsCommand : ICliCommand
     {
         var reader = new ArgumentReader(arguments, Name);
         var (dryRun, json, checkUpdates) = (reader.Flag("--dry-run"), reader.Flag("--json"), reader.Flag("--check-updates"));
-        var (templates, target) = (reader.Option("--templates"), reader.Option("--target") ?? "local");
+        var (templates, target) = (reader.Option("--templates"), reader.Option("--target") ?? environment.Defaults.Target);
         reader.EnsureConsumed();
         var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(templates), config.TemplatesDirectory);
         var statePath = AlertStateFile.PathFor(environment.Settings.StateDirectory);
         var state = ReportOutput.Guard(() => ReadState(statePath));
 
-        var facade = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings);
-        var status = facade.Detect(checkUpdates, cancellationToken);
+        var host = environment.Open(target);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var status = UpdateCheck.Detect(facade, host, environment, checkUpdates, cancellationToken);
         var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup, checkUpdates).Evaluate(status, facade.VerifyNow(cancellationToken), state));
         if (dryRun)
         {

@@ -34,7 +34,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
         }
 
         var reader = new ArgumentReader(arguments.Where(a => a != action), Name);
-        var settings = PackageSettings.Parse(reader);
+        var settings = PackageSettings.Parse(reader, environment.Defaults.InstallRoot);
         reader.EnsureConsumed();
         var target = environment.Open(settings.Target);
         if (action == "status")

@@ -29,7 +29,7 @@ internal sealed class AvailableCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(arguments, Name);
-        var settings = PackageSettings.Parse(reader);
+        var settings = PackageSettings.Parse(reader, environment.Defaults.InstallRoot);
         reader.EnsureConsumed();
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };

@@ -25,7 +25,7 @@ internal sealed class EvalCommand : ICliCommand
     {
         var (options, scriptArguments) = ScriptSettings.Split(arguments);
         var reader = new ArgumentReader(options, Name);
-        var settings = ScriptSettings.Parse(reader, scriptArguments);
+        var settings = ScriptSettings.Parse(reader, scriptArguments, environment.Defaults.Target);
         var code = options.Any(a => !a.StartsWith('-')) ? reader.Argument("code") : null;
         reader.EnsureConsumed();
         if (code is null)

@@ -24,7 +24,7 @@ internal sealed class JournalCommand : ICliCommand
         Options:
           --json             Print the operations as JSON (schema: journal.schema.json, version 1)
           --limit N          Show the N newest operations (default 20; 0 for all)
-          --installroot DIR  The journal of package operations run with --installroot DIR
+          --installroot DIR  The journal of package operations run with --installroot DIR (default: the configured install_root)
 
         Exit codes: 0 read (also when the journal is empty or missing), 1 the journal cannot be read, 2 wrong command line.
         """;
@@ -34,7 +34,7 @@ internal sealed class JournalCommand : ICliCommand
         var reader = new ArgumentReader(arguments, Name);
         var json = reader.Flag("--json");
         var limitText = reader.Option("--limit") ?? "20";
-        var installRoot = reader.Option("--installroot");
+        var installRoot = reader.Option("--installroot") ?? environment.Defaults.InstallRoot;
         reader.EnsureConsumed();
         if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
         {

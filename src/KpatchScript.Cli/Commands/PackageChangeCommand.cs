@@ -34,7 +34,7 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(arguments, Name);
-        var settings = PackageSettings.Parse(reader);
+        var settings = PackageSettings.Parse(reader, environment.Defaults.InstallRoot);
         reader.EnsureConsumed();
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);

@@ -11,18 +11,20 @@ internal sealed record PackageSettings(bool Json, bool DryRun, string Target, st
           --json              Print the result as JSON
           --dry-run           Print the exact commands, change nothing
           --target TARGET     local (default); sysroot:DIR is read-only and refuses changes
-          --installroot DIR   Act on the packages installed under DIR (dnf --installroot)
+          --installroot DIR   Act on the packages installed under DIR (dnf --installroot; default: the
+                              configured install_root); a DIR with proc/sys/kernel/osrelease names
+                              the kernel release too
           --kernel RELEASE    Act for this kernel release instead of the running one
           --verbose           Show the full error when something fails
         """;
 
-    public static PackageSettings Parse(ArgumentReader reader)
+    public static PackageSettings Parse(ArgumentReader reader, string? defaultInstallRoot)
     {
         var settings = new PackageSettings(
             reader.Flag("--json"),
             reader.Flag("--dry-run"),
             reader.Option("--target") ?? "local",
-            reader.Option("--installroot") is { } root ? Path.GetFullPath(root) : null,
+            reader.Option("--installroot") is { } root ? Path.GetFullPath(root) : defaultInstallRoot,
             reader.Option("--kernel"));
         return settings;
     }

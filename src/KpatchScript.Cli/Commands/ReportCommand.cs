@@ -42,7 +42,7 @@ internal sealed class ReportCommand : ICliCommand
           --json            The same as --format json
           --out FILE        Write to FILE (whole or not at all: a temporary file renamed over it) instead of stdout
           --templates DIR   Look for templates in DIR first
-          --target TARGET   local (default), sysroot:DIR or ssh://user@host
+          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
           --check-updates   Also ask dnf for newer live patches (updates then count in the verdict)
           --fleet DIR       A fleet report over the status documents in DIR
           --verbose         Show the full error when something fails
@@ -54,7 +54,7 @@ internal sealed class ReportCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name));
+        var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
         var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
         var unreadable = 0;
@@ -75,7 +75,7 @@ internal sealed class ReportCommand : ICliCommand
     {
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings);
-        var status = facade.Detect(settings.CheckUpdates, cancellationToken);
+        var status = UpdateCheck.Detect(facade, host, environment, settings.CheckUpdates, cancellationToken);
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
         {
             environment.Error.WriteLine($"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");

@@ -8,11 +8,12 @@ internal sealed record ReportSettings(string Format, string? Out, string? Templa
     private static readonly string[] HostFormats = ["html", "md", "txt", "json"];
     private static readonly string[] FleetFormats = ["html", "csv", "json"];
 
-    public static ReportSettings Parse(ArgumentReader reader)
+    public static ReportSettings Parse(ArgumentReader reader, string defaultTarget)
     {
         var json = reader.Flag("--json");
         var format = reader.Option("--format");
-        var settings = new ReportSettings("", reader.Option("--out"), reader.Option("--templates"), reader.Option("--target") ?? "local", reader.Flag("--check-updates"), reader.Option("--fleet"));
+        var target = reader.Option("--target");
+        var settings = new ReportSettings("", reader.Option("--out"), reader.Option("--templates"), target ?? defaultTarget, reader.Flag("--check-updates"), reader.Option("--fleet"));
         reader.EnsureConsumed();
         if (json && format is not null && format != "json")
         {
@@ -27,7 +28,7 @@ internal sealed record ReportSettings(string Format, string? Out, string? Templa
             throw new UsageException($"--format {format} is not one of {string.Join(", ", formats)}{(settings.Fleet is null ? "" : " for --fleet")}; see 'kpatch-script report --help'");
         }
 
-        if (settings.Fleet is not null && (settings.CheckUpdates || settings.Target != "local"))
+        if (settings.Fleet is not null && (settings.CheckUpdates || (target ?? "local") != "local"))
         {
             throw new UsageException("--fleet reads status documents: --target and --check-updates do not apply (collect them with 'kpatch-script status --json --check-updates')");
         }

@@ -36,7 +36,7 @@ internal sealed class RunCommand : ICliCommand
     {
         var (options, scriptArguments) = ScriptSettings.Split(arguments);
         var reader = new ArgumentReader(options, Name);
-        var settings = ScriptSettings.Parse(reader, scriptArguments);
+        var settings = ScriptSettings.Parse(reader, scriptArguments, environment.Defaults.Target);
         var file = reader.Argument("a script file (FILE.csx)");
         reader.EnsureConsumed();
         return ScriptExecution.Run(() => ScriptClosure.FromFile(file), settings, environment, environment.Verbose, cancellationToken);

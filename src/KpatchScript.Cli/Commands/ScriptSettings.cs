@@ -9,7 +9,7 @@ internal sealed record ScriptSettings(string Target, bool DryRun, bool NoCache, 
     public const string Usage = "[--target TARGET] [--dry-run] [--no-cache] [--timeout SECONDS] [--source DIR|URL]... [--verbose] [-- ARGS...]";
 
     public const string OptionsHelp = """
-          --target TARGET     What Kpatch.Connect() connects to: local (default), sysroot:DIR, ssh://user@host[:port]
+          --target TARGET     What Kpatch.Connect() connects to: local (default; or the configured target), sysroot:DIR, ssh://user@host[:port]
           --dry-run           Every facade call that would change the host prints its plan and changes nothing
           --no-cache          Compile again, and do not store the result
           --timeout SECONDS   Cancel Kpatch.Cancellation after SECONDS; a script that does not stop within
@@ -40,7 +40,7 @@ internal sealed record ScriptSettings(string Target, bool DryRun, bool NoCache, 
         return (options, scriptArguments);
     }
 
-    public static ScriptSettings Parse(ArgumentReader reader, List<string> scriptArguments)
+    public static ScriptSettings Parse(ArgumentReader reader, List<string> scriptArguments, string defaultTarget)
     {
         var timeout = reader.Option("--timeout");
         TimeSpan? deadline = null;
@@ -51,6 +51,6 @@ internal sealed record ScriptSettings(string Target, bool DryRun, bool NoCache, 
                 : throw new UsageException($"--timeout needs a number of seconds above 0, not '{timeout}'");
         }
 
-        return new ScriptSettings(reader.Option("--target") ?? "local", reader.Flag("--dry-run"), reader.Flag("--no-cache"), deadline, reader.Options("--source"), scriptArguments);
+        return new ScriptSettings(reader.Option("--target") ?? defaultTarget, reader.Flag("--dry-run"), reader.Flag("--no-cache"), deadline, reader.Options("--source"), scriptArguments);
     }
 }

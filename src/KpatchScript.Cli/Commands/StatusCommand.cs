@@ -27,7 +27,7 @@ internal sealed class StatusCommand : ICliCommand
         Options:
           --json            Print the status as JSON (schema: host-status.schema.json, version 1)
           --check-updates   Also ask dnf for newer live patches and the CVEs they would add (slower)
-          --target TARGET   local (default), or sysroot:DIR for a captured tree laid out like /
+          --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree laid out like /
           --verbose         Show the full error when something fails
 
         Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.
@@ -35,11 +35,11 @@ internal sealed class StatusCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name));
+        var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings);
         var status = settings.CheckUpdates
-            ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.Detect(checkUpdates: true, cancellationToken))
+            ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => UpdateCheck.Detect(facade, host, environment, checkUpdates: true, cancellationToken))
             : facade.Detect(cancellationToken: cancellationToken);
 
         // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.

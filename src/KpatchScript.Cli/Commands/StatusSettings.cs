@@ -5,9 +5,9 @@ namespace KpatchScript.Cli.Commands;
 /// <summary>The options of <c>kpatch-script status</c>.</summary>
 internal sealed record StatusSettings(bool Json, string Target, bool CheckUpdates)
 {
-    public static StatusSettings Parse(ArgumentReader reader)
+    public static StatusSettings Parse(ArgumentReader reader, string defaultTarget)
     {
-        var settings = new StatusSettings(reader.Flag("--json"), reader.Option("--target") ?? "local", reader.Flag("--check-updates"));
+        var settings = new StatusSettings(reader.Flag("--json"), reader.Option("--target") ?? defaultTarget, reader.Flag("--check-updates"));
         reader.EnsureConsumed();
         return settings;
     }

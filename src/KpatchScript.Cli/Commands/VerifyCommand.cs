@@ -25,7 +25,7 @@ internal sealed class VerifyCommand : ICliCommand
         Options:
           --json            Print the report as JSON (schema: verification.schema.json, version 1)
           --nagios          Print one Nagios status line with performance data
-          --target TARGET   local (default), or sysroot:DIR for a captured tree
+          --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree
           --verbose         Show the full error when something fails
 
         Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (nothing could be checked).
@@ -34,7 +34,7 @@ internal sealed class VerifyCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(arguments, Name);
-        var (json, nagios, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Option("--target") ?? "local");
+        var (json, nagios, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Option("--target") ?? environment.Defaults.Target);
         reader.EnsureConsumed();
         if (json && nagios)
         {

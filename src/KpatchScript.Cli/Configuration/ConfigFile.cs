@@ -9,8 +9,9 @@ namespace KpatchScript.Cli.Configuration;
 /// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
 /// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
 /// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>, the ssh keys,
-/// the script rules (<see cref="ScriptRuleSettings"/>); the reporting keys <c>templates_directory</c> and <c>alerts</c>
-/// are checked here and read by <see cref="ReportingConfig"/>. An unknown key or a wrong value is an error, so a
+/// the script rules (<see cref="ScriptRuleSettings"/>); the reporting keys <c>templates_directory</c> and
+/// <c>alerts</c> are checked here and read by <see cref="ReportingConfig"/>, the option defaults <c>target</c>,
+/// <c>install_root</c> and <c>workflows_directory</c> by <see cref="CommandDefaults"/>. An unknown key or a wrong value is an error, so a
 /// typo never silently keeps a default.
 /// </summary>
 internal static class ConfigFile
@@ -53,7 +54,8 @@ internal static class ConfigFile
                     "rule_severities" => settings with { RuleSeverities = ScriptRuleSettings.Severities(path, property) },
                     "banned_symbols_file" => settings with { BannedSymbolsFile = ScriptRuleSettings.BannedSymbolsFile(path, Text(path, property)) },
                     "templates_directory" or "alerts" => ReportingConfig.Check(path, property, settings),
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts)"),
+                    "target" or "install_root" or "workflows_directory" => CommandDefaults.Check(path, property, settings),
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory)"),
                 };
             }
 

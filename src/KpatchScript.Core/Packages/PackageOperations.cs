@@ -118,6 +118,16 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
             return Reading.Known(given);
         }
 
+        // An install root that carries its own proc/sys/kernel/osrelease stands for a host (a prepared
+        // offline root, a captured tree made an installroot, the Cockpit tests' hosts): the packages go
+        // there, so the kernel they are for is that root's, not the one this machine runs. (A root that
+        // does not exist yet is dnf's to create, as before.)
+        if (options.InstallRoot is { } root && Directory.Exists(root)
+            && new HostReader(new SysrootHostSystem(root), cancellationToken).ReadValue(KnownPaths.OsRelease) is { IsKnown: true } rooted)
+        {
+            return rooted;
+        }
+
         var running = new HostReader(host, cancellationToken).ReadValue(KnownPaths.OsRelease);
         return running.IsKnown ? running : Reading.Unknown<string>($"the running kernel release is unknown ({running.UnknownReason}); name one with --kernel");
     }

@@ -64,6 +64,13 @@ public static class DnfLab
     public static string NewInstallRoot(string? repositoryUrl = null)
     {
         var root = Directory.CreateTempSubdirectory("kps-installroot-").FullName;
+        PrepareInstallRoot(root, repositoryUrl);
+        return root;
+    }
+
+    /// <summary>Makes <paramref name="root"/> (e.g. a copy of a sysroot fixture) an installroot like <see cref="NewInstallRoot"/>'s.</summary>
+    public static void PrepareInstallRoot(string root, string? repositoryUrl = null)
+    {
         Directory.CreateDirectory(Path.Combine(root, "etc/dnf/vars"));
         Directory.CreateDirectory(Path.Combine(root, "etc/yum.repos.d"));
         Directory.CreateDirectory(Path.Combine(root, "var/lib/rpm"));
@@ -77,7 +84,6 @@ public static class DnfLab
         // Debian's rpm keeps its database in ~/.rpmdb; RHEL's rpm in /var/lib/rpm. Point the one
         // at the other so dnf (through Debian's librpm) and `rpm --dbpath /var/lib/rpm` meet.
         File.CreateSymbolicLink(Path.Combine(root, "root/.rpmdb"), "../var/lib/rpm");
-        return root;
     }
 
     /// <summary>What rpm says is installed in <paramref name="root"/>, sorted: the test's independent view.</summary>

@@ -21,6 +21,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script journal --json.</summary>
     public static JsonSchemaFile Journal { get; } = new("Operations/journal.schema.json");
 
+    /// <summary>kpatch-script workflows list --json.</summary>
+    public static JsonSchemaFile Workflows { get; } = new("Operations/workflows.schema.json");
+
     /// <summary>kpatch-script report --format json (the host report model).</summary>
     public static JsonSchemaFile Report { get; } = new("Reports/report.schema.json");
 

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using KpatchScript.Testing.Fixtures;
+using Xunit.Abstractions;
+
+namespace KpatchScript.Cockpit.Tests;
+
+/// <summary>The panel's actions in an admin session (cockpit-ws as root), each running the real CLI against the host's tree.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string SuccessNotice = "document.querySelector('#notices .ks-alert[data-kind=\"success\"]')";
+    private const string DangerNotice = "document.querySelector('#notices .ks-alert[data-kind=\"danger\"]')";
+
+    [Fact]
+    public async Task Install_runs_dnf_for_the_hosts_kernel_and_the_panel_then_shows_the_new_state()
+    {
+        using var host = HostStates.ReadyToInstall();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        await panel.ScreenshotAsync("before-install");
+        Assert.True(await panel.ExistsAsync("#packages-empty"));
+        Assert.Contains($"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3", await panel.TextAsync("#updates-list"), StringComparison.Ordinal);
+
+        await panel.Page.ClickAsync("#action-install");
+        await panel.Page.WaitForAsync(SuccessNotice, "the install to succeed", TimeSpan.FromMinutes(3));
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("after-install");
+
+        // rpm's own view of the tree, then what the CLI computes from it: the panel must show exactly that.
+        Assert.Contains($"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3.x86_64", DnfLab.InstalledPackages(host.Root));
+        var cli = panel.CliReport();
+        var verdict = cli.GetProperty("verdict");
+        Assert.Equal(Words(verdict.GetProperty("state").GetString()!), await panel.TextAsync("#verdict-label"));
+        Assert.Equal(verdict.GetProperty("summary").GetString(), await panel.TextAsync("#verdict-summary"));
+        Assert.Equal(
+            string.Join("", DnfLab.CvesOf(DnfLab.Packages.Single(p => p.Nevra == $"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3.x86_64"))),
+            await panel.TextAsync($"#packages-table tr[data-package='{DnfLab.PatchName(DnfLab.Kernel362)}'] .ks-chips"));
+        Assert.Equal(
+            string.Join("", cli.GetProperty("status").GetProperty("coverage").GetProperty("installed_not_live").EnumerateArray().Select(c => c.GetString())),
+            await panel.TextAsync("#cves-not-live"));
+        Assert.Equal(("install", "succeeded"), (
+            (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.operation")).GetString(),
+            (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.outcome")).GetString()));
+        Assert.False(await panel.ExistsAsync("#action-install"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task A_workflow_runs_dry_first_and_then_for_real_with_both_outputs_and_exit_codes_shown()
+    {
+        using var host = HostStates.Covered();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        var script = Path.Combine(host.Workflows, "status-report.csx");
+        var hadReport = File.Exists(RootReport);
+        try
+        {
+            await RunWorkflowAsync(panel, host, script);
+        }
+        finally
+        {
+            if (!hadReport)
+            {
+                File.Delete(RootReport); // ours; one that was there before is left alone
+            }
+        }
+    }
+
+    private const string RootReport = "/root/report.html";
+
+    private static async Task RunWorkflowAsync(PanelSession panel, HostState host, string script)
+    {
+        await panel.Page.ClickAsync("button[data-action='dry-run'][data-workflow='status-report']");
+        await panel.Page.WaitForAsync("document.querySelector('#action-run-confirm')", "the dry run to finish", TimeSpan.FromMinutes(3));
+        var dryExit = (await panel.Page.EvaluateAsync("document.querySelector('#workflow-dry-run-output').dataset.exit")).GetString();
+        await panel.Page.ClickAsync("#action-run-confirm");
+        await panel.Page.WaitForAsync("document.querySelector('#workflow-run-output')", "the run to finish", TimeSpan.FromMinutes(3));
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("workflow");
+
+        var direct = await ProcessHelper.ExecuteAsync([CliOnPath.Dotnet, CliOnPath.Dll, "run", script], host.Work,
+            new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = host.Config, ["HOME"] = "/root" }, null, TimeSpan.FromMinutes(3));
+        var shown = await panel.TextAsync("#workflow-run-output pre");
+        Assert.Equal(direct.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture), dryExit);
+        Assert.Equal($"exit {direct.ExitCode}", await panel.TextAsync("#workflow-run-output .ks-exit"));
+        Assert.Contains("rhel92-web01", shown, StringComparison.Ordinal);
+        // The workflow ran in the session user's home directory (root's, here): status-report.csx writes report.html there.
+        Assert.Contains($"report: {RootReport}\n", shown + "\n", StringComparison.Ordinal);
+        Assert.Equal($"kpatch-script run {script}, in /root", await panel.TextAsync("#workflow-directory"));
+        Assert.Equal(FirstLine(direct.StandardOutput), FirstLine(shown));
+        Assert.True(await panel.ExistsAsync("#workflow-dry-run-output pre"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task Run_verification_now_shows_the_checks_of_a_new_verify()
+    {
+        using var host = HostStates.Stalled();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        Assert.StartsWith("From the report", await panel.TextAsync("#verification-source"), StringComparison.Ordinal);
+
+        await panel.Page.ClickAsync("#action-verify");
+        await panel.Page.WaitForAsync("document.querySelector('#verification-source')?.textContent.startsWith('Verified at')", "the verification to finish");
+
+        // verify exits 2 (Nagios CRITICAL) for the stalled transition: an answer the panel shows, not an error.
+        var verify = JsonDocument.Parse(CliOnPath.Run(host.Config, "verify", "--json")).RootElement;
+        Assert.Equal(verify.GetProperty("verdict").GetString(), await panel.TextAsync("#verification-verdict"));
+        Assert.False(await panel.ExistsAsync("#notices .ks-alert[data-kind='danger']"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task A_failing_change_shows_the_CLI_message_inline()
+    {
+        // kpatch-dnf's plugin is in the tree, but this machine's dnf has no "kpatch" command: the real dnf error.
+        using var host = HostStates.UpdateAvailable();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+
+        await panel.Page.ClickAsync("#action-auto-update");
+        await panel.Page.WaitForAsync(DangerNotice, "the failure to show", TimeSpan.FromMinutes(2));
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("change-failed");
+
+        var journal = JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("entries")[0];
+        Assert.Equal(("auto-update on", "failed"), (journal.GetProperty("operation").GetString(), journal.GetProperty("outcome").GetString()));
+        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
+        Assert.Equal($"kpatch-script: error: {journal.GetProperty("error").GetString()}", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__text"));
+        Assert.Equal("failed", (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.outcome")).GetString());
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task Open_HTML_report_shows_the_CLI_report_of_the_host_in_a_new_window()
+    {
+        using var host = HostStates.Covered();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+
+        await panel.Page.ClickAsync("#action-report");
+        await using var report = await browser.Browser.AttachToOpenedPageAsync(panel.Page, TimeSpan.FromMinutes(1));
+        await report.WaitForAsync("document.querySelector('section.verdict')", "the report to render");
+        await report.ScreenshotAsync(Path.Combine(BrowserFixture.Screenshots, "report.png"));
+        output.WriteLine($"screenshot: {Path.Combine(BrowserFixture.Screenshots, "report.png")}");
+
+        Assert.Equal("Live patching report: rhel92-web01", (await report.EvaluateAsync("document.title")).GetString());
+        Assert.Equal("Covered", (await report.EvaluateAsync("document.querySelector('section.verdict h2').textContent")).GetString());
+        // The report's own stylesheet applies (a self-contained page, not under the panel's CSP).
+        Assert.Equal("1152px", (await report.EvaluateAsync("getComputedStyle(document.body).maxWidth")).GetString());
+        Assert.Empty(report.Problems);
+        panel.AssertNoBrowserProblems();
+    }
+
+    private static string Words(string state) => state switch
+    {
+        "covered" => "Covered",
+        "action needed" => "Action needed",
+        _ => "Not covered",
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0];
+}

@@ -1,0 +1,118 @@
+using KpatchScript.Testing.Fixtures;
+using static KpatchScript.Testing.Fixtures.DnfLab;
+
+namespace KpatchScript.Cockpit.Tests;
+
+/// <summary>The host states the browser tests show, each built from the sysroot fixtures and real dnf.</summary>
+internal static class HostStates
+{
+    public const string CoveredPatch = "kpatch-patch-5_14_0-284_11_1-1-1.el9_2.x86_64";
+    public const string Kernel284Core = "kernel-core-5.14.0-284.11.1.el9_2.x86_64";
+    public const string Kernel362Core = "kernel-core-5.14.0-362.8.1.el9_3.x86_64";
+
+    // The covered host's repository holds exactly what it has installed: nothing newer to offer.
+    private static readonly Lazy<string> InstalledOnlyRepository = new(() => RepositoryOf([Kernel284Core, CoveredPatch]));
+
+    /// <summary>
+    /// rhel92-web01 (fixture one-enabled-patch: kpatch_5_14_0_284_11_1_1_1 enabled) with its
+    /// kernel-core and kpatch-patch 1-1 installed by dnf; support set to end in 200 days; the
+    /// repository has nothing newer. Expected: covered.
+    /// </summary>
+    public static HostState Covered() => RhelWeb01("covered", "file://" + InstalledOnlyRepository.Value);
+
+    /// <summary>The same host with the lab's full repository: kpatch-patch 1-2 and 1-3 for its kernel are newer. Expected: action needed.</summary>
+    public static HostState UpdateAvailable()
+    {
+        var state = RhelWeb01("update-available", null, configure: false);
+        // kpatch-dnf as rhel9-kpatch-dnf has it (plugin and configuration, automatic updates off): the panel offers to turn them on.
+        var fixture = SysrootFixtures.SourceOf(SysrootFixtures.Rhel9KpatchDnf);
+        foreach (var file in new[] { "usr/lib/python3.9/site-packages/dnf-plugins/kpatch.py", "etc/dnf/plugins/kpatch.conf" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(state.Root, file))!);
+            File.Copy(Path.Combine(fixture, file), Path.Combine(state.Root, file));
+        }
+
+        File.WriteAllText(Path.Combine(state.Root, "etc/dnf/plugins/kpatch.conf"), "[main]\nautoupdate = False\nautofilter = False\n");
+        return state.Configure(installRoot: true, supportDaysLeft: 200);
+    }
+
+    /// <summary>lab-stalled, captured from a real kernel: lab_stall_patch in transition, waiting for the lab_stall kthread. Expected: not covered.</summary>
+    public static HostState Stalled()
+    {
+        var state = HostState.Begin("stalled");
+        SysrootFixtures.Materialize(SysrootFixtures.LabStalled, state.Root);
+        return state.Configure(installRoot: false);
+    }
+
+    /// <summary>
+    /// rhel93-app07: a RHEL 9.3 host running 5.14.0-362.8.1.el9_3 with livepatch support and no
+    /// live patch yet; kernel-core installed by dnf; the lab's repository offers kpatch-patch for it.
+    /// The panel's "Install live patch" then runs the real dnf against this tree.
+    /// </summary>
+    public static HostState ReadyToInstall()
+    {
+        var state = HostState.Begin("install");
+        var root = state.Root;
+        Write(root, "proc/sys/kernel/osrelease", Kernel362 + "\n");
+        Write(root, "proc/sys/kernel/hostname", "rhel93-app07\n");
+        Write(root, "proc/sys/kernel/tainted", "0\n");
+        Write(root, "proc/version", $"Linux version {Kernel362} (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605 (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC Wed Nov 8 17:36:32 EST 2023\n");
+        Write(root, "proc/modules", "xfs 2011136 2 - Live 0xffffffffc0a00000\n");
+        Write(root, "proc/cmdline", $"BOOT_IMAGE=(hd0,gpt2)/vmlinuz-{Kernel362} root=/dev/mapper/rhel-root ro\n");
+        Directory.CreateDirectory(Path.Combine(root, "sys/kernel/livepatch"));
+        Write(root, "etc/os-release", "NAME=\"Red Hat Enterprise Linux\"\nVERSION=\"9.3 (Plow)\"\nID=\"rhel\"\nID_LIKE=\"fedora\"\nVERSION_ID=\"9.3\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.3 (Plow)\"\n");
+        PrepareInstallRoot(root, "file://" + ReadableRepository());
+        InstallDirectly(root, Kernel362Core);
+        return state.Configure(installRoot: true, supportDaysLeft: 120);
+    }
+
+    /// <summary>Removes the repositories these states made (the lab's own is DnfLab's, shared with other tests).</summary>
+    public static void DeleteRepositories()
+    {
+        if (InstalledOnlyRepository.IsValueCreated)
+        {
+            Directory.Delete(InstalledOnlyRepository.Value, recursive: true);
+        }
+    }
+
+    /// <summary>The lab's repository, readable by the read-only session too (it is built in a 0700 temporary directory).</summary>
+    public static string ReadableRepository()
+    {
+        ProcessHelper.Run("chmod", "-R", "a+rX", Path.GetDirectoryName(RepositoryPath)!);
+        return RepositoryPath;
+    }
+
+    private static HostState RhelWeb01(string name, string? repositoryUrl, bool configure = true)
+    {
+        var state = HostState.Begin(name);
+        SysrootFixtures.Materialize(SysrootFixtures.OneEnabledPatch, state.Root);
+        PrepareInstallRoot(state.Root, repositoryUrl ?? "file://" + ReadableRepository());
+        InstallDirectly(state.Root, Kernel284Core, CoveredPatch);
+        // The lab's RPM carries a placeholder where Red Hat's carries the module: put the fixture's
+        // stand-in of that same module there (its modinfo: name, vermagic, signature), as loaded.
+        const string module = "5.14.0-284.11.1.el9_2.x86_64/kpatch-5_14_0-284_11_1-1-1.ko";
+        File.Copy(Path.Combine(state.Root, "var/lib/kpatch", module), Path.Combine(state.Root, "usr/lib/kpatch", module), overwrite: true);
+        return configure ? state.Configure(installRoot: true, supportDaysLeft: 200) : state;
+    }
+
+    private static void Write(string root, string path, string content)
+    {
+        var file = Path.Combine(root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, content);
+    }
+
+    /// <summary>A repository of some of the lab's packages (copied from its repository, indexed by createrepo_c).</summary>
+    private static string RepositoryOf(string[] nevras)
+    {
+        var directory = Directory.CreateTempSubdirectory("kps-cockpit-repo-").FullName;
+        foreach (var nevra in nevras)
+        {
+            File.Copy(Path.Combine(RepositoryPath, "x86_64", nevra + ".rpm"), Path.Combine(directory, nevra + ".rpm"));
+        }
+
+        ProcessHelper.Run("createrepo_c", "--quiet", directory);
+        ProcessHelper.Run("chmod", "-R", "a+rX", directory);
+        return directory;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using KpatchScript.Cockpit.Tests.Browser;
+using KpatchScript.Testing.Fixtures;
+using Xunit.Abstractions;
+
+namespace KpatchScript.Cockpit.Tests;
+
+/// <summary>
+/// A browser session on the panel: the package installed by src/cockpit/install into the host
+/// state's XDG_DATA_HOME, kpatch-script on the bridge's PATH (or not), a fresh cockpit-ws as root
+/// (admin) or as nobody (read only), and a new browser page.
+/// </summary>
+internal sealed class PanelSession : IAsyncDisposable
+{
+    public const string ReadOnlyUser = "nobody";
+
+    private readonly ITestOutputHelper _output;
+
+    private PanelSession(CockpitServer server, BrowserPage page, HostState host, ITestOutputHelper output)
+    {
+        Server = server;
+        Page = page;
+        Host = host;
+        _output = output;
+    }
+
+    public CockpitServer Server { get; }
+
+    public BrowserPage Page { get; }
+
+    public HostState Host { get; }
+
+    /// <summary>The panel alone, without the shell around it.</summary>
+    public string PanelUrl => Server.Url("/cockpit/@localhost/kpatch-script/index.html");
+
+    public static async Task<PanelSession> StartAsync(BrowserFixture browser, HostState host, ITestOutputHelper output, string? user = null, bool cliOnPath = true)
+    {
+        var data = Path.Combine(host.Work, "data");
+        var install = await ProcessHelper.ExecuteAsync(["bash", RepositoryPaths.Combine("src", "cockpit", "install"), "--user"], host.Work,
+            new Dictionary<string, string> { ["XDG_DATA_HOME"] = data }, null, TimeSpan.FromSeconds(30));
+        Assert.True(install.Succeeded, install.StandardError);
+        var bin = CliOnPath.Create(host.Work);
+        var home = "/root";
+        if (user is not null)
+        {
+            home = Directory.CreateDirectory(Path.Combine(host.Work, "home")).FullName;
+            ProcessHelper.Run("chown", $"{user}:", home);
+        }
+
+        host.MakeReadable();
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = (cliOnPath ? bin + ":" : "") + "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            ["HOME"] = home,
+            ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"),
+            ["XDG_DATA_HOME"] = data,
+            ["KPATCH_SCRIPT_CONFIG"] = host.Config,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        var server = CockpitServer.Start(user, user is null ? host.Work : home, environment);
+        try
+        {
+            return new PanelSession(server, await browser.Browser.NewPageAsync(), host, output);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    public Task OpenAsync() => Page.NavigateAsync(PanelUrl);
+
+    /// <summary>
+    /// Opens the panel and waits until everything has loaded; with <paramref name="timing"/>,
+    /// records the time to the verdict under that name and returns it (ms).
+    /// </summary>
+    public async Task<double?> OpenAndSettleAsync(string? timing = null)
+    {
+        await OpenAsync();
+        await WaitForVerdictAsync();
+        var toVerdict = timing is null ? (double?)null : await RecordVerdictTimeAsync(timing);
+        await WaitUntilSettledAsync();
+        return toVerdict;
+    }
+
+    public Task WaitForVerdictAsync() => Page.WaitForAsync("document.querySelector('#verdict-label')", "the verdict");
+
+    /// <summary>Until the follow-up calls are done: updates checked (or failed), workflows listed, no kpatch-script call running.</summary>
+    public Task WaitUntilSettledAsync(TimeSpan? timeout = null) => Page.WaitForAsync(
+        "document.querySelector('#verdict-label') && ['checked', 'error'].includes(document.querySelector('#app').dataset.updates)" +
+        " && document.querySelector('#workflows-list, #workflows-empty, #workflows-error') && document.documentElement.dataset.pending === '0'",
+        "the update check and the workflow list", timeout ?? TimeSpan.FromSeconds(90));
+
+    public async Task<string> TextAsync(string selector) =>
+        await Page.TextAsync(selector) ?? throw new Xunit.Sdk.XunitException($"the panel has no {selector}");
+
+    public async Task<bool> ExistsAsync(string selector) =>
+        (await Page.EvaluateAsync($"document.querySelector({BrowserPage.Js(selector)}) !== null")).GetBoolean();
+
+    /// <summary>Writes screenshots/NAME.png and says where.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(BrowserFixture.Screenshots, name + ".png");
+        await Page.ScreenshotAsync(path);
+        _output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>
+    /// Notes the page-load-to-verdict time (ms from the panel's navigation start to the verdict on
+    /// screen, as the panel recorded it with performance.now(); <paramref name="window"/>: the panel's
+    /// window, e.g. the shell's frame) in the output and in screenshots/timings.txt.
+    /// </summary>
+    public async Task<double> RecordVerdictTimeAsync(string state, string window = "window")
+    {
+        var t = await Page.EvaluateAsync($"{window}.kpatchScriptPanel.timings");
+        var milliseconds = t.GetProperty("verdictShown").GetDouble();
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{state}: page load to verdict {milliseconds:0} ms (panel script running at {t.GetProperty("script").GetDouble():0} ms, kpatch-script report asked at {t.GetProperty("reportAsked").GetDouble():0} ms, answered at {t.GetProperty("reportAnswered").GetDouble():0} ms)");
+        _output.WriteLine(line);
+        Directory.CreateDirectory(BrowserFixture.Screenshots);
+        File.AppendAllText(Path.Combine(BrowserFixture.Screenshots, "timings.txt"), $"{DateTime.UtcNow:O} {line}\n");
+        return milliseconds;
+    }
+
+    /// <summary>What the CLI itself says about this host (the panel must agree with it).</summary>
+    public JsonElement CliReport(bool checkUpdates = true) =>
+        JsonDocument.Parse(CliOnPath.Run(Host.Config, checkUpdates ? ["report", "--format", "json", "--check-updates"] : ["report", "--format", "json"])).RootElement.Clone();
+
+    /// <summary>No CSP violation, console error or uncaught exception in the page.</summary>
+    public void AssertNoBrowserProblems()
+    {
+        var problems = Page.Problems;
+        Assert.True(problems.Count == 0, "the page reported problems:\n" + string.Join("\n", problems));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Page.DisposeAsync();
+        }
+        finally
+        {
+            _output.WriteLine("cockpit-ws log:\n" + Server.LogText);
+            Server.Dispose();
+        }
+    }
+}
