@@ -6,7 +6,7 @@
 //   kpatch-script run status-report.csx [--target local|sysroot:DIR|ssh://user@host] [-- OUT.html]
 //
 // Reads only (detect, then verify as of now: a transition is judged as it is, not watched);
-// changes nothing. Templates come from /etc/kpatch-script/templates, else the shipped ones.
+// changes nothing; with --dry-run it does not write the file either. Templates come from /etc/kpatch-script/templates, else the shipped ones.
 // Under the real dotnet script, add this line first (the package is built with every build):
 //   #r "nuget: KpatchScript.Reporting, 0.1.0"
 // Exit codes:
@@ -18,7 +18,15 @@ using KpatchScript.Reporting;
 
 var output = Args.Count > 0 ? Args[0] : "report.html";
 var report = await HostReports.BuildAsync(Kpatch.Connect(), cancellationToken: Kpatch.Cancellation);
-report.WriteFile(output, "report.html");
 Write(report.Render("status.txt"));
-WriteLine($"report: {Path.GetFullPath(output)}");
+if (Kpatch.DryRun)
+{
+    WriteLine($"dry run: would write the report to {Path.GetFullPath(output)}");
+}
+else
+{
+    report.WriteFile(output, "report.html");
+    WriteLine($"report: {Path.GetFullPath(output)}");
+}
+
 return 0;

@@ -89,6 +89,8 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal($"kpatch-script run {script}, in /root", await panel.TextAsync("#workflow-directory"));
         Assert.Equal(FirstLine(direct.StandardOutput), FirstLine(shown));
         Assert.True(await panel.ExistsAsync("#workflow-dry-run-output pre"));
+        // The dry run renders the report but writes no file.
+        Assert.Contains($"dry run: would write the report to {RootReport}", await panel.TextAsync("#workflow-dry-run-output pre"), StringComparison.Ordinal);
         panel.AssertNoBrowserProblems();
     }
 

@@ -36,6 +36,7 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         [
             "/usr/bin/kpatch-script", "/usr/lib/kpatch-script/kpatch-script.dll", "/usr/share/kpatch-script/scripts/status-report.csx",
             "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
+            "/usr/share/cockpit/kpatch-script/manifest.json", "/usr/share/cockpit/kpatch-script/index.html", "/etc/kpatch-script/workflows",
             "/etc/kpatch-script/config.json", "/etc/kpatch-script/templates", "/usr/lib/systemd/system/kpatch-script.service",
             "/usr/lib/systemd/system/kpatch-script.timer", "/var/lib/kpatch-script", "/var/log/kpatch-script", "/etc/logrotate.d/kpatch-script",
             "/usr/share/doc/kpatch-script/README.md", "/usr/share/licenses/kpatch-script/LICENSE",
