@@ -9,14 +9,17 @@ namespace KpatchScript.Scripting.Caching;
 /// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the host's
 /// version with the content hashes of the facade, its contracts and the analyzers
-/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts).
+/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts), and
+/// the bytes of the plugin assemblies scripts compile against (a changed plugin compiles again).
 /// Computed without Roslyn or NuGet, and without LINQ: this is the cached run's path, where
 /// every first use of a generic type costs start-up time.
 /// </summary>
 public static class CacheKey
 {
     /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
-    public static string? Compute(ScriptClosure closure)
+    /// <param name="closure">The script and its #load files.</param>
+    /// <param name="plugins">Plugin assemblies the script compiles against (loaded from files).</param>
+    public static string? Compute(ScriptClosure closure, IReadOnlyList<System.Reflection.Assembly>? plugins = null)
     {
         var packages = closure.Packages;
         foreach (var package in packages)
@@ -48,6 +51,15 @@ public static class CacheKey
             if (File.Exists(reference))
             {
                 hash.Append(File.ReadAllBytes(reference));
+            }
+        }
+
+        if (plugins is not null)
+        {
+            foreach (var plugin in plugins)
+            {
+                Add("plugin:" + plugin.Location);
+                hash.Append(File.ReadAllBytes(plugin.Location));
             }
         }
 
