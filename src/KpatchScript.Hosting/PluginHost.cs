@@ -22,6 +22,7 @@ public sealed class PluginHost : IDisposable
     private readonly PluginHostOptions _options;
     private readonly Lock _lock = new();
     private List<LoadedPlugin> _loaded = [];
+    private List<(string Name, WeakReference Context)> _unloaded = [];
     private Snapshot _snapshot = Snapshot.Empty;
 
     private PluginHost(PluginHostOptions options) => _options = options;
@@ -60,13 +61,38 @@ public sealed class PluginHost : IDisposable
     /// this throws, or fails its check, saying so) and unloads the load contexts. Returns the
     /// problems disposing them had (one line each).
     /// </summary>
-    public IReadOnlyList<string> Unload()
+    public IReadOnlyList<string> Unload() => UnloadAll();
+
+    /// <summary>
+    /// Unloads, waits until every unloaded context (of this call and of earlier <see cref="Unload"/>
+    /// calls) is collected, then loads the directories again:
+    /// new and replaced plugin files are picked up. The wait matters: the runtime shares an opened
+    /// assembly file between load contexts by its path, so loading a replaced file while the old
+    /// context lives would give the old code again. A context that a hung call still holds is
+    /// waited for only so long (<see cref="UnloadWait"/>); the problems say which plugin it is.
+    /// </summary>
+    public IReadOnlyList<string> Reload()
+    {
+        lock (_lock)
+        {
+            var problems = UnloadAll();
+            var stale = WaitForCollection();
+            LoadAll();
+            return [.. problems, .. stale.Select(name => $"plugin {name}: its previous load is still in use (a call into it has not returned), so a replaced file may not be picked up until kpatch-script restarts")];
+        }
+    }
+
+    /// <summary>How long <see cref="Reload"/> waits for unloaded plugins to be collected.</summary>
+    public static readonly TimeSpan UnloadWait = TimeSpan.FromSeconds(2);
+
+    private List<string> UnloadAll()
     {
         lock (_lock)
         {
             var problems = new List<string>();
             foreach (var plugin in _loaded)
             {
+                _unloaded.Add((plugin.Info.Name, plugin.Context));
                 if (plugin.Unload() is { } problem)
                 {
                     problems.Add(problem);
@@ -79,14 +105,19 @@ public sealed class PluginHost : IDisposable
         }
     }
 
-    /// <summary>Unloads, then loads the directories again (new or replaced plugin files are picked up).</summary>
-    public void Reload()
+    /// <summary>Collects until every context is gone or the wait is over; returns the plugins whose context lives on.</summary>
+    private List<string> WaitForCollection()
     {
-        lock (_lock)
+        var deadline = _options.Time.GetUtcNow() + UnloadWait;
+        while (_unloaded.Any(c => c.Context.IsAlive) && _options.Time.GetUtcNow() < deadline)
         {
-            Unload();
-            LoadAll();
+            // A collectible context goes in several collections: the context, then its assemblies after their finalizers.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
         }
+
+        _unloaded = _unloaded.Where(c => c.Context.IsAlive).ToList();
+        return _unloaded.Select(c => c.Name).Distinct().ToList();
     }
 
     public void Dispose() => Unload();

@@ -16,6 +16,9 @@ internal sealed class LoadedPlugin(PluginInfo info, PluginLoader loader, Assembl
 
     public PluginCall Call => call;
 
+    /// <summary>The plugin's load context, weakly: alive until it is collected after <see cref="Unload"/>.</summary>
+    public WeakReference Context { get; } = new(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly));
+
     /// <summary>What scripts compile against: the main assembly and the assemblies of its declared script APIs.</summary>
     public IReadOnlyList<Assembly> ScriptAssemblies { get; } =
         [assembly, .. registrar.ScriptApis.Select(t => t.Assembly).Where(a => a != assembly).Distinct()];
