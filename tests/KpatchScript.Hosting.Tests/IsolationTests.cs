@@ -1,3 +1,4 @@
+using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Hosting.Tests;

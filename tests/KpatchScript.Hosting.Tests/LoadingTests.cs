@@ -1,4 +1,5 @@
 using KpatchScript.Plugins;
+using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Hosting.Tests;
 

@@ -1,3 +1,4 @@
+using KpatchScript.Testing.Fixtures;
 using NuGet.Versioning;
 
 namespace KpatchScript.Hosting.Tests;

@@ -1,3 +1,5 @@
+using KpatchScript.Testing.Fixtures;
+
 namespace KpatchScript.Hosting.Tests;
 
 /// <summary>

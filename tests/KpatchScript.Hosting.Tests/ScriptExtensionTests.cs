@@ -1,7 +1,7 @@
-using KpatchScript.Scripting;
 using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
+using KpatchScript.Scripting;
 using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Hosting.Tests;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Hosting.Tests;

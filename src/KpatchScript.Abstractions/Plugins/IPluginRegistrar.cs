@@ -23,6 +23,13 @@ public interface IPluginRegistrar
     /// <summary>The host's clock: plugins read the time through it (tests give a fixed one).</summary>
     TimeProvider Time { get; }
 
+    /// <summary>
+    /// How long each call into the plugin may take (<c>plugin_timeout_seconds</c>) before the host
+    /// gives up on it: a plugin that retries (a webhook) plans its attempts within it, and can
+    /// refuse a configuration that cannot fit.
+    /// </summary>
+    TimeSpan CallTimeout { get; }
+
     /// <summary>Adds a sink that <c>kpatch-script alerts</c> delivers every evaluation to.</summary>
     void AddAlertSink(IAlertSink sink);
 

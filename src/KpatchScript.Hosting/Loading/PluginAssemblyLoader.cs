@@ -51,7 +51,7 @@ internal static class PluginAssemblyLoader
 
             var instance = call.Run("creating its entry type", () => (IKpatchPlugin)Activator.CreateInstance(entryType)!, CancellationToken.None);
             var description = call.Run("reading its description", () => instance.Description ?? "", CancellationToken.None);
-            var registrar = new PluginRegistrar(name, Path.GetDirectoryName(path)!, Section(options, name), options.Time, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly)!);
+            var registrar = new PluginRegistrar(name, Path.GetDirectoryName(path)!, Section(options, name), options.Time, options.Timeout, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly)!);
             call.Run("registering", () =>
             {
                 instance.Register(registrar);

@@ -9,7 +9,7 @@ namespace KpatchScript.Hosting.Loading;
 /// Collects what one plugin registers. Names are read here, on the plugin's registration thread
 /// and under its deadline: a <c>Name</c> getter is plugin code too.
 /// </summary>
-internal sealed class PluginRegistrar(string pluginName, string pluginDirectory, string? configurationJson, TimeProvider time, AssemblyLoadContext pluginContext) : IPluginRegistrar
+internal sealed class PluginRegistrar(string pluginName, string pluginDirectory, string? configurationJson, TimeProvider time, TimeSpan callTimeout, AssemblyLoadContext pluginContext) : IPluginRegistrar
 {
     public string PluginName => pluginName;
 
@@ -18,6 +18,8 @@ internal sealed class PluginRegistrar(string pluginName, string pluginDirectory,
     public string? ConfigurationJson => configurationJson;
 
     public TimeProvider Time => time;
+
+    public TimeSpan CallTimeout => callTimeout;
 
     public List<Registration<IAlertSink>> AlertSinks { get; } = [];
 

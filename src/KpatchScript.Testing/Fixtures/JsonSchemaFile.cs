@@ -21,6 +21,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script journal --json.</summary>
     public static JsonSchemaFile Journal { get; } = new("Operations/journal.schema.json");
 
+    /// <summary>kpatch-script plugins list|info --json.</summary>
+    public static JsonSchemaFile Plugins { get; } = new("Plugins/plugins.schema.json");
+
     private readonly Lazy<JsonSchema> _schema;
 
     private JsonSchemaFile(string relativePath) =>

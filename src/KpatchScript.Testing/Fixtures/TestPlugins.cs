@@ -1,14 +1,14 @@
 using System.Reflection;
-using KpatchScript.Testing.Fixtures;
 
-namespace KpatchScript.Hosting.Tests;
+namespace KpatchScript.Testing.Fixtures;
 
 /// <summary>
 /// The test plugins as built (tests/plugins/bin/&lt;Configuration&gt;/plugins/&lt;Name&gt;/), and
 /// plugin directories made of copies of them in a temporary directory, so each test owns its
-/// files (mode and owner changes, replacement for reloads).
+/// files (mode and owner changes, replacement for reloads). A test project that uses them builds
+/// them first: <c>&lt;ProjectReference Include="../plugins/*/*.csproj" ReferenceOutputAssembly="false" /&gt;</c>.
 /// </summary>
-internal sealed class TestPlugins : IDisposable
+public sealed class TestPlugins : IDisposable
 {
     private static readonly string Configuration =
         typeof(TestPlugins).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
@@ -56,14 +56,6 @@ internal sealed class TestPlugins : IDisposable
             File.Move(staged, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
     }
-
-    public PluginHost Load(TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? configuration = null) =>
-        PluginHost.Load(new PluginHostOptions
-        {
-            Directories = [Directory],
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-            Configuration = configuration ?? new Dictionary<string, string>(),
-        });
 
     public void Dispose() => System.IO.Directory.Delete(Root, recursive: true);
 
