@@ -23,8 +23,12 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
-    /// <summary>The user's and the system's plugin directories (searched after --plugins and plugin_directories); none unless set (tests).</summary>
-    public IReadOnlyList<string> DefaultPluginDirectories { get; init; } = [];
+    /// <summary>
+    /// The user's and the system's plugin directories (searched after --plugins and
+    /// plugin_directories); none unless set (tests). A function: only commands that take plugins
+    /// pay for working them out.
+    /// </summary>
+    public Func<IReadOnlyList<string>> DefaultPluginDirectories { get; init; } = () => [];
 
     // Shared by the copies `with` makes, so CliApp closes what any of them opened.
     private readonly List<IDisposable> _opened = [];
@@ -61,7 +65,7 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
         new(Console.Out, new LazyWriter(() => Console.Error), TimeProvider.System, OpenTarget: (target, settings) => HostSystems.Open(target, settings), !Console.IsOutputRedirected)
         {
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
-            DefaultPluginDirectories = Plugins.PluginSearchPath.Defaults(),
+            DefaultPluginDirectories = () => Plugins.PluginSearchPath.Defaults(),
             ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,
         };
 }

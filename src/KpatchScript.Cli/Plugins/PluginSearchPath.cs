@@ -24,7 +24,8 @@ internal static class PluginSearchPath
     /// <exception cref="UsageException">A <c>--plugins</c> directory does not exist (a typo would otherwise mean no plugins without a word).</exception>
     public static List<string> Directories(IReadOnlyList<string> commandLine, CliEnvironment environment)
     {
-        var directories = new List<string>(commandLine.Count + environment.Settings.PluginDirectories.Count + environment.DefaultPluginDirectories.Count);
+        var defaults = environment.DefaultPluginDirectories();
+        var directories = new List<string>(commandLine.Count + environment.Settings.PluginDirectories.Count + defaults.Count);
         foreach (var directory in commandLine)
         {
             if (!Directory.Exists(directory))
@@ -36,7 +37,7 @@ internal static class PluginSearchPath
         }
 
         directories.AddRange(environment.Settings.PluginDirectories);
-        directories.AddRange(environment.DefaultPluginDirectories);
+        directories.AddRange(defaults);
         return directories;
     }
 
