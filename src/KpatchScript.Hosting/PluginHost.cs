@@ -53,7 +53,12 @@ public sealed class PluginHost : IDisposable
     /// <summary>The loaded plugins' verification checks, isolated, named <c>&lt;Plugin&gt;:&lt;check&gt;</c>.</summary>
     public IReadOnlyList<IVerificationCheck> VerificationChecks => _snapshot.VerificationChecks;
 
-    /// <summary>What scripts get from the plugins: their assemblies (compiled against, resolved from the plugins' own load contexts at run time) and their checks (in <c>VerifyAsync</c>).</summary>
+    /// <summary>
+    /// What scripts get from the plugins: their assemblies (compiled against, resolved from the
+    /// plugins' own load contexts at run time) and their checks (in <c>VerifyAsync</c>). Taken as
+    /// the plugins are now: after <see cref="Reload"/>, hand the new one to a new script host
+    /// (one that keeps the old one keeps the old plugins alive).
+    /// </summary>
     public ScriptExtensions ScriptExtensions => _snapshot.Scripts;
 
     /// <summary>

@@ -26,46 +26,66 @@ internal static class PluginScanner
                 continue;
             }
 
-            if (options.ChecksOwnership && DirectoryProblem(directory) is { } problem)
+            try
             {
-                directories.Add(new(directory, PluginDirectoryState.Refused, $"plugin directory {problem}; refused while kpatch-script runs as root"));
-                continue;
+                ScanDirectory(directory, options, directories, candidates, taken);
             }
-
-            directories.Add(new(directory, PluginDirectoryState.Searched, null));
-            foreach (var stray in Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal))
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var name = Path.GetFileNameWithoutExtension(stray);
-                candidates.Add(new(name, stray, $"plugin {name}: {stray} is not in a directory of its own; move it (and its .deps.json and dependencies) to {Path.Combine(directory, name, name + ".dll")}"));
-            }
-
-            foreach (var pluginDirectory in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(pluginDirectory);
-                var dll = Path.Combine(pluginDirectory, name + ".dll");
-                if (taken.TryGetValue(name, out var winner))
+                // Unreadable (a user without the rights to a system directory): named, and the other directories go on.
+                directories.RemoveAll(d => d.Path == directory);
+                candidates.RemoveAll(c => c.Path.StartsWith(directory + "/", StringComparison.Ordinal));
+                foreach (var name in taken.Where(t => t.Value.StartsWith(directory + "/", StringComparison.Ordinal)).Select(t => t.Key).ToList())
                 {
-                    candidates.Add(new(name, dll, $"plugin {name}: shadowed by {winner}, found first", PluginState.Shadowed));
-                    continue;
+                    taken.Remove(name);
                 }
 
-                taken[name] = dll;
-                if (!File.Exists(dll))
-                {
-                    candidates.Add(new(name, dll, $"plugin {name}: {pluginDirectory} has no {name}.dll; a plugin directory holds <Name>/<Name>.dll with its .deps.json ('dotnet publish' the plugin into it)"));
-                }
-                else if (options.ChecksOwnership && PluginFilesProblem(pluginDirectory) is { } filesProblem)
-                {
-                    candidates.Add(new(name, dll, $"plugin {name}: {filesProblem}; refused while kpatch-script runs as root"));
-                }
-                else
-                {
-                    candidates.Add(new(name, dll, null));
-                }
+                directories.Add(new(directory, PluginDirectoryState.Refused, $"plugin directory {directory} cannot be read: {ex.Message}"));
             }
         }
 
         return (directories, candidates);
+    }
+
+    private static void ScanDirectory(string directory, PluginHostOptions options, List<PluginDirectoryInfo> directories, List<Candidate> candidates, Dictionary<string, string> taken)
+    {
+        if (options.ChecksOwnership && DirectoryProblem(directory) is { } problem)
+        {
+            directories.Add(new(directory, PluginDirectoryState.Refused, $"plugin directory {problem}; refused while kpatch-script runs as root"));
+            return;
+        }
+
+        directories.Add(new(directory, PluginDirectoryState.Searched, null));
+        foreach (var stray in Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(stray);
+            candidates.Add(new(name, stray, $"plugin {name}: {stray} is not in a directory of its own; move it (and its .deps.json and dependencies) to {Path.Combine(directory, name, name + ".dll")}"));
+        }
+
+        foreach (var pluginDirectory in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(pluginDirectory);
+            var dll = Path.Combine(pluginDirectory, name + ".dll");
+            if (taken.TryGetValue(name, out var winner))
+            {
+                candidates.Add(new(name, dll, $"plugin {name}: shadowed by {winner}, found first", PluginState.Shadowed));
+                continue;
+            }
+
+            taken[name] = dll;
+            if (!File.Exists(dll))
+            {
+                candidates.Add(new(name, dll, $"plugin {name}: {pluginDirectory} has no {name}.dll; a plugin directory holds <Name>/<Name>.dll with its .deps.json ('dotnet publish' the plugin into it)"));
+            }
+            else if (options.ChecksOwnership && PluginFilesProblem(pluginDirectory) is { } filesProblem)
+            {
+                candidates.Add(new(name, dll, $"plugin {name}: {filesProblem}; refused while kpatch-script runs as root"));
+            }
+            else
+            {
+                candidates.Add(new(name, dll, null));
+            }
+        }
     }
 
     /// <summary>The directory itself, then every directory above it up to <c>/</c>: whoever can write one of them can swap the plugins.</summary>
