@@ -14,11 +14,14 @@ namespace KpatchScript.Scripting;
 /// <param name="cache">Null runs without the cache (--no-cache).</param>
 /// <param name="error">Where compiler warnings and notes go (stderr).</param>
 /// <param name="sources">NuGet sources to try before the configured ones (folders or URLs).</param>
+/// <param name="rules">The site's KPS rule severities and banned APIs (configuration); null for the defaults.</param>
 /// <param name="extensions">What plugins add: scripts compile against their assemblies (part of the cache key) and get their checks.</param>
-public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null, ScriptExtensions? extensions = null)
+public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null, ScriptRules? rules = null, ScriptExtensions? extensions = null)
 {
     private readonly IReadOnlyList<string> _sources = sources ?? [];
     private readonly ScriptExtensions _extensions = extensions ?? ScriptExtensions.None;
+
+    private readonly ScriptRules _rules = rules ?? ScriptRules.Default;
 
     /// <summary>Runs the script; <see cref="ScriptRunOptions.Extensions"/> is this host's.</summary>
     public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken) =>
@@ -27,7 +30,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     /// <summary>The cached assembly, or a fresh compile (stored when the script can be cached).</summary>
     private ScriptPlan Prepare(ScriptClosure closure, CancellationToken cancellationToken)
     {
-        var key = cache is null ? null : CacheKey.Compute(closure, _extensions.Assemblies);
+        var key = cache is null ? null : CacheKey.Compute(closure, _rules.Fingerprint, _extensions.Assemblies);
         if (cache is not null && key is null)
         {
             error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
@@ -58,7 +61,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
     {
         var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
-        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, PluginReferences(), cancellationToken);
+        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, PluginReferences(), cancellationToken);
         foreach (var warning in compiled.Warnings)
         {
             error.WriteLine(warning);

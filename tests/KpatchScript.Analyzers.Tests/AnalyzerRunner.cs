@@ -16,7 +16,7 @@ internal static class AnalyzerRunner
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>A normal (library) compilation of one file.</summary>
-    public static void VerifyRegular(DiagnosticAnalyzer analyzer, string markup)
+    public static void VerifyRegular(DiagnosticAnalyzer analyzer, string markup, IReadOnlyDictionary<string, string>? additionalFiles = null)
     {
         var (source, expected) = Parse(markup, "Test.cs");
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "Test.cs");
@@ -25,14 +25,14 @@ internal static class AnalyzerRunner
             [tree],
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Verify(analyzer, compilation, expected);
+        Verify(analyzer, compilation, expected, additionalFiles);
     }
 
     /// <summary>
     /// A script compilation of <c>main.csx</c>; <paramref name="loaded"/> files are served to its
     /// <c>#load</c> directives the way the script host resolves them, so they are extra syntax trees.
     /// </summary>
-    public static void VerifyScript(DiagnosticAnalyzer analyzer, string markup, IReadOnlyDictionary<string, string>? loaded = null)
+    public static void VerifyScript(DiagnosticAnalyzer analyzer, string markup, IReadOnlyDictionary<string, string>? loaded = null, IReadOnlyDictionary<string, string>? additionalFiles = null)
     {
         var expected = new List<ExpectedSpan>();
         var (main, mainSpans) = Parse(markup, "/scripts/main.csx");
@@ -54,17 +54,17 @@ internal static class AnalyzerRunner
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, sourceReferenceResolver: new InMemoryResolver(files)));
         Assert.Equal(1 + files.Count, compilation.SyntaxTrees.Length);
-        Verify(analyzer, compilation, expected);
+        Verify(analyzer, compilation, expected, additionalFiles);
     }
 
-    private static void Verify(DiagnosticAnalyzer analyzer, Compilation compilation, List<ExpectedSpan> expected)
+    private static void Verify(DiagnosticAnalyzer analyzer, Compilation compilation, List<ExpectedSpan> expected, IReadOnlyDictionary<string, string>? additionalFiles)
     {
         // Test sources must compile: a rule that is silent on broken code proves nothing.
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
 
         var diagnostics = compilation
-            .WithAnalyzers([analyzer])
+            .WithAnalyzers([analyzer], new AnalyzerOptions([.. (additionalFiles ?? new Dictionary<string, string>()).Select(f => (AdditionalText)new InMemoryText(f.Key, f.Value))]))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None)
             .GetAwaiter()
             .GetResult();
@@ -138,6 +138,14 @@ internal static class AnalyzerRunner
     internal sealed record ExpectedSpan(string Id, string Path, LinePosition Start, int Length)
     {
         public override string ToString() => $"{Id} {Path}({Start.Line + 1},{Start.Character + 1}) length {Length}";
+    }
+
+    /// <summary>An additional file (a banned-API list) held in memory.</summary>
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
     /// <summary>Serves #load "x.csx" from memory, relative to /scripts/.</summary>

@@ -33,16 +33,19 @@ public abstract class RuleTests
     /// <summary>The statement to write instead.</summary>
     protected abstract string Compliant { get; }
 
+    /// <summary>Additional files the rule reads (a banned-API list), by path; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? AdditionalFiles => null;
+
     [Fact]
     public void Violation_is_reported_in_a_method()
     {
-        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Violation));
+        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Violation), AdditionalFiles);
     }
 
     [Fact]
     public void Violation_is_reported_in_a_script_top_level_statement()
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(Violation));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(Violation), additionalFiles: AdditionalFiles);
     }
 
     [Fact]
@@ -51,21 +54,22 @@ public abstract class RuleTests
         AnalyzerRunner.VerifyScript(
             Analyzer,
             "#load \"lib.csx\"\n",
-            new Dictionary<string, string> { ["lib.csx"] = InScript(Violation) });
+            new Dictionary<string, string> { ["lib.csx"] = InScript(Violation) },
+            AdditionalFiles);
     }
 
     [Fact]
     public void Violation_is_not_reported_under_pragma_warning_disable()
     {
         var id = Analyzer.SupportedDiagnostics.Single().Id;
-        AnalyzerRunner.VerifyScript(Analyzer, InScript($"#pragma warning disable {id}\n{Unmarked(Violation)}"));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript($"#pragma warning disable {id}\n{Unmarked(Violation)}"), additionalFiles: AdditionalFiles);
     }
 
     [Fact]
     public void Compliant_form_is_not_reported()
     {
-        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Compliant));
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(Compliant));
+        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Compliant), AdditionalFiles);
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(Compliant), additionalFiles: AdditionalFiles);
     }
 
     protected static string InScript(string statements) => Usings + "var kp = Kpatch.Connect();\n" + statements + "\n";

@@ -66,7 +66,7 @@ public sealed class ScriptExtensionTests
 
     // Not inlined: a temporary holding the plugin's assemblies would keep its context alive through the reload.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static string? KeyOf(ScriptClosure closure, PluginHost host) => CacheKey.Compute(closure, host.ScriptExtensions.Assemblies);
+    private static string? KeyOf(ScriptClosure closure, PluginHost host) => CacheKey.Compute(closure, plugins: host.ScriptExtensions.Assemblies);
 
     [Fact]
     public void Without_the_plugin_the_script_does_not_compile()

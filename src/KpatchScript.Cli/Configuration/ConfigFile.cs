@@ -8,8 +8,9 @@ namespace KpatchScript.Cli.Configuration;
 /// <summary>
 /// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
 /// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
-/// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>,
-/// <c>plugin_directories</c>, <c>plugin_timeout_seconds</c>, <c>plugins</c>. An unknown key or a wrong value is an error, so a
+/// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>, the ssh keys,
+/// the script rules (<see cref="ScriptRuleSettings"/>), <c>plugin_directories</c>, <c>plugin_timeout_seconds</c>
+/// and <c>plugins</c>. An unknown key or a wrong value is an error, so a
 /// typo never silently keeps a default.
 /// </summary>
 internal static class ConfigFile
@@ -49,10 +50,12 @@ internal static class ConfigFile
                     "ssh_strict_host_key_checking" => settings with { SshStrictHostKeyChecking = HostKeyChecking(path, property) },
                     "state_directory" => settings with { StateDirectory = Text(path, property) },
                     "transition_timeout_seconds" => settings with { TransitionThreshold = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                    "rule_severities" => settings with { RuleSeverities = ScriptRuleSettings.Severities(path, property) },
+                    "banned_symbols_file" => settings with { BannedSymbolsFile = ScriptRuleSettings.BannedSymbolsFile(path, Text(path, property)) },
                     "plugin_directories" => settings with { PluginDirectories = Texts(path, property) },
                     "plugin_timeout_seconds" => settings with { PluginTimeout = TimeSpan.FromSeconds(PositiveInteger(path, property)) },
                     "plugins" => settings with { PluginConfiguration = Sections(path, property) },
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, plugin_directories, plugin_timeout_seconds, plugins)"),
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, plugin_directories, plugin_timeout_seconds, plugins)"),
                 };
             }
 
@@ -73,7 +76,7 @@ internal static class ConfigFile
             ? n
             : throw Invalid(path, $"{property.Name} must be a {(allowZero ? "non-negative" : "positive")} whole number, not {property.Value.GetRawText()}");
 
-    private static string Text(string path, JsonProperty property) =>
+    internal static string Text(string path, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } text
             ? text
             : throw Invalid(path, $"{property.Name} must be a non-empty string, not {property.Value.GetRawText()}");
@@ -100,5 +103,5 @@ internal static class ConfigFile
             ? date
             : throw Invalid(path, $"{property.Name} must be a date like \"2026-06-30\", not {property.Value.GetRawText()}");
 
-    private static HostSystemException Invalid(string path, string what) => new($"configuration {path}: {what}");
+    internal static HostSystemException Invalid(string path, string what) => new($"configuration {path}: {what}");
 }

@@ -39,19 +39,7 @@ public static class JournalJson
         w.WriteString("user", entry.User);
         w.WriteString("sudo_user", entry.SudoUser);
         w.WriteNumber("pid", entry.Pid);
-        w.WriteStartArray("commands");
-        foreach (var command in entry.Commands)
-        {
-            w.WriteStartArray();
-            foreach (var argument in command)
-            {
-                w.WriteStringValue(argument);
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
+        CommandJson.WriteArgumentVectors(w, "commands", entry.Commands);
         w.WriteString("error", entry.Error);
         if (entry.Duration is { } duration)
         {

@@ -9,8 +9,9 @@ namespace KpatchScript.Scripting.Caching;
 /// or what the emitted code binds to: each file of the #load closure (path and bytes), the bytes
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the host's
 /// version with the content hashes of the facade, its contracts and the analyzers
-/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts), and
-/// the bytes of the plugin assemblies scripts compile against (a changed plugin compiles again).
+/// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts),
+/// the site's rule configuration (severities, banned APIs), and the bytes of the plugin
+/// assemblies scripts compile against (a changed plugin compiles again).
 /// Computed without Roslyn or NuGet, and without LINQ: this is the cached run's path, where
 /// every first use of a generic type costs start-up time.
 /// </summary>
@@ -18,8 +19,9 @@ public static class CacheKey
 {
     /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
     /// <param name="closure">The script and its #load files.</param>
+    /// <param name="rules">The configured KPS rule severities and banned APIs (<see cref="Compilation.ScriptRules"/>); empty for the defaults.</param>
     /// <param name="plugins">Plugin assemblies the script compiles against (loaded from files).</param>
-    public static string? Compute(ScriptClosure closure, IReadOnlyList<System.Reflection.Assembly>? plugins = null)
+    public static string? Compute(ScriptClosure closure, string rules = "", IReadOnlyList<System.Reflection.Assembly>? plugins = null)
     {
         var packages = closure.Packages;
         foreach (var package in packages)
@@ -39,6 +41,7 @@ public static class CacheKey
         Add(RuntimeInformation.RuntimeIdentifier);
         Add(BuildStamp.Version);
         Add(BuildStamp.References);
+        Add(rules);
         foreach (var file in closure.Files)
         {
             Add(file.Path);

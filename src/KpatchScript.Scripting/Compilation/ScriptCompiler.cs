@@ -22,9 +22,10 @@ internal static class ScriptCompiler
     /// <param name="packageAssemblies">Resolved #r "nuget:" assemblies.</param>
     /// <param name="assemblyName">Name of the emitted assembly.</param>
     /// <param name="analyze">Run the KPS rules (off only to measure what they cost: the benchmark).</param>
+    /// <param name="rules">The site's severities and banned APIs.</param>
     /// <param name="pluginAssemblies">Plugin assemblies scripts compile against; at run time they resolve to the plugins' loaded copies, so they are not run-time references.</param>
     /// <param name="cancellationToken">Stops the compile.</param>
-    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, bool analyze, IReadOnlyList<string> pluginAssemblies, CancellationToken cancellationToken)
+    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, bool analyze, ScriptRules rules, IReadOnlyList<string> pluginAssemblies, CancellationToken cancellationToken)
     {
         var main = closure.Main;
         var files = closure.ReferenceFiles.ToList();
@@ -46,12 +47,12 @@ internal static class ScriptCompiler
         var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
         var compilation = script.GetCompilation();
         compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options)
-            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress))))
+            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)).Concat(Severities(rules))))
             .WithAssemblyName(assemblyName);
 
         // The KPS rules run with the compiler: an error-severity rule stops the script like a compile error.
         var analyzed = analyze
-            ? compilation.WithAnalyzers(ScriptAnalyzers.All, new CompilationWithAnalyzersOptions(AnalyzerOptions(), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            ? compilation.WithAnalyzers(ScriptAnalyzers.All, new CompilationWithAnalyzersOptions(AnalyzerOptions(rules), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
                 .GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult()
             : compilation.GetDiagnostics(cancellationToken);
         var diagnostics = Sorted(analyzed.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed));
@@ -72,7 +73,20 @@ internal static class ScriptCompiler
         return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
     }
 
-    private static AnalyzerOptions AnalyzerOptions() => new([]);
+    /// <summary>The banned-API list reaches rule KPS1009 as an additional file with the name the rule looks for.</summary>
+    private static AnalyzerOptions AnalyzerOptions(ScriptRules rules) =>
+        rules.BannedSymbolsText is { } text
+            ? new([new InMemoryAdditionalText(Path.Combine(Path.GetDirectoryName(rules.BannedSymbolsPath) ?? "/", "site.BannedSymbols.txt"), text)])
+            : new([]);
+
+    /// <summary>Configured severities: "none" turns a rule off; #pragma in the script still applies on top.</summary>
+    private static IEnumerable<KeyValuePair<string, ReportDiagnostic>> Severities(ScriptRules rules) =>
+        rules.Severities.Select(s => new KeyValuePair<string, ReportDiagnostic>(s.Key, s.Value switch
+        {
+            "error" => ReportDiagnostic.Error,
+            "warning" => ReportDiagnostic.Warn,
+            _ => ReportDiagnostic.Suppress,
+        }));
 
     /// <summary><c>/abs/file.csx(line,col): error CSnnnn: message</c>, lines and columns 1-based.</summary>
     private static string Format(Diagnostic diagnostic) => diagnostic.ToString();

@@ -13,12 +13,15 @@ public sealed class CacheProcessTests : IDisposable
 
     private string Cache => Path.Combine(_directory, "cache");
 
+    /// <summary>Absent unless a test writes it.</summary>
+    private string ConfigPath => Path.Combine(_directory, "config.json");
+
     private Task<CommandResult> RunAsync(string script, string? trace = null, params string[] options)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["KPATCH_SCRIPT_CACHE"] = Cache,
-            ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(_directory, "no-config.json"),
+            ["KPATCH_SCRIPT_CONFIG"] = ConfigPath,
             // NuGet's global packages folder of this test only: never the user's ~/.nuget/packages.
             ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages"),
             // No plugins of the user's: the user plugin directory is $XDG_DATA_HOME/kpatch-script/plugins.
@@ -108,6 +111,26 @@ public sealed class CacheProcessTests : IDisposable
 
         Assert.Equal("2\n", (await RunAsync(script)).StandardOutput);
         Assert.Equal(2, Directory.GetDirectories(Cache).Length);
+    }
+
+    [Fact]
+    public async Task A_changed_rule_configuration_checks_a_cached_script_again()
+    {
+        var script = Script("blocking.csx", "Task.Delay(1).Wait();\nConsole.WriteLine(\"ran\");\n");
+        var warned = await RunAsync(script);
+        var cached = await RunAsync(script);
+        File.WriteAllText(ConfigPath, """{"rule_severities": {"KPS1005": "error"}}""");
+
+        var refused = await RunAsync(script);
+
+        Assert.Equal((0, "ran\n", $"{script}(1,1): warning KPS1005: Do not block with '.Wait()': await the task instead\n"), (warned.ExitCode, warned.StandardOutput, warned.StandardError));
+        Assert.Equal((0, "ran\n", ""), (cached.ExitCode, cached.StandardOutput, cached.StandardError));
+        Assert.Equal((1, "", $"{script}(1,1): error KPS1005: Do not block with '.Wait()': await the task instead\n"), (refused.ExitCode, refused.StandardOutput, refused.StandardError));
+
+        File.WriteAllText(ConfigPath, """{"rule_severities": {"KPS1005": "none"}}""");
+
+        Assert.Equal((0, "ran\n", ""), ((await RunAsync(script)).ExitCode, (await RunAsync(script)).StandardOutput, (await RunAsync(script)).StandardError));
+        Assert.Equal(2, Directory.GetDirectories(Cache).Length); // default rules and KPS1005 off; the refused compile stored nothing
     }
 
     [Fact]

@@ -39,8 +39,8 @@ internal static partial class KpatchScriptProcess
             {
                 ["KPATCH_SCRIPT_CACHE"] = Cache.Value,
                 ["NUGET_PACKAGES"] = Path.Combine(Cache.Value, "nuget-packages"),
-                // No configuration file of the machine's may change what a case prints.
-                ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(workingDirectory, "no-such-config.json"),
+                // No configuration file of the machine's may change what a case prints; a case's own config.json does.
+                ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(workingDirectory, "config.json"),
                 ["DOTNET_NOLOGO"] = "1",
             },
             standardInput,

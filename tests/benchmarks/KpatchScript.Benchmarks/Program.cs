@@ -35,11 +35,11 @@ Benchmark[] benchmarks =
     new("run hello.csx, cached", ["dotnet", cli, "run", hello], MaxRatio: 1.5),
     new("run hello.csx --no-cache (cold compile)", ["dotnet", cli, "run", hello, "--no-cache"], MaxRatio: null, MaxMilliseconds: 2500),
     // What the KPS rules add to a cold compile of a real workflow: the same command without them (baseline column).
-    // Informational until issue 6 (analyzers) is finished: its limit is 1.25x; measured 1.08x on a quiet machine, 1.30x on a loaded one.
-    new("run scripts/status-report.csx --no-cache, analyzers vs none (informational)", ["dotnet", cli, "run", statusReport, "--no-cache", "--target", labLoaded], MaxRatio: null)
+    // Issue 6 allows 25%; measured 1.01x-1.08x alone on the machine, 1.30x while other builds ran beside it.
+    new("run scripts/status-report.csx --no-cache, analyzers vs none", ["dotnet", cli, "run", statusReport, "--no-cache", "--target", labLoaded], MaxRatio: 1.25)
     {
         Baseline = ["env", "KPATCH_SCRIPT_ANALYZERS=off", "dotnet", cli, "run", statusReport, "--no-cache", "--target", labLoaded],
-        Runs = 9,
+        Runs = 11,
     },
 ];
 
