@@ -25,6 +25,7 @@ internal static class CliApp
         new EvalCommand(),
         new CheckCommand(),
         new NewCommand(),
+        new PluginsCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)

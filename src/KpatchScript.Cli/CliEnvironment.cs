@@ -46,6 +46,13 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
 
     private (string Path, Configuration.CommandDefaults Value)? _defaults;
 
+    /// <summary>
+    /// The user's and the system's plugin directories (searched after --plugins and
+    /// plugin_directories); none unless set (tests). A function: only commands that take plugins
+    /// pay for working them out.
+    /// </summary>
+    public Func<IReadOnlyList<string>> DefaultPluginDirectories { get; init; } = () => [];
+
     // Shared by the copies `with` makes, so CliApp closes what any of them opened.
     private readonly List<IDisposable> _opened = [];
 
@@ -61,7 +68,10 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
         return host;
     }
 
-    /// <summary>Releases every target opened through <see cref="Open"/>.</summary>
+    /// <summary>Something a command holds until it ends (loaded plugins): released with the targets.</summary>
+    public void Own(IDisposable resource) => _opened.Add(resource);
+
+    /// <summary>Releases every target opened through <see cref="Open"/>, and what <see cref="Own"/> took.</summary>
     public void CloseTargets()
     {
         foreach (var opened in _opened)
@@ -78,6 +88,7 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
         new(Console.Out, new LazyWriter(() => Console.Error), TimeProvider.System, OpenTarget: (target, settings) => HostSystems.Open(target, settings), !Console.IsOutputRedirected)
         {
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
+            DefaultPluginDirectories = () => Plugins.PluginSearchPath.Defaults(),
             ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,
         };
 }

@@ -32,7 +32,7 @@ public static class Kpatch
             context?.Track(disposable);
         }
 
-        var facade = new KpatchFacade(host, TimeProvider.System, settings);
+        var facade = new KpatchFacade(host, TimeProvider.System, settings) { Checks = context?.VerificationChecks ?? [] };
         return context?.DryRun == true ? new DryRunFacade(facade, context.Out) : facade;
     }
 }

@@ -4,6 +4,7 @@ using KpatchScript.Host;
 using KpatchScript.Loading;
 using KpatchScript.Operations;
 using KpatchScript.Packages;
+using KpatchScript.Plugins;
 using KpatchScript.Status;
 using KpatchScript.Verification;
 
@@ -19,6 +20,9 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         typeof(KpatchFacade).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public string Target => host.Name;
+
+    /// <summary>Checks that <see cref="Verify"/> runs after the built-in ones (plugins' checks; none by default).</summary>
+    public IReadOnlyList<IVerificationCheck> Checks { get; init; } = [];
 
     public Task<OperationResult> InstallAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().Install(options ?? new PackageOptions(), cancellationToken));
@@ -43,7 +47,7 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     /// <summary>The synchronous form of <see cref="VerifyAsync"/>.</summary>
     public VerificationReport Verify(CancellationToken cancellationToken = default) =>
         new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold)
-            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken));
+            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken), Checks);
 
     /// <summary>
     /// Verification that judges a patch in transition as it is now instead of watching it for

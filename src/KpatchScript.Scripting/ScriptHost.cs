@@ -15,19 +15,22 @@ namespace KpatchScript.Scripting;
 /// <param name="error">Where compiler warnings and notes go (stderr).</param>
 /// <param name="sources">NuGet sources to try before the configured ones (folders or URLs).</param>
 /// <param name="rules">The site's KPS rule severities and banned APIs (configuration); null for the defaults.</param>
-public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null, ScriptRules? rules = null)
+/// <param name="extensions">What plugins add: scripts compile against their assemblies (part of the cache key) and get their checks.</param>
+public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyList<string>? sources = null, ScriptRules? rules = null, ScriptExtensions? extensions = null)
 {
     private readonly IReadOnlyList<string> _sources = sources ?? [];
+    private readonly ScriptExtensions _extensions = extensions ?? ScriptExtensions.None;
 
     private readonly ScriptRules _rules = rules ?? ScriptRules.Default;
 
+    /// <summary>Runs the script; <see cref="ScriptRunOptions.Extensions"/> is this host's.</summary>
     public ScriptOutcome Run(ScriptClosure closure, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken) =>
-        ScriptRunner.Run(() => Prepare(closure, cancellationToken), args, options, cancellationToken);
+        ScriptRunner.Run(() => Prepare(closure, cancellationToken), args, options.Extensions == _extensions ? options : options with { Extensions = _extensions }, cancellationToken);
 
     /// <summary>The cached assembly, or a fresh compile (stored when the script can be cached).</summary>
     private ScriptPlan Prepare(ScriptClosure closure, CancellationToken cancellationToken)
     {
-        var key = cache is null ? null : CacheKey.Compute(closure, _rules.Fingerprint);
+        var key = cache is null ? null : CacheKey.Compute(closure, _rules.Fingerprint, _extensions.Assemblies);
         if (cache is not null && key is null)
         {
             error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
@@ -58,12 +61,23 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
     {
         var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
-        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, cancellationToken);
+        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, PluginReferences(), cancellationToken);
         foreach (var warning in compiled.Warnings)
         {
             error.WriteLine(warning);
         }
 
         return compiled;
+    }
+
+    private List<string> PluginReferences()
+    {
+        var paths = new List<string>(_extensions.Assemblies.Count);
+        foreach (var assembly in _extensions.Assemblies)
+        {
+            paths.Add(assembly.Location);
+        }
+
+        return paths;
     }
 }

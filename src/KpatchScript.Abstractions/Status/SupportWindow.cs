@@ -55,4 +55,13 @@ public sealed record KpatchSettings
     /// null for none. (<c>banned_symbols_file</c> in the configuration.)
     /// </summary>
     public string? BannedSymbolsFile { get; init; }
+
+    /// <summary>Plugin directories from configuration (<c>plugin_directories</c>), searched after <c>--plugins</c> and before the user's and the system's.</summary>
+    public IReadOnlyList<string> PluginDirectories { get; init; } = [];
+
+    /// <summary>How long one call into a plugin may take (<c>plugin_timeout_seconds</c>) before the host gives up on it.</summary>
+    public TimeSpan PluginTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Each plugin's section of the configuration (<c>"plugins": {"&lt;Name&gt;": {...}}</c>) as JSON text, by plugin name.</summary>
+    public IReadOnlyDictionary<string, string> PluginConfiguration { get; init; } = new Dictionary<string, string>();
 }

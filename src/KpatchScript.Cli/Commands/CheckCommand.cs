@@ -1,4 +1,5 @@
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Scripting;
 using KpatchScript.Scripting.Directives;
 
@@ -11,11 +12,16 @@ internal sealed class CheckCommand : ICliCommand
 
     public string Summary => "Compile and analyze a script without running it";
 
-    public string Help => """
-        Usage: kpatch-script check FILE.csx [--source DIR|URL]... [--verbose]
+    public string Help => $"""
+        Usage: kpatch-script check FILE.csx [--source DIR|URL]... {CliPlugins.Usage} [--verbose]
 
         Compiles FILE.csx and everything it #loads, resolving its #r references, and prints the
         diagnostics as file(line,col): severity id: message on stderr. Nothing runs, nothing is cached.
+        The plugins' public types are referenced, as under run.
+
+        Options:
+          --source DIR|URL    A NuGet source for #r "nuget: ...", tried first; repeatable
+        {CliPlugins.OptionHelp}
 
         Exit codes: 0 no errors (warnings may be printed), 1 errors, 2 wrong command line.
         """;
@@ -24,12 +30,13 @@ internal sealed class CheckCommand : ICliCommand
     {
         var reader = new ArgumentReader(arguments, Name);
         var sources = reader.Options("--source");
+        var pluginDirectories = reader.Options(CliPlugins.Option);
         var file = reader.Argument("a script file (FILE.csx)");
         reader.EnsureConsumed();
         try
         {
             var closure = ScriptClosure.FromFile(file);
-            new ScriptHost(cache: null, environment.Error, sources, ScriptExecution.ScriptRulesOf(environment)).Check(closure, cancellationToken);
+            new ScriptHost(cache: null, environment.Error, sources, ScriptExecution.ScriptRulesOf(environment), CliPlugins.Load(pluginDirectories, environment).Scripts).Check(closure, cancellationToken);
             environment.Out.WriteLine($"{closure.Main.Path}: ok ({closure.Files.Count} file(s))");
             return ExitCodes.Ok;
         }

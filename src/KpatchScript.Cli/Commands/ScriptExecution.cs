@@ -1,4 +1,5 @@
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Scripting;
 using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Compilation;
@@ -14,7 +15,8 @@ internal static class ScriptExecution
     {
         try
         {
-            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, ScriptRulesOf(environment));
+            var plugins = CliPlugins.Load(settings.Plugins, environment);
+            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, ScriptRulesOf(environment), plugins.Scripts);
             using var stop = new GracefulStop(cancellationToken);
             var outcome = host.Run(closure(), settings.ScriptArguments, new ScriptRunOptions
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
 using KpatchScript.Verification;
@@ -14,18 +15,21 @@ internal sealed class VerifyCommand : ICliCommand
     public string Summary => "Check that live patches are loaded, enabled, complete and built for this kernel (Nagios exit codes)";
 
     public string Help => $"""
-        Usage: kpatch-script verify [--json | --nagios] [--target {HostSystems.Forms}] [--verbose]
+        Usage: kpatch-script verify [--json | --nagios] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
 
         Runs named checks, each pass / warn / fail / skip (with the reason): installed modules for
         the running kernel are loaded; loaded patches are enabled; no patch is stuck in transition
         (on a live host a transition is watched for transition_timeout_seconds, 60 by default, then
         named with the tasks it waits for); objects are patched; the live patch taint is set; each
         module is built for the running kernel (vermagic) and whether it is signed; reboot advice.
+        Then the plugins' checks, named <Plugin>:<check>; a plugin check that throws or does not
+        answer within plugin_timeout_seconds (10) fails with the reason.
 
         Options:
           --json            Print the report as JSON (schema: verification.schema.json, version 1)
           --nagios          Print one Nagios status line with performance data
           --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree
+        {CliPlugins.OptionHelp}
           --verbose         Show the full error when something fails
 
         Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (nothing could be checked).
@@ -35,13 +39,15 @@ internal sealed class VerifyCommand : ICliCommand
     {
         var reader = new ArgumentReader(arguments, Name);
         var (json, nagios, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Option("--target") ?? environment.Defaults.Target);
+        var pluginDirectories = reader.Options(CliPlugins.Option);
         reader.EnsureConsumed();
         if (json && nagios)
         {
             throw new UsageException("--json and --nagios are alternatives; choose one");
         }
 
-        var report = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings).Verify(cancellationToken);
+        var plugins = CliPlugins.Load(pluginDirectories, environment);
+        var report = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings) { Checks = plugins.VerificationChecks }.Verify(cancellationToken);
         if (json)
         {
             environment.Out.WriteLine(VerificationJson.Write(report));

@@ -9,9 +9,10 @@ namespace KpatchScript.Cli.Configuration;
 /// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
 /// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
 /// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>, the ssh keys,
-/// the script rules (<see cref="ScriptRuleSettings"/>); the reporting keys <c>templates_directory</c> and
-/// <c>alerts</c> are checked here and read by <see cref="ReportingConfig"/>, the option defaults <c>target</c>,
-/// <c>install_root</c> and <c>workflows_directory</c> by <see cref="CommandDefaults"/>. An unknown key or a wrong value is an error, so a
+/// the script rules (<see cref="ScriptRuleSettings"/>), <c>plugin_directories</c>, <c>plugin_timeout_seconds</c>
+/// and <c>plugins</c>; the reporting keys <c>templates_directory</c> and <c>alerts</c> are checked here and read by
+/// <see cref="ReportingConfig"/>, the option defaults <c>target</c>, <c>install_root</c> and <c>workflows_directory</c>
+/// by <see cref="CommandDefaults"/>. An unknown key or a wrong value is an error, so a
 /// typo never silently keeps a default.
 /// </summary>
 internal static class ConfigFile
@@ -55,7 +56,10 @@ internal static class ConfigFile
                     "banned_symbols_file" => settings with { BannedSymbolsFile = ScriptRuleSettings.BannedSymbolsFile(path, Text(path, property)) },
                     "templates_directory" or "alerts" => ReportingConfig.Check(path, property, settings),
                     "target" or "install_root" or "workflows_directory" => CommandDefaults.Check(path, property, settings),
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory)"),
+                    "plugin_directories" => settings with { PluginDirectories = Texts(path, property) },
+                    "plugin_timeout_seconds" => settings with { PluginTimeout = TimeSpan.FromSeconds(PositiveInteger(path, property)) },
+                    "plugins" => settings with { PluginConfiguration = Sections(path, property) },
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory, plugin_directories, plugin_timeout_seconds, plugins)"),
                 };
             }
 
@@ -80,6 +84,17 @@ internal static class ConfigFile
         property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } text
             ? text
             : throw Invalid(path, $"{property.Name} must be a non-empty string, not {property.Value.GetRawText()}");
+
+    private static List<string> Texts(string path, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 })
+            ? property.Value.EnumerateArray().Select(e => e.GetString()!).ToList()
+            : throw Invalid(path, $"{property.Name} must be an array of non-empty strings, not {property.Value.GetRawText()}");
+
+    /// <summary>Each plugin's section, kept as JSON text: the plugin parses and validates its own keys.</summary>
+    private static Dictionary<string, string> Sections(string path, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Object)
+            ? property.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.OrdinalIgnoreCase)
+            : throw Invalid(path, $"{property.Name} must be an object of one object per plugin (\"plugins\": {{\"Webhook\": {{...}}}}), not {property.Value.GetRawText()}");
 
     private static string HostKeyChecking(string path, JsonProperty property) =>
         Text(path, property) is var value && value is "yes" or "accept-new" or "no"

@@ -13,6 +13,8 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
 {
     public IHostSystem Host => host;
 
+    public CancellationToken CancellationToken => cancellationToken;
+
     public EntryKind Kind(string path)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using KpatchScript.Plugins;
 using KpatchScript.Status;
 
 namespace KpatchScript.Scripts;
@@ -27,6 +28,9 @@ public sealed class ScriptContext
 
     /// <summary>Where dry-run plans are printed.</summary>
     public TextWriter Out { get; init; } = Console.Out;
+
+    /// <summary>Verification checks of the host's plugins: <c>VerifyAsync</c> runs them after the built-in checks.</summary>
+    public IReadOnlyList<IVerificationCheck> VerificationChecks { get; init; } = [];
 
     /// <summary>The context of the running script, or null outside a script host.</summary>
     public static ScriptContext? Current => CurrentContext.Value;

@@ -1,7 +1,8 @@
 using KpatchScript.Detection;
 using KpatchScript.Loading;
-using KpatchScript.Status;
 using KpatchScript.Parsing;
+using KpatchScript.Plugins;
+using KpatchScript.Status;
 
 namespace KpatchScript.Verification;
 
@@ -15,7 +16,10 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect)
+    /// <param name="status">The status detected.</param>
+    /// <param name="redetect">Detects again (while a transition is watched).</param>
+    /// <param name="extra">Checks run after the built-in ones (plugins' own), on the final status.</param>
+    public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect, IReadOnlyList<IVerificationCheck>? extra = null)
     {
         status = WaitForTransitions(status, redetect);
         VerificationCheck[] checks =
@@ -27,8 +31,30 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             TaintMatches(status),
             .. ModulesBuiltForRunningKernel(status),
             Reboot(status),
+            .. (extra ?? []).Select(check => Run(check, status)),
         ];
         return new VerificationReport(status.Target, VerificationReport.VerdictOf(checks), checks);
+    }
+
+    /// <summary>
+    /// One extra check. The host's plugin checks come isolated (a timeout, and failures as results);
+    /// any other check still cannot crash verify: what it throws becomes its failed result.
+    /// </summary>
+    private VerificationCheck Run(IVerificationCheck check, HostStatus status)
+    {
+        VerificationCheck? result;
+        try
+        {
+            result = check.CheckAsync(new VerificationCheckContext(status, reader.Host, time), reader.CancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new(check.Name, CheckResult.Fail, $"the check threw {ex.GetType().FullName}: {ex.Message.Split('\n')[0].Trim()}");
+        }
+
+        return result is null
+            ? new(check.Name, CheckResult.Fail, "the check returned no result")
+            : result with { Name = check.Name, Detail = string.IsNullOrWhiteSpace(result.Detail) ? $"{result.Result.ToString().ToLowerInvariant()} (the check gave no detail)" : result.Detail };
     }
 
     private HostStatus WaitForTransitions(HostStatus status, Func<HostStatus> redetect)

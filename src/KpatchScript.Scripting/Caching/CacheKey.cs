@@ -10,7 +10,8 @@ namespace KpatchScript.Scripting.Caching;
 /// of each #r DLL, the NuGet packages with their pinned versions, the runtime, and the host's
 /// version with the content hashes of the facade, its contracts and the analyzers
 /// (<see cref="BuildStamp"/>, fixed at build time, so a rule change re-checks cached scripts),
-/// and the site's rule configuration (severities, banned APIs).
+/// the site's rule configuration (severities, banned APIs), and the bytes of the plugin
+/// assemblies scripts compile against (a changed plugin compiles again).
 /// Computed without Roslyn or NuGet, and without LINQ: this is the cached run's path, where
 /// every first use of a generic type costs start-up time.
 /// </summary>
@@ -19,7 +20,8 @@ public static class CacheKey
     /// <summary>Null when the script cannot be cached: a package without a pinned version may resolve differently next time.</summary>
     /// <param name="closure">The script and its #load files.</param>
     /// <param name="rules">The configured KPS rule severities and banned APIs (<see cref="Compilation.ScriptRules"/>); empty for the defaults.</param>
-    public static string? Compute(ScriptClosure closure, string rules = "")
+    /// <param name="plugins">Plugin assemblies the script compiles against (loaded from files).</param>
+    public static string? Compute(ScriptClosure closure, string rules = "", IReadOnlyList<System.Reflection.Assembly>? plugins = null)
     {
         var packages = closure.Packages;
         foreach (var package in packages)
@@ -52,6 +54,15 @@ public static class CacheKey
             if (File.Exists(reference))
             {
                 hash.Append(File.ReadAllBytes(reference));
+            }
+        }
+
+        if (plugins is not null)
+        {
+            foreach (var plugin in plugins)
+            {
+                Add("plugin:" + plugin.Location);
+                hash.Append(File.ReadAllBytes(plugin.Location));
             }
         }
 

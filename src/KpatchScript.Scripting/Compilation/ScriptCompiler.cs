@@ -23,8 +23,9 @@ internal static class ScriptCompiler
     /// <param name="assemblyName">Name of the emitted assembly.</param>
     /// <param name="analyze">Run the KPS rules (off only to measure what they cost: the benchmark).</param>
     /// <param name="rules">The site's severities and banned APIs.</param>
+    /// <param name="pluginAssemblies">Plugin assemblies scripts compile against; at run time they resolve to the plugins' loaded copies, so they are not run-time references.</param>
     /// <param name="cancellationToken">Stops the compile.</param>
-    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, bool analyze, ScriptRules rules, CancellationToken cancellationToken)
+    public static CompiledScript Compile(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, string assemblyName, bool analyze, ScriptRules rules, IReadOnlyList<string> pluginAssemblies, CancellationToken cancellationToken)
     {
         var main = closure.Main;
         var files = closure.ReferenceFiles.ToList();
@@ -40,7 +41,7 @@ internal static class ScriptCompiler
             .WithEmitDebugInformation(true)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithImports(ImplicitImports.Namespaces)
-            .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(OwnPackages(packageAssemblies).Select(p => MetadataReference.CreateFromFile(p))))
+            .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(pluginAssemblies.Select(p => MetadataReference.CreateFromFile(p))).Concat(OwnPackages(packageAssemblies).Select(p => MetadataReference.CreateFromFile(p))))
             .WithSourceResolver(new ClosureSourceResolver(closure))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetDirectoryName(main.Path)));
         var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));

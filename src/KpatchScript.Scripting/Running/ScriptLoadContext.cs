@@ -11,10 +11,20 @@ namespace KpatchScript.Scripting.Running;
 internal sealed class ScriptLoadContext : AssemblyLoadContext
 {
     private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Assembly>? _provided;
 
-    public ScriptLoadContext()
+    /// <param name="provided">Plugin assemblies, already loaded in their plugins' load contexts: the script gets those very copies.</param>
+    public ScriptLoadContext(IReadOnlyList<Assembly> provided)
         : base("kpatch-script", isCollectible: true)
     {
+        if (provided.Count > 0)
+        {
+            _provided = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+            foreach (var assembly in provided)
+            {
+                _provided[assembly.GetName().Name!] = assembly;
+            }
+        }
     }
 
     /// <summary>The script's #r and package files; called before the script assembly loads. The last file of a name wins.</summary>
@@ -29,7 +39,17 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name is not { } name || IsShared(name))
+        if (assemblyName.Name is not { } name)
+        {
+            return null;
+        }
+
+        if (_provided is not null && _provided.TryGetValue(name, out var plugin))
+        {
+            return plugin;
+        }
+
+        if (IsShared(name))
         {
             return null;
         }

@@ -18,4 +18,7 @@ public sealed record ScriptRunOptions
     public bool Verbose { get; init; }
 
     public TextWriter Out { get; init; } = Console.Out;
+
+    /// <summary>What plugins add: assemblies the script resolves to the plugins' loaded copies, and checks for VerifyAsync.</summary>
+    public ScriptExtensions Extensions { get; init; } = ScriptExtensions.None;
 }

@@ -28,7 +28,15 @@ public static partial class ScriptRunner
     public static ScriptOutcome Run(Func<ScriptPlan> prepare, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var context = new ScriptContext { Target = options.Target, DryRun = options.DryRun, Settings = options.Settings, Cancellation = stop.Token, Out = options.Out };
+        var context = new ScriptContext
+        {
+            Target = options.Target,
+            DryRun = options.DryRun,
+            Settings = options.Settings,
+            Cancellation = stop.Token,
+            Out = options.Out,
+            VerificationChecks = options.Extensions.VerificationChecks,
+        };
         var globals = new ScriptGlobals(args, options.Out);
         var exitCodeBefore = Environment.ExitCode;
         ScriptLoadContext? loadContext = null;
@@ -42,7 +50,7 @@ public static partial class ScriptRunner
         {
             try
             {
-                Volatile.Write(ref loadContext, new ScriptLoadContext());
+                Volatile.Write(ref loadContext, new ScriptLoadContext(options.Extensions.Assemblies));
                 planned.Wait(CancellationToken.None);
                 if (Volatile.Read(ref plan) is not { } work)
                 {

@@ -30,6 +30,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script report --fleet DIR --format json.</summary>
     public static JsonSchemaFile FleetReport { get; } = new("Reports/fleet-report.schema.json");
 
+    /// <summary>kpatch-script plugins list|info --json.</summary>
+    public static JsonSchemaFile Plugins { get; } = new("Plugins/plugins.schema.json");
+
     private readonly Lazy<JsonSchema> _schema;
 
     private JsonSchemaFile(string relativePath) =>

@@ -24,6 +24,8 @@ public sealed class CacheProcessTests : IDisposable
             ["KPATCH_SCRIPT_CONFIG"] = ConfigPath,
             // NuGet's global packages folder of this test only: never the user's ~/.nuget/packages.
             ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages"),
+            // No plugins of the user's: the user plugin directory is $XDG_DATA_HOME/kpatch-script/plugins.
+            ["XDG_DATA_HOME"] = Path.Combine(_directory, "data"),
         };
         if (trace is not null)
         {
@@ -41,7 +43,7 @@ public sealed class CacheProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cache_hit_loads_neither_roslyn_nor_nuget()
+    public async Task A_cache_hit_loads_neither_roslyn_nor_nuget_nor_the_plugin_host()
     {
         var script = Script("hello.csx", "#load \"lib.csx\"\nConsole.WriteLine(Greeting);\n");
         Script("lib.csx", "var Greeting = \"hello\";\n");
@@ -56,6 +58,28 @@ public sealed class CacheProcessTests : IDisposable
         Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || a.StartsWith("NuGet.", StringComparison.Ordinal));
         // Reports are pre-referenced for scripts, but a script that does not use them loads neither them nor Scriban.
         Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.Reporting" or "Scriban.Signed" or "Scriban");
+        // No plugin directory exists here: the plugin host and McMaster.NETCore.Plugins stay out of the run.
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.Hosting" or "McMaster.NETCore.Plugins");
+    }
+
+    [Fact]
+    public async Task A_cached_run_with_a_plugin_runs_the_plugin_api_and_a_changed_plugin_compiles_again()
+    {
+        using var plugins = new TestPlugins("GoodPlugin");
+        var script = Script("plugin.csx", "using TestPlugins.Good;\nConsole.WriteLine(Greeter.Greet(\"cache\"));\n");
+        var hit = Path.Combine(_directory, "hit.txt");
+
+        var first = await RunAsync(script, null, "--plugins", plugins.Directory);
+        var second = await RunAsync(script, hit, "--plugins", plugins.Directory);
+        plugins.Replace("GoodPlugin", "plugins-v2");
+        var third = await RunAsync(script, null, "--plugins", plugins.Directory);
+
+        Assert.Equal((0, "hello cache from good v1\n", ""), (first.ExitCode, first.StandardOutput, first.StandardError));
+        Assert.Equal((0, "hello cache from good v1\n"), (second.ExitCode, second.StandardOutput));
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.Contains("McMaster.NETCore.Plugins", File.ReadAllLines(hit));
+        Assert.Equal((0, "hello cache from good v2\n"), (third.ExitCode, third.StandardOutput));
+        Assert.Equal(2, Directory.GetDirectories(Cache).Length);
     }
 
     [Fact]

@@ -5,6 +5,12 @@ using KpatchScript.Testing.Fixtures;
 // Usage: KpatchScript.Benchmarks --cli PUBLISHED/kpatch-script.dll --hello PUBLISHED/hello-world.dll [--runs N] [--warmup N]
 // tests/benchmarks/run publishes both the same way and passes them here.
 // Each benchmark alternates with the baseline run by run, so drift on a busy machine hits both alike.
+// With --plugin-cycles PLUGINS_BUILD it is instead the child that measures plugin load/unload cycles (PluginCycles.cs).
+if (Array.IndexOf(args, "--plugin-cycles") is var cycles and >= 0)
+{
+    return PluginCycles.Measure(args[cycles + 1]);
+}
+
 var runs = int.Parse(Arg("--runs") ?? "31", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
 var cli = Arg("--cli") ?? throw new ArgumentException("--cli PATH/kpatch-script.dll is required (tests/benchmarks/run passes it)");
@@ -69,6 +75,11 @@ foreach (var benchmark in benchmarks)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{benchmark.Name}: {Benchmark.Median(times):0.0} ms vs {(benchmark.Baseline is null ? "hello-world" : "baseline")} {Benchmark.Median(baseTimes):0.0} ms = {ratio:0.00}x {verdict}"));
 }
+
+// In a process of its own, after the timed rows: memory, not time.
+var (row, cyclesFailed) = PluginCycles.Run(typeof(PluginCycles).Assembly.Location, Arg("--plugins-build") ?? RepositoryPaths.Combine("plugins", "bin", "Release"));
+Console.WriteLine(row);
+failed |= cyclesFailed;
 
 Directory.Delete(scripts, recursive: true);
 return failed ? 1 : 0;

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using KpatchScript.Alerts;
+
+namespace KpatchScript.Plugins.Webhook;
+
+/// <summary>
+/// The JSON a webhook receives (<c>body: json</c>), version 1: the target, the time of the
+/// evaluation, how many problems are active, every notification due now, and the alert.txt
+/// rendering when there is one. Written with Utf8JsonWriter, not the reflection serializer: its
+/// type cache would keep the plugin's types, and so its unloaded load context, alive.
+/// </summary>
+internal static class AlertDocument
+{
+    public static byte[] Write(AlertBatch batch)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("schema_version", 1);
+            w.WriteString("target", batch.Status.Target);
+            w.WriteString("time", batch.Time);
+            w.WriteNumber("active", batch.Active.Count);
+            w.WriteStartArray("notifications");
+            foreach (var alert in batch.Notifications)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", alert.Rule);
+                w.WriteString("key", alert.Key);
+                w.WriteString("severity", alert.Severity.ToString().ToLowerInvariant());
+                w.WriteString("state", alert.State.ToString().ToLowerInvariant());
+                w.WriteString("host", alert.Host);
+                w.WriteString("target", alert.Target);
+                w.WriteString("summary", alert.Summary);
+                w.WriteString("detail", alert.Detail);
+                w.WriteString("since", alert.Since);
+                w.WriteString("time", alert.Time);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("rendered_text", batch.RenderedText);
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,28 @@
+using KpatchScript.Hosting.Loading;
+using KpatchScript.Plugins;
+using KpatchScript.Verification;
+
+namespace KpatchScript.Hosting.Isolation;
+
+/// <summary>
+/// A plugin's verification check behind the plugin timeout. It never throws: verify has no
+/// place for a crash, so a failure is the check's result, <c>fail</c> with the reason.
+/// </summary>
+internal sealed class IsolatedVerificationCheck(Registration<IVerificationCheck> check, PluginCall call) : IVerificationCheck
+{
+    /// <summary><c>&lt;Plugin&gt;:&lt;check&gt;</c>, the name verify shows.</summary>
+    public string Name => check.Name;
+
+    public async Task<VerificationCheck> CheckAsync(VerificationCheckContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.RunAsync($"check '{check.Name}'", token => check.Target.CheckAsync(context, token), cancellationToken).ConfigureAwait(false)
+                ?? new VerificationCheck(Name, CheckResult.Fail, $"plugin {call.Plugin}: check '{check.Name}' returned no result");
+        }
+        catch (PluginException ex)
+        {
+            return new VerificationCheck(Name, CheckResult.Fail, ex.Message);
+        }
+    }
+}

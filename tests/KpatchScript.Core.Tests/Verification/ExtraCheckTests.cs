@@ -1,0 +1,63 @@
+using KpatchScript.Plugins;
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fakes;
+using KpatchScript.Testing.Fixtures;
+using KpatchScript.Verification;
+
+namespace KpatchScript.Core.Tests.Verification;
+
+/// <summary>Checks added to the facade (plugins' own) run after the built-in ones, on the final status; none can crash verify.</summary>
+public sealed class ExtraCheckTests
+{
+    private static VerificationReport Verify(params IVerificationCheck[] checks) =>
+        new KpatchFacade(new SysrootHostSystem(SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)), FixedTimeProvider.Default) { Checks = checks }.Verify();
+
+    [Fact]
+    public void Extra_checks_come_after_the_built_in_ones_named_as_they_are_registered_and_count_in_the_verdict()
+    {
+        var report = Verify(new Check("Site:one", _ => new VerificationCheck("whatever", CheckResult.Warn, "a site rule")));
+
+        Assert.Equal(new VerificationCheck("Site:one", CheckResult.Warn, "a site rule"), report.Checks[^1]);
+        Assert.Equal("reboot", report.Checks[^2].Name);
+        Assert.Equal(CheckResult.Warn, report.Verdict);
+    }
+
+    [Fact]
+    public void A_check_that_throws_returns_nothing_or_no_detail_becomes_a_result()
+    {
+        var report = Verify(
+            new Check("Site:throws", _ => throw new InvalidOperationException("boom\nsecond line")),
+            new Check("Site:null", _ => null!),
+            new Check("Site:blank", _ => new VerificationCheck("x", CheckResult.Pass, " ")));
+
+        Assert.Equal(
+            [
+                new VerificationCheck("Site:throws", CheckResult.Fail, "the check threw System.InvalidOperationException: boom"),
+                new VerificationCheck("Site:null", CheckResult.Fail, "the check returned no result"),
+                new VerificationCheck("Site:blank", CheckResult.Pass, "pass (the check gave no detail)"),
+            ],
+            report.Checks.TakeLast(3));
+    }
+
+    [Fact]
+    public void A_check_reads_the_status_and_the_target()
+    {
+        VerificationCheckContext? seen = null;
+
+        Verify(new Check("Site:context", context =>
+        {
+            seen = context;
+            return new VerificationCheck("x", CheckResult.Pass, "ok");
+        }));
+
+        Assert.Equal(seen!.Status.Target, seen.Host.Name);
+        Assert.True(seen.Host.IsReadOnly);
+    }
+
+    private sealed class Check(string name, Func<VerificationCheckContext, VerificationCheck> judge) : IVerificationCheck
+    {
+        public string Name => name;
+
+        public Task<VerificationCheck> CheckAsync(VerificationCheckContext context, CancellationToken cancellationToken) => Task.FromResult(judge(context));
+    }
+}

@@ -1,0 +1,23 @@
+using KpatchScript.Alerts;
+using KpatchScript.Status;
+using KpatchScript.Targets;
+using KpatchScript.Testing.Fakes;
+using KpatchScript.Testing.Fixtures;
+
+namespace KpatchScript.Hosting.Tests;
+
+/// <summary>A captured host to verify and to build alert batches from.</summary>
+internal static class Sysroot
+{
+    public static KpatchFacade Facade(PluginHost plugins) =>
+        new(HostSystems.Open("sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)), FixedTimeProvider.Default) { Checks = plugins.VerificationChecks };
+
+    public static HostStatus Status() => Facade(EmptyHost.Instance).Detect();
+
+    public static AlertBatch Batch(params Alert[] notifications) => new(Status(), null, notifications, notifications, FixedTimeProvider.Default.GetUtcNow());
+
+    private static class EmptyHost
+    {
+        public static readonly PluginHost Instance = PluginHost.Load(new PluginHostOptions());
+    }
+}

@@ -1,0 +1,6 @@
+namespace TestPlugins.HelperLib;
+
+public static class Helper
+{
+    public static string Name => "helper";
+}
