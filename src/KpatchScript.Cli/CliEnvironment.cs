@@ -23,12 +23,6 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Facade settings from the configuration file.</summary>
     public KpatchSettings Settings { get; init; } = new();
 
-    /// <summary>Report sections from plugins (wired after plugin loading); null: none. Null rather than empty so start-up builds nothing.</summary>
-    public IReadOnlyList<Reports.IReportDataContributor>? ReportContributors { get; init; }
-
-    /// <summary>Alert sinks from plugins, delivered after the built-in stdout and file sinks; null: none.</summary>
-    public IReadOnlyList<Alerts.IAlertSink>? AlertSinks { get; init; }
-
     /// <summary>Option defaults from the configuration file (target, install_root, workflows_directory), read when a command first asks.</summary>
     public Configuration.CommandDefaults Defaults
     {

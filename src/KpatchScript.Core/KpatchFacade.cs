@@ -54,8 +54,16 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     /// the threshold: for reports and alert runs, which must not wait a minute.
     /// </summary>
     public VerificationReport VerifyNow(CancellationToken cancellationToken = default) =>
+        VerifyNow(Detect(cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// <see cref="VerifyNow(CancellationToken)"/> over a status just detected (by the caller, e.g.
+    /// with updates): the checks judge that status instead of detecting again (rpm queries and all).
+    /// The plugins' <see cref="Checks"/> run too.
+    /// </summary>
+    public VerificationReport VerifyNow(HostStatus status, CancellationToken cancellationToken = default) =>
         new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, watchTransitions: false)
-            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken));
+            .Verify(status, () => Detect(cancellationToken: cancellationToken), Checks);
 
     private PackageOperations Packages() => new(host, time, _settings);
 

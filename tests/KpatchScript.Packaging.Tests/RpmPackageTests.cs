@@ -37,6 +37,8 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
             "/usr/bin/kpatch-script", "/usr/lib/kpatch-script/kpatch-script.dll", "/usr/share/kpatch-script/scripts/status-report.csx",
             "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
             "/usr/share/cockpit/kpatch-script/manifest.json", "/usr/share/cockpit/kpatch-script/index.html", "/etc/kpatch-script/workflows",
+            "/usr/lib/kpatch-script/plugins", "/usr/lib/kpatch-script/plugins-available/Prometheus/Prometheus.dll",
+            "/usr/lib/kpatch-script/plugins-available/Webhook/Webhook.dll",
             "/etc/kpatch-script/config.json", "/etc/kpatch-script/templates", "/usr/lib/systemd/system/kpatch-script.service",
             "/usr/lib/systemd/system/kpatch-script.timer", "/var/lib/kpatch-script", "/var/log/kpatch-script", "/etc/logrotate.d/kpatch-script",
             "/usr/share/doc/kpatch-script/README.md", "/usr/share/licenses/kpatch-script/LICENSE",
@@ -65,6 +67,11 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         var report = ProcessHelper.Execute(["env", $"KPATCH_SCRIPT_CONFIG={Installed("/etc/kpatch-script/config.json")}", "dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "report", "--format", "txt", "--templates", Installed("/usr/share/kpatch-script/templates"), "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)]);
         Assert.Equal((0, ""), (report.ExitCode, report.StandardError));
         Assert.Contains("kpatch_5_14_0_284_11_1_1_1", report.StandardOutput, StringComparison.Ordinal);
+        // The shipped plugins load from where the package puts them, none is enabled by default.
+        Assert.Empty(Directory.GetFileSystemEntries(Installed("/usr/lib/kpatch-script/plugins")));
+        var plugin = ProcessHelper.Execute(["env", $"KPATCH_SCRIPT_CONFIG={Installed("/etc/kpatch-script/config.json")}", "dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "plugins", "info", "Prometheus", "--plugins", Installed("/usr/lib/kpatch-script/plugins-available")]);
+        Assert.True(plugin.ExitCode == 0, plugin.StandardOutput + plugin.StandardError);
+        Assert.Contains("loaded", plugin.StandardOutput, StringComparison.Ordinal);
 
         Rpm("-e", "kpatch-script");
 

@@ -1,5 +1,6 @@
 using KpatchScript.Alerts;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Rendering;
@@ -15,7 +16,7 @@ internal sealed class AlertsCommand : ICliCommand
     public string Summary => "Evaluate the alert rules and send what is new (deduplicated for timers); --dry-run shows what would be sent";
 
     public string Help => $"""
-        Usage: kpatch-script alerts [--dry-run] [--json] [--check-updates] [--templates DIR] [--target {HostSystems.Forms}]
+        Usage: kpatch-script alerts [--dry-run] [--json] [--check-updates] [--templates DIR] [--target {HostSystems.Forms}] {CliPlugins.Usage}
 
         Evaluates the alert rules over the status and verification of the host (a patch in
         transition is judged as it is now): patch-available (needs --check-updates),
@@ -40,6 +41,7 @@ internal sealed class AlertsCommand : ICliCommand
           --check-updates   Ask dnf for newer live patches (for patch-available)
           --templates DIR   Look for alert.txt and alert.json in DIR first
           --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
+        {CliPlugins.OptionHelp}
           --verbose         Show the full error when something fails
 
         Exit codes: 0 evaluated and delivered (whether or not anything fired), 1 failed (a sink,
@@ -50,6 +52,7 @@ internal sealed class AlertsCommand : ICliCommand
     {
         var reader = new ArgumentReader(arguments, Name);
         var (dryRun, json, checkUpdates) = (reader.Flag("--dry-run"), reader.Flag("--json"), reader.Flag("--check-updates"));
+        var pluginDirectories = reader.Options(CliPlugins.Option);
         var (templates, target) = (reader.Option("--templates"), reader.Option("--target") ?? environment.Defaults.Target);
         reader.EnsureConsumed();
         var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
@@ -57,10 +60,11 @@ internal sealed class AlertsCommand : ICliCommand
         var statePath = AlertStateFile.PathFor(environment.Settings.StateDirectory);
         var state = ReportOutput.Guard(() => ReadState(statePath));
 
+        var plugins = CliPlugins.Load(pluginDirectories, environment);
         var host = environment.Open(target);
-        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = UpdateCheck.Detect(facade, host, environment, checkUpdates, cancellationToken);
-        var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup, checkUpdates).Evaluate(status, facade.VerifyNow(cancellationToken), state));
+        var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup, checkUpdates).Evaluate(status, facade.VerifyNow(status, cancellationToken), state));
         if (dryRun)
         {
             return DryRun(outcome, environment, json, statePath);
@@ -77,7 +81,8 @@ internal sealed class AlertsCommand : ICliCommand
             sinks.Add(new FileSink(file, config.Alerts.FileFormat));
         }
 
-        sinks.AddRange(environment.AlertSinks ?? []);
+        // Plugin sinks run on every evaluation, notifications or not: exporters refresh what they publish.
+        sinks.AddRange(plugins.AlertSinks);
         var results = AlertDelivery.DeliverAsync(outcome.Batch, sinks, cancellationToken).GetAwaiter().GetResult();
         var failed = results.Where(r => r.Result == "failed").ToList();
         if (failed.Count == 0)

@@ -1,4 +1,5 @@
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
@@ -16,7 +17,7 @@ internal sealed class ReportCommand : ICliCommand
     public string Summary => "Render a report (HTML, Markdown, text, JSON) for this host, or for a fleet (HTML, CSV) of collected status documents";
 
     public string Help => $"""
-        Usage: kpatch-script report [--format html|md|txt|json] [--out FILE] [--templates DIR] [--target {HostSystems.Forms}] [--check-updates]
+        Usage: kpatch-script report [--format html|md|txt|json] [--out FILE] [--templates DIR] [--target {HostSystems.Forms}] [--check-updates] {CliPlugins.Usage}
                kpatch-script report --fleet DIR [--format html|csv|json] [--out FILE] [--templates DIR]
 
         A host report opens with the verdict (covered, action needed, not covered, each with its
@@ -43,6 +44,7 @@ internal sealed class ReportCommand : ICliCommand
           --out FILE        Write to FILE (whole or not at all: a temporary file renamed over it) instead of stdout
           --templates DIR   Look for templates in DIR first
           --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
+        {CliPlugins.OptionHelp}
           --check-updates   Also ask dnf for newer live patches (updates then count in the verdict)
           --fleet DIR       A fleet report over the status documents in DIR
           --verbose         Show the full error when something fails
@@ -73,8 +75,9 @@ internal sealed class ReportCommand : ICliCommand
 
     private static string? HostReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, CancellationToken cancellationToken)
     {
+        var plugins = CliPlugins.Load(settings.Plugins, environment);
         var host = environment.Open(settings.Target);
-        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = UpdateCheck.Detect(facade, host, environment, settings.CheckUpdates, cancellationToken);
         if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
         {
@@ -83,8 +86,8 @@ internal sealed class ReportCommand : ICliCommand
         }
 
         var options = new ReportOptions { Alerts = alerts, UpdatesChecked = settings.CheckUpdates, AlertState = ReadState(environment) };
-        var report = HostReports.Builder(environment.Time, environment.ReportContributors ?? [], options)
-            .BuildAsync(status, facade.VerifyNow(cancellationToken), HostReports.ReadJournal(environment.Settings.StateDirectory), cancellationToken)
+        var report = HostReports.Builder(environment.Time, plugins.ReportDataContributors, options)
+            .BuildAsync(status, facade.VerifyNow(status, cancellationToken), HostReports.ReadJournal(environment.Settings.StateDirectory), cancellationToken)
             .GetAwaiter().GetResult();
         return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
     }

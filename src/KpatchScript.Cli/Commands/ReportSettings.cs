@@ -6,6 +6,9 @@ namespace KpatchScript.Cli.Commands;
 internal sealed record ReportSettings(string Format, string? Out, string? Templates, string Target, bool CheckUpdates, string? Fleet)
 {
     private static readonly string[] HostFormats = ["html", "md", "txt", "json"];
+
+    /// <summary>--plugins directories: their report data contributors add sections, their checks join the verification.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
     private static readonly string[] FleetFormats = ["html", "csv", "json"];
 
     public static ReportSettings Parse(ArgumentReader reader, string defaultTarget)
@@ -13,7 +16,10 @@ internal sealed record ReportSettings(string Format, string? Out, string? Templa
         var json = reader.Flag("--json");
         var format = reader.Option("--format");
         var target = reader.Option("--target");
-        var settings = new ReportSettings("", reader.Option("--out"), reader.Option("--templates"), target ?? defaultTarget, reader.Flag("--check-updates"), reader.Option("--fleet"));
+        var settings = new ReportSettings("", reader.Option("--out"), reader.Option("--templates"), target ?? defaultTarget, reader.Flag("--check-updates"), reader.Option("--fleet"))
+        {
+            Plugins = reader.Options(KpatchScript.Cli.Plugins.CliPlugins.Option),
+        };
         reader.EnsureConsumed();
         if (json && format is not null && format != "json")
         {

@@ -45,6 +45,20 @@ public sealed class TestPlugins : IDisposable
         return target;
     }
 
+    /// <summary>Copies a first-party plugin as built (plugins/bin/&lt;Configuration&gt;/&lt;Name&gt;/) into the plugin directory.</summary>
+    public string AddFirstParty(string plugin)
+    {
+        var built = RepositoryPaths.Combine("plugins", "bin", Configuration, plugin);
+        if (!System.IO.Directory.Exists(built))
+        {
+            throw new InvalidOperationException($"plugin {plugin} is not built at {built}: build the solution (or reference plugins/{plugin}/{plugin}.csproj)");
+        }
+
+        var target = Path.Combine(Directory, plugin);
+        Copy(built, target);
+        return target;
+    }
+
     /// <summary>Replaces a plugin's files the way a package manager does: new files written beside, then renamed over the old ones.</summary>
     public void Replace(string plugin, string set)
     {
