@@ -71,6 +71,7 @@ public sealed class AlertsCommandTests : IDisposable
         Assert.StartsWith("dry run: 2 notification(s) would be sent; 2 problem(s) active, 0 pending; nothing is delivered, the state is not changed\n[CRITICAL]", dry.Out, StringComparison.Ordinal);
         Assert.Contains("not judged: patch-available: which live patches are available is unknown: not checked", dry.Out, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(StateFile)));
+        Assert.Empty(JsonSchemaFile.Alerts.Errors(json.Out));
         using var evaluation = JsonDocument.Parse(json.Out);
         Assert.True(evaluation.RootElement.GetProperty("dry_run").GetBoolean());
         Assert.Equal(2, evaluation.RootElement.GetProperty("notifications").GetArrayLength());
@@ -86,6 +87,7 @@ public sealed class AlertsCommandTests : IDisposable
         var outcome = Run("--json");
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+        Assert.Empty(JsonSchemaFile.Alerts.Errors(outcome.Out));
         using var evaluation = JsonDocument.Parse(outcome.Out);
         Assert.Equal(["file"], evaluation.RootElement.GetProperty("sinks").EnumerateArray().Select(s => s.GetProperty("sink").GetString()));
         using var written = JsonDocument.Parse(File.ReadAllText(file));

@@ -116,6 +116,7 @@ public sealed class PackageCommandTests : IDisposable
         var outcome = CliRunner.Run("auto-update", "status", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf), "--json");
 
         Assert.Equal((0, "{\"schema_version\": 1, \"auto_update\": \"on\"}\n"), (outcome.ExitCode, outcome.Out));
+        Assert.Empty(JsonSchemaFile.AutoUpdate.Errors(outcome.Out));
     }
 
     [Fact]

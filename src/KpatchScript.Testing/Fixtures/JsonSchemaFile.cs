@@ -18,6 +18,12 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script verify --json.</summary>
     public static JsonSchemaFile Verification { get; } = new("Verification/verification.schema.json");
 
+    /// <summary>kpatch-script alerts --json.</summary>
+    public static JsonSchemaFile Alerts { get; } = new("Alerts/alerts.schema.json");
+
+    /// <summary>kpatch-script auto-update status --json.</summary>
+    public static JsonSchemaFile AutoUpdate { get; } = new("Operations/auto-update.schema.json");
+
     /// <summary>kpatch-script journal --json.</summary>
     public static JsonSchemaFile Journal { get; } = new("Operations/journal.schema.json");
 
