@@ -58,6 +58,11 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         var version = ProcessHelper.Execute("dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "--version");
         Assert.Equal((0, BuiltPackages.Version + "\n"), (version.ExitCode, version.StandardOutput));
         Assert.Equal("exec /usr/bin/dotnet /usr/lib/kpatch-script/kpatch-script.dll \"$@\"", File.ReadLines(Installed("/usr/bin/kpatch-script")).Last());
+        // And as installed: /usr/bin/kpatch-script itself, with the installed /usr/lib overlaid on this machine's in a
+        // mount namespace of its own (nothing leaks out), so the wrapper finds /usr/lib/kpatch-script and /usr/bin/dotnet.
+        var wrapper = ProcessHelper.Execute(
+            "unshare", "--mount", "sh", "-c", """mount -t overlay overlay -o "lowerdir=$1/usr/lib:/usr/lib" /usr/lib && exec "$1/usr/bin/kpatch-script" --version""", "sh", _root);
+        Assert.Equal((0, BuiltPackages.Version + "\n", ""), (wrapper.ExitCode, wrapper.StandardOutput, wrapper.StandardError));
         var config = ProcessHelper.Execute(["env", $"KPATCH_SCRIPT_CONFIG={Installed("/etc/kpatch-script/config.json")}", "dotnet", Installed("/usr/lib/kpatch-script/kpatch-script.dll"), "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)]);
         Assert.Equal((0, ""), (config.ExitCode, config.StandardError)); // the shipped configuration is valid
         // The installed templates are found where the package puts them (the ones next to the DLL are not shipped).
