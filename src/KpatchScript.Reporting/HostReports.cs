@@ -22,7 +22,7 @@ public static class HostReports
     {
         ArgumentNullException.ThrowIfNull(facade);
         var status = await facade.DetectAsync(cancellationToken).ConfigureAwait(false);
-        var verification = facade is IVerifyNow now ? now.VerifyNow(cancellationToken) : await facade.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        var verification = facade is IVerifyNow now ? now.VerifyNow(status, cancellationToken) : await facade.VerifyAsync(cancellationToken).ConfigureAwait(false);
         var journal = ReadJournal(ScriptContext.Current?.Settings.StateDirectory);
         return await Builder(TimeProvider.System, [], options).BuildAsync(status, verification, journal, cancellationToken).ConfigureAwait(false);
     }

@@ -100,6 +100,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--fleet /tmp --format md", "--format md is not one of html, csv, json for --fleet; see 'kpatch-script report --help'")]
     [InlineData("--json --format html", "--json is --format json; it cannot go with --format html")]
     [InlineData("--fleet /tmp --target local2", "--fleet reads status documents: --target and --check-updates do not apply (collect them with 'kpatch-script status --json --check-updates')")]
+    [InlineData("--fleet /tmp --plugins /tmp", "--fleet reads status documents: --plugins does not apply (plugins add sections and checks to a host report)")]
     [InlineData("--templates /no/such/dir", "--templates /no/such/dir: no such directory")]
     public void A_wrong_command_line_is_exit_2(string arguments, string message)
     {

@@ -39,6 +39,11 @@ internal sealed record ReportSettings(string Format, string? Out, string? Templa
             throw new UsageException("--fleet reads status documents: --target and --check-updates do not apply (collect them with 'kpatch-script status --json --check-updates')");
         }
 
+        if (settings.Fleet is not null && settings.Plugins.Count > 0)
+        {
+            throw new UsageException("--fleet reads status documents: --plugins does not apply (plugins add sections and checks to a host report)");
+        }
+
         return settings with { Format = format };
     }
 

@@ -19,8 +19,8 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
     public Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         inner.ListAvailableAsync(options, cancellationToken);
 
-    public VerificationReport VerifyNow(CancellationToken cancellationToken = default) =>
-        inner is IVerifyNow now ? now.VerifyNow(cancellationToken) : inner.VerifyAsync(cancellationToken).GetAwaiter().GetResult();
+    public VerificationReport VerifyNow(HostStatus status, CancellationToken cancellationToken = default) =>
+        inner is IVerifyNow now ? now.VerifyNow(status, cancellationToken) : inner.VerifyAsync(cancellationToken).GetAwaiter().GetResult();
 
     public async Task<OperationResult> InstallAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.InstallAsync((options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));

@@ -1,3 +1,5 @@
+using KpatchScript.Status;
+
 namespace KpatchScript.Verification;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace KpatchScript.Verification;
 /// </summary>
 public interface IVerifyNow
 {
-    /// <summary>Verification as of now: no waiting for a transition to finish.</summary>
-    VerificationReport VerifyNow(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Verification as of now, over <paramref name="status"/> the caller just detected (so the host
+    /// is not read twice): no waiting for a transition to finish.
+    /// </summary>
+    VerificationReport VerifyNow(HostStatus status, CancellationToken cancellationToken = default);
 }
