@@ -110,6 +110,20 @@ public sealed class PackageCommandTests : IDisposable
         Assert.Equal((0, "auto-update: kpatch-dnf is not installed\n"), (status.ExitCode, status.Out));
     }
 
+    [Theory]
+    [InlineData("on", "auto")]
+    [InlineData("off", "manual")]
+    public void Auto_update_with_kpatch_dnf_runs_dnf_kpatch_auto_or_manual_and_a_dry_run_shows_it(string action, string word)
+    {
+        var root = SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf); // kpatch-dnf installed, its plugin configured
+
+        var outcome = CliRunner.Run("auto-update", action, "--dry-run", "--installroot", root);
+
+        Assert.Equal(
+            (0, $"Dry run: auto-update {action} would run, on local:\n  dnf --setopt=skip_if_unavailable=False --installroot={root} --assumeyes kpatch {word}\nNothing was changed.\n", ""),
+            (outcome.ExitCode, outcome.Out, outcome.Error));
+    }
+
     [Fact]
     public void Auto_update_status_reads_the_kpatch_dnf_setting()
     {
