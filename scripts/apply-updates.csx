@@ -6,18 +6,21 @@
 // 1. asks the repositories (dnf, through ListAvailableAsync) for a kpatch-patch newer than
 //    what is installed for the running kernel;
 // 2. if there is one: installs it when no patch for this kernel is installed, else updates it;
-// 3. verifies live patching (installed patches loaded, enabled, not stuck in transition, ...).
-// It prints every step. Under --dry-run the change is only planned (its commands are printed)
-// and nothing changes; the plan is shown even where the repositories cannot be asked (a
-// sysroot target cannot run dnf), since install or update is then chosen from what is installed.
+// 3. verifies live patching (installed patches loaded, enabled, not stuck in transition, ...) and
+//    prints the verdict, the one every kpatch-script surface shows.
+// It prints every step; what it cannot read it prints as "unknown (reason)", never as a guess.
+// Under --dry-run the change is only planned (its commands are printed) and nothing changes; the
+// plan is shown even where the repositories cannot be asked (a sysroot target cannot run dnf).
 //
 // Exit codes:
-//   0  up to date, updated, or (--dry-run) the plan was shown; verification did not fail
-//   1  ALERT (one line on stderr): the repositories could not be asked, the change failed or
-//      was refused, or verification failed afterwards
+//   0  up to date, updated, or (--dry-run) the plan was shown; the host is not "not covered"
+//      afterwards (a dry run only shows the verdict it starts from)
+//   1  ALERT (one line on stderr): the repositories or the installed packages could not be read,
+//      the change failed or was refused, or the host is not covered afterwards
 //   124/130  stopped by --timeout or Ctrl+C (the host's codes)
 using KpatchScript;
 using KpatchScript.Operations;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 var kp = Kpatch.Connect();
@@ -32,8 +35,20 @@ var kernel = status.Kernel.Running.Value!;
 WriteLine($"{kp.Target}: running kernel {kernel}{dryRun}");
 
 // What is installed for this kernel decides install or update; rpm knows that without dnf.
+if (!status.Packages.IsKnown)
+{
+    WriteLine($"installed: unknown ({status.Packages.UnknownReason})");
+    if (!Kpatch.DryRun)
+    {
+        return Alert($"cannot tell which kpatch-patch is installed for {kernel} on {kp.Target}: {status.Packages.UnknownReason}");
+    }
+}
+
 var installed = status.Packages.GetValueOrDefault([])!.FirstOrDefault(p => p.ForRunningKernel);
-WriteLine(installed is null ? "installed: no kpatch-patch for this kernel" : $"installed: {installed.Name}-{installed.Version}-{installed.Release}");
+if (status.Packages.IsKnown)
+{
+    WriteLine(installed is null ? "installed: no kpatch-patch for this kernel" : $"installed: {installed.Name}-{installed.Version}-{installed.Release}");
+}
 
 var available = await kp.ListAvailableAsync(cancellationToken: Kpatch.Cancellation);
 if (available.IsKnown)
@@ -59,6 +74,7 @@ else
 }
 
 // InstallAsync and UpdateAsync act for the running kernel; under --dry-run they print their plan.
+// Nothing known to be installed (or, in a dry run, nothing known at all): install, which dnf turns into an update of an installed package.
 var install = installed is null;
 WriteLine(install ? "installing the live patch for this kernel" : "updating the live patch for this kernel");
 var result = install
@@ -69,7 +85,12 @@ if (!result.Succeeded)
     return Alert($"{result.Operation} failed on {result.Target}: {result.Error}");
 }
 
-WriteLine(result.Outcome == OperationOutcome.Planned ? $"{result.Operation}: planned, not run" : $"{result.Operation}: done in {result.Duration.TotalSeconds:0.#} s");
+WriteLine(result.Outcome switch
+{
+    OperationOutcome.Planned => $"{result.Operation}: planned, not run",
+    OperationOutcome.Unchanged => $"{result.Operation}: nothing to do: {result.Detail}",
+    _ => $"{result.Operation}: done in {result.Duration.TotalSeconds:0.#} s",
+});
 return await VerifyAsync();
 
 // Verification runs in a dry run too: it only reads, and shows the state the change would start from.
@@ -81,9 +102,11 @@ async Task<int> VerifyAsync()
         WriteLine($"verify: {check.Result.ToString().ToLowerInvariant()} {check.Name}: {check.Detail}");
     }
 
-    WriteLine($"verify: {report.Verdict.ToString().ToLowerInvariant()}");
-    return report.Verdict == CheckResult.Fail
-        ? Alert($"verification failed on {report.Target}: {string.Join("; ", report.Checks.Where(c => c.Result == CheckResult.Fail).Select(c => c.Name))}")
+    WriteLine($"verify: {report.Result.ToString().ToLowerInvariant()}");
+    var verdict = report.Verdict;
+    WriteLine($"verdict: {VerdictWords.Of(verdict.State)}: {verdict.Summary}");
+    return verdict.State == VerdictState.NotCovered && !Kpatch.DryRun
+        ? Alert($"{report.Target} is not covered: {string.Join("; ", verdict.Reasons.Where(r => r.Level == ReasonLevel.NotCovered).Select(r => r.Code))}")
         : 0;
 }
 

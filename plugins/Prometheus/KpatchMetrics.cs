@@ -1,5 +1,6 @@
 using KpatchScript.Alerts;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Plugins.Prometheus;
@@ -20,9 +21,10 @@ internal static class KpatchMetrics
         var cves = set.Gauge("kpatch_cves_fixed", "CVEs in the changelogs of kpatch-patch packages for the running kernel: state live (module enabled), installed_not_loaded, or available (in newer packages in the repositories, when asked).");
         // No days-left gauge: Prometheus wants base units (promtool says so); days left are (this - time()) / 86400.
         var window = set.Gauge("kpatch_support_window_end_timestamp_seconds", "An estimate: when the running kernel stops getting live patches (the end of the last day of its support window, UTC).");
-        var windowDays = set.Gauge("kpatch_support_windowDays_left", "An estimate: days until the support window of the running kernel ends; negative once past.");
         var reboot = set.Gauge("kpatch_reboot_recommended", "1 when a newer kernel is installed than the one running (reboot advice yes or yes-but-live-patched), else 0.");
-        var verify = set.Gauge("kpatch_verify_status", "The verify verdict in Nagios codes: 0 pass, 1 warn, 2 fail, 3 skip (nothing could be checked).");
+        var verdictState = set.Gauge("kpatch_verdict", "The host's verdict, the one every kpatch-script surface shows: 1 for its state (covered, action_needed, not_covered), 0 for the others.");
+        var verdictReason = set.Gauge("kpatch_verdict_reason", "1 for each reason of the verdict, by its stable code and level (not_covered, action_needed, note).");
+        var verify = set.Gauge("kpatch_verify_status", "The verdict in the Nagios codes 'kpatch-script verify' exits with: 0 covered, 1 action needed, 2 not covered.");
         var check = set.Gauge("kpatch_verify_check_status", "Each verify check in Nagios codes: 0 pass, 1 warn, 2 fail, 3 skip.");
         var alerts = set.Gauge("kpatch_alerts_active", "Problems the alert rules find now, by severity.");
         var unknown = set.Gauge("kpatch_unknown", "1 for each value kpatch-script could not read (its metric is left out); the reason is in 'kpatch-script status'.");
@@ -73,11 +75,27 @@ internal static class KpatchMetrics
 
         if (verification is not null)
         {
-            verify.Add(Code(verification.Verdict));
+            var verdict = verification.Verdict;
+            foreach (var state in Enum.GetValues<VerdictState>())
+            {
+                verdictState.Add(state == verdict.State ? 1 : 0, ("state", Label(VerdictWords.Of(state))));
+            }
+
+            foreach (var reason in verdict.Reasons)
+            {
+                verdictReason.Add(1, ("code", reason.Code), ("level", Label(VerdictWords.Of(reason.Level))));
+            }
+
+            verify.Add(verdict.State switch { VerdictState.Covered => 0, VerdictState.ActionNeeded => 1, _ => 2 });
             foreach (var item in verification.Checks)
             {
                 check.Add(Code(item.Result), ("check", item.Name));
             }
+        }
+        else
+        {
+            // No verification, no verdict: say so rather than leave a gap an alert rule reads as fine.
+            Unknown(verdictState.Name);
         }
 
         if (active is not null)
@@ -116,7 +134,10 @@ internal static class KpatchMetrics
         }
     }
 
-    /// <summary>The Nagios plugin codes verify exits with.</summary>
+    /// <summary>"action needed" as a label value PromQL matches without quoting spaces: action_needed.</summary>
+    private static string Label(string word) => word.Replace(' ', '_');
+
+    /// <summary>The Nagios plugin codes of a check result.</summary>
     private static int Code(CheckResult result) => result switch
     {
         CheckResult.Pass => 0,

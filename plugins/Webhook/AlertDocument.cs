@@ -1,12 +1,13 @@
 using System.Text.Json;
 using KpatchScript.Alerts;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Plugins.Webhook;
 
 /// <summary>
-/// The JSON a webhook receives (<c>body: json</c>), version 1: the target, the time of the
-/// evaluation, how many problems are active, every notification due now, and the alert.txt
-/// rendering when there is one. Written with Utf8JsonWriter, not the reflection serializer: its
+/// The JSON a webhook receives (<c>body: json</c>), version 2: the target, the time of the
+/// evaluation, the host's verdict (the one every surface shows), how many problems are active,
+/// every notification due now, and the alert.txt rendering when there is one. Written with Utf8JsonWriter, not the reflection serializer: its
 /// type cache would keep the plugin's types, and so its unloaded load context, alive.
 /// </summary>
 internal static class AlertDocument
@@ -17,9 +18,10 @@ internal static class AlertDocument
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             w.WriteStartObject();
-            w.WriteNumber("schema_version", 1);
+            w.WriteNumber("schema_version", 2);
             w.WriteString("target", batch.Status.Target);
             w.WriteString("time", batch.Time);
+            WriteVerdict(w, batch.Verdict);
             w.WriteNumber("active", batch.Active.Count);
             w.WriteStartArray("notifications");
             foreach (var alert in batch.Notifications)
@@ -44,5 +46,24 @@ internal static class AlertDocument
         }
 
         return stream.ToArray();
+    }
+
+    private static void WriteVerdict(Utf8JsonWriter w, Verdict verdict)
+    {
+        w.WriteStartObject("verdict");
+        w.WriteString("state", VerdictWords.Of(verdict.State));
+        w.WriteString("summary", verdict.Summary);
+        w.WriteStartArray("reasons");
+        foreach (var reason in verdict.Reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", reason.Code);
+            w.WriteString("level", VerdictWords.Of(reason.Level));
+            w.WriteString("text", reason.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -30,6 +30,7 @@ internal static class CliApp
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        ICliCommand? command = null;
         // Everything after "--" belongs to a script: no option of ours is looked for there.
         // (Loops, not LINQ: this runs before every command, and a cached script run is benchmarked.)
         var verbose = false;
@@ -74,7 +75,7 @@ internal static class CliApp
                 return ExitCodes.Ok;
             }
 
-            var command = Array.Find(Commands, c => c.Name == arguments[0])
+            command = Array.Find(Commands, c => c.Name == arguments[0])
                 ?? throw new UsageException($"unknown command '{arguments[0]}'; run 'kpatch-script --help' for the list");
             arguments.RemoveAt(0);
             var separator = arguments.IndexOf("--");
@@ -108,12 +109,13 @@ internal static class CliApp
         catch (HostSystemException ex)
         {
             WriteFailure(environment, ex.Message, ex, verbose);
-            return ExitCodes.Failure;
+            return command?.Failed(arguments, environment, ex.Message) ?? ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            WriteFailure(environment, $"unexpected failure: {ex.Message} (run with --verbose for details, and please report it)", ex, verbose);
-            return ExitCodes.Failure;
+            var message = $"unexpected failure: {ex.Message} (run with --verbose for details, and please report it)";
+            WriteFailure(environment, message, ex, verbose);
+            return command?.Failed(arguments, environment, message) ?? ExitCodes.Failure;
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     public string Target => host.Name;
 
-    /// <summary>Checks that <see cref="Verify"/> runs after the built-in ones (plugins' checks; none by default).</summary>
+    /// <summary>Checks that <see cref="Verify(CancellationToken)"/> runs after the built-in ones (plugins' checks; none by default).</summary>
     public IReadOnlyList<IVerificationCheck> Checks { get; init; } = [];
 
     public Task<OperationResult> InstallAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -46,8 +46,12 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     /// <summary>The synchronous form of <see cref="VerifyAsync"/>.</summary>
     public VerificationReport Verify(CancellationToken cancellationToken = default) =>
-        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold)
-            .Verify(Detect(cancellationToken: cancellationToken), () => Detect(cancellationToken: cancellationToken), Checks);
+        Verify(Detect(cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary><see cref="Verify(CancellationToken)"/> starting from a status the caller just detected: a transition in it is still watched (detecting again).</summary>
+    public VerificationReport Verify(HostStatus status, CancellationToken cancellationToken = default) =>
+        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, _settings.Verdict)
+            .Verify(status, () => Detect(cancellationToken: cancellationToken), Checks);
 
     /// <summary>
     /// Verification that judges a patch in transition as it is now instead of watching it for
@@ -62,7 +66,7 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     /// The plugins' <see cref="Checks"/> run too.
     /// </summary>
     public VerificationReport VerifyNow(HostStatus status, CancellationToken cancellationToken = default) =>
-        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, watchTransitions: false)
+        new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, _settings.Verdict, watchTransitions: false)
             .Verify(status, () => Detect(cancellationToken: cancellationToken), Checks);
 
     private PackageOperations Packages() => new(host, time, _settings);

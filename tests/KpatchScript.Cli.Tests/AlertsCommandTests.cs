@@ -68,7 +68,8 @@ public sealed class AlertsCommandTests : IDisposable
         var json = Run("--dry-run", "--json");
 
         Assert.Equal(0, dry.ExitCode);
-        Assert.StartsWith("dry run: 2 notification(s) would be sent; 2 problem(s) active, 0 pending; nothing is delivered, the state is not changed\n[CRITICAL]", dry.Out, StringComparison.Ordinal);
+        Assert.StartsWith("NOT COVERED: rhel94-app03 is not covered: Live patch support for the running kernel ended on 2025-04-10, 280 days ago (estimate); update the kernel and reboot.\n" +
+            "dry run: 2 notification(s) would be sent; 2 problem(s) active, 0 pending; nothing is delivered, the state is not changed\n[CRITICAL]", dry.Out, StringComparison.Ordinal);
         Assert.Contains("not judged: patch-available: which live patches are available is unknown: not checked", dry.Out, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(StateFile)));
         Assert.Empty(JsonSchemaFile.Alerts.Errors(json.Out));

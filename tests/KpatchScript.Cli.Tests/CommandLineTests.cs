@@ -31,7 +31,7 @@ public sealed class CommandLineTests
         var outcome = CliRunner.Run("--help");
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
-        Assert.Contains("  status       Show live patching status", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("  status       Am I covered? The verdict first", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("  install      Install the live patch for the running kernel", outcome.Out, StringComparison.Ordinal);
     }
 
@@ -42,7 +42,7 @@ public sealed class CommandLineTests
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
         Assert.Contains("Usage: kpatch-script status [--json] [--check-updates] [--target local | sysroot:DIR | ssh://USER@HOST[:PORT]] [--verbose]", outcome.Out, StringComparison.Ordinal);
-        Assert.Contains("Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 status read (any verdict), 1 status could not be read, 2 wrong command line.", outcome.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,39 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Available_without_an_enabled_repository_fails_with_one_line_and_json_says_unknown()
+    {
+        InstallDirectly(_root, $"kernel-core-5.14.0-284.11.1.el9_2.x86_64"); // a host has an rpm database
+        DisableRepository(_root);
+
+        var words = CliRunner.Run("available", "--installroot", _root, "--kernel", Kernel284);
+        var json = CliRunner.Run("available", "--json", "--installroot", _root, "--kernel", Kernel284);
+
+        Assert.Equal(1, words.ExitCode);
+        Assert.Equal("", words.Out);
+        Assert.StartsWith("kpatch-script: error: dnf has no enabled repository, so it cannot tell which live patches exist", words.Error, StringComparison.Ordinal);
+        Assert.Single(words.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, json.ExitCode);
+        Assert.Empty(JsonSchemaFile.Available.Errors(json.Out));
+        Assert.StartsWith("dnf has no enabled repository", JsonDocument.Parse(json.Out).RootElement.GetProperty("available").GetProperty("unknown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Update_with_nothing_newer_says_already_up_to_date_in_words_and_json()
+    {
+        InstallDirectly(_root, $"{PatchName(Kernel284)}-1-3.el9_2.x86_64");
+
+        var words = CliRunner.Run("update", "--installroot", _root, "--kernel", Kernel284);
+        var json = CliRunner.Run("update", "--json", "--installroot", _root, "--kernel", Kernel284);
+
+        Assert.Equal((0, $"update: nothing to do on local: already up to date: {PatchName(Kernel284)} 1-3.el9_2\n", ""), (words.ExitCode, words.Out, words.Error));
+        Assert.Equal(0, json.ExitCode);
+        Assert.Empty(JsonSchemaFile.OperationResult.Errors(json.Out));
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal(("unchanged", $"already up to date: {PatchName(Kernel284)} 1-3.el9_2"), (root.GetProperty("outcome").GetString(), root.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public void Available_in_words_names_what_an_update_adds()
     {
         InstallDirectly(_root, $"{PatchName(Kernel284)}-1-1.el9_2.x86_64");

@@ -15,7 +15,7 @@ public sealed class StatusCommandTests
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
         Assert.Empty(JsonSchemaFile.Status.Errors(outcome.Out));
-        Assert.Equal(1, JsonDocument.Parse(outcome.Out).RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(2, JsonDocument.Parse(outcome.Out).RootElement.GetProperty("schema_version").GetInt32());
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class IsolationTests
         Assert.Equal("1 patch(es) on sysroot:" + Sysroot.Facade(host).Target[8..] + ", /etc/os-release is file", byName["GoodPlugin:site-baseline"].Detail);
         Assert.Equal(new VerificationCheck("ThrowingPlugin:thrower", CheckResult.Fail, "plugin ThrowingPlugin: check 'ThrowingPlugin:thrower': threw System.InvalidOperationException: boom from the check"), byName["ThrowingPlugin:thrower"]);
         Assert.Equal(new VerificationCheck("HangingPlugin:hanger", CheckResult.Fail, "plugin HangingPlugin: check 'HangingPlugin:hanger' did not answer within 1 s"), byName["HangingPlugin:hanger"]);
-        Assert.Equal(CheckResult.Fail, report.Verdict);
+        Assert.Equal(CheckResult.Fail, report.Result);
     }
 
     [Fact]

@@ -14,7 +14,11 @@ internal static class Sysroot
 
     public static HostStatus Status() => Facade(EmptyHost.Instance).Detect();
 
-    public static AlertBatch Batch(params Alert[] notifications) => new(Status(), null, notifications, notifications, FixedTimeProvider.Default.GetUtcNow());
+    public static AlertBatch Batch(params Alert[] notifications)
+    {
+        var status = Status();
+        return new(status, null, notifications, notifications, FixedTimeProvider.Default.GetUtcNow(), Verdicts.VerdictJudge.Judge(status, checks: null));
+    }
 
     private static class EmptyHost
     {

@@ -3,6 +3,7 @@ using KpatchScript.Status;
 using KpatchScript.Targets;
 using KpatchScript.Testing.Fakes;
 using KpatchScript.Testing.Fixtures;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Plugins.Prometheus.Tests;
@@ -42,7 +43,10 @@ public sealed class MetricsTests
         Assert.Equal(1, exposition.Value("kpatch_livepatch_supported"));
         Assert.Equal(1, exposition.Value("kpatch_patch_enabled", ("patch", patch)));
         Assert.Equal(0, exposition.Value("kpatch_patch_in_transition", ("patch", patch)));
-        Assert.Equal(0, exposition.Value("kpatch_verify_status"));
+        // Its support window (build date 2023-04-12 + 365 days) ended before the test clock's 2026-01-15: not covered, whatever the checks say.
+        Assert.Equal(2, exposition.Value("kpatch_verify_status"));
+        Assert.Equal((0, 0, 1), (exposition.Value("kpatch_verdict", ("state", "covered")), exposition.Value("kpatch_verdict", ("state", "action_needed")), exposition.Value("kpatch_verdict", ("state", "not_covered"))));
+        Assert.Equal(1, exposition.Value("kpatch_verdict_reason", ("code", "support-window-ended"), ("level", "not_covered")));
         Assert.Equal(0, exposition.Value("kpatch_verify_check_status", ("check", "patches-enabled")));
         Assert.Equal(1, exposition.Value("kpatch_unknown", ("metric", "kpatch_reboot_recommended"), ("subject", ""))); // no kernel list in this capture
         Assert.Equal(1, exposition.Value("kpatch_alerts_active", ("severity", "critical")));
@@ -121,15 +125,30 @@ public sealed class MetricsTests
         Assert.Equal(1, exposition.Value("kpatch_unknown", ("metric", "kpatch_reboot_recommended"), ("subject", "")));
     }
 
-    [Fact]
-    public void Verify_verdicts_map_to_nagios_codes()
+    [Theory]
+    [InlineData(VerdictState.Covered, 0)]
+    [InlineData(VerdictState.ActionNeeded, 1)]
+    [InlineData(VerdictState.NotCovered, 2)]
+    public void The_verdict_is_published_as_verify_exits_with_it_and_check_results_in_nagios_codes(VerdictState state, int code)
     {
         var status = Facade(SysrootFixtures.OneEnabledPatch).Detect();
         VerificationCheck[] checks = [new("a", CheckResult.Warn, "w"), new("b", CheckResult.Skip, "s")];
+        var verdict = new Verdict(state, "host: summary", state == VerdictState.Covered ? [] : [new VerdictReason("some-code", (ReasonLevel)(int)state, "text")]);
 
-        var exposition = ExpositionParser.Parse(PrometheusTextfile.Render(status, new VerificationReport("local", CheckResult.Warn, checks), null, Now));
+        var exposition = ExpositionParser.Parse(PrometheusTextfile.Render(status, new VerificationReport("local", CheckResult.Warn, checks, verdict), null, Now));
 
-        Assert.Equal((1, 1, 3), (exposition.Value("kpatch_verify_status"), exposition.Value("kpatch_verify_check_status", ("check", "a")), exposition.Value("kpatch_verify_check_status", ("check", "b"))));
+        Assert.Equal((code, 1, 3), (exposition.Value("kpatch_verify_status"), exposition.Value("kpatch_verify_check_status", ("check", "a")), exposition.Value("kpatch_verify_check_status", ("check", "b"))));
+        Assert.Equal(1, exposition.Value("kpatch_verdict", ("state", VerdictWords.Of(state).Replace(' ', '_'))));
+        Assert.Equal(2, Enum.GetValues<VerdictState>().Where(s => s != state).Count(s => exposition.Value("kpatch_verdict", ("state", VerdictWords.Of(s).Replace(' ', '_'))) == 0));
+    }
+
+    [Fact]
+    public void Without_a_verification_the_verdict_is_marked_unknown()
+    {
+        var exposition = ExpositionParser.Parse(PrometheusTextfile.Render(Facade(SysrootFixtures.OneEnabledPatch).Detect(), null, null, Now));
+
+        Assert.False(exposition.Has("kpatch_verdict"));
+        Assert.Equal(1, exposition.Value("kpatch_unknown", ("metric", "kpatch_verdict"), ("subject", "")));
     }
 
     private static Alert Alert(string rule, AlertSeverity severity) =>

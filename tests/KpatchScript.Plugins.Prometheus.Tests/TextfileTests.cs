@@ -19,7 +19,8 @@ public sealed class TextfileTests : IDisposable
     private static AlertBatch Batch()
     {
         var facade = new KpatchFacade(HostSystems.Open("sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)), FixedTimeProvider.Default);
-        return new AlertBatch(facade.Detect(), facade.Verify(), [], [], FixedTimeProvider.Default.GetUtcNow());
+        var verification = facade.Verify();
+        return new AlertBatch(facade.Detect(), verification, [], [], FixedTimeProvider.Default.GetUtcNow(), verification.Verdict);
     }
 
     [Fact]

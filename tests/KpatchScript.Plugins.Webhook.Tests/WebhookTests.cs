@@ -18,7 +18,7 @@ public sealed class WebhookTests
     private static AlertBatch Batch(params Alert[] notifications)
     {
         var status = new KpatchFacade(HostSystems.Open("sysroot:" + SysrootFixtures.Get(SysrootFixtures.PatchInTransition)), FixedTimeProvider.Default).Detect();
-        return new AlertBatch(status, null, notifications, notifications, Now) { RenderedText = "1 alert: livepatch_sleep is stuck", RenderedJson = """{"text": "livepatch_sleep is stuck"}""" };
+        return new AlertBatch(status, null, notifications, notifications, Now, Verdicts.VerdictJudge.Judge(status, checks: null)) { RenderedText = "1 alert: livepatch_sleep is stuck", RenderedJson = """{"text": "livepatch_sleep is stuck"}""" };
     }
 
     private static Alert Stalled => new("transition-stalled", "transition-stalled:livepatch_sleep", AlertSeverity.Critical, AlertState.Firing, "lab", "local",
@@ -38,7 +38,11 @@ public sealed class WebhookTests
         Assert.Equal(("POST", "/hook/secret-token", "application/json; charset=utf-8", "Bearer t0ken"), (request.Method, request.Path, request.ContentType, request.Headers["Authorization"]));
         Assert.StartsWith("kpatch-script-webhook/", request.Headers["User-Agent"], StringComparison.Ordinal);
         var document = JsonDocument.Parse(request.Body).RootElement;
-        Assert.Equal((1, 1, "1 alert: livepatch_sleep is stuck"), (document.GetProperty("schema_version").GetInt32(), document.GetProperty("active").GetInt32(), document.GetProperty("rendered_text").GetString()));
+        Assert.Equal((2, 1, "1 alert: livepatch_sleep is stuck"), (document.GetProperty("schema_version").GetInt32(), document.GetProperty("active").GetInt32(), document.GetProperty("rendered_text").GetString()));
+        // The host's one verdict rides along, as every other surface shows it.
+        var verdict = document.GetProperty("verdict");
+        Assert.Equal(("not covered", "patch-in-transition"), (verdict.GetProperty("state").GetString(), verdict.GetProperty("reasons")[0].GetProperty("code").GetString()));
+        Assert.StartsWith("trixie-db is not covered: Live patch livepatch_sleep was in transition", verdict.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var alert = Assert.Single(document.GetProperty("notifications").EnumerateArray().ToList());
         Assert.Equal(("transition-stalled", "critical", "firing", "livepatch_sleep is stuck in transition"),
             (alert.GetProperty("rule").GetString(), alert.GetProperty("severity").GetString(), alert.GetProperty("state").GetString(), alert.GetProperty("summary").GetString()));

@@ -16,21 +16,31 @@ public sealed class FleetReaderTests : IDisposable
     [Fact]
     public void Every_json_file_is_a_host_or_an_unreadable_file_with_its_reason()
     {
-        File.WriteAllText(Path.Combine(_directory, "app03.json"), StatusJson.Serialize(FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf).Status));
-        File.WriteAllText(Path.Combine(_directory, "torn.json"), "{ \"schema_version\": 1, ");
+        var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);
+        var document = StatusJson.Serialize(status, verification.Verdict);
+        File.WriteAllText(Path.Combine(_directory, "app03.json"), document);
+        // A version-1 document (no verdict) from an older kpatch-script is still a host.
+        File.WriteAllText(Path.Combine(_directory, "old.json"), StatusJson.Serialize(status with { SchemaVersion = 1 }));
+        // A verdict that claims better than its own reasons is not taken.
+        File.WriteAllText(Path.Combine(_directory, "forged.json"), document.Replace("\"state\": \"not covered\"", "\"state\": \"covered\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory, "torn.json"), "{ \"schema_version\": 2, ");
         File.WriteAllText(Path.Combine(_directory, "other.json"), "{ \"verdict\": \"pass\" }");
-        File.WriteAllText(Path.Combine(_directory, "future.json"), "{ \"schema_version\": 2 }");
+        File.WriteAllText(Path.Combine(_directory, "future.json"), "{ \"schema_version\": 3 }");
         File.WriteAllText(Path.Combine(_directory, "list.json"), "[]");
         File.WriteAllText(Path.Combine(_directory, "notes.txt"), "not an input: only *.json files are");
 
         var input = FleetReader.Read(_directory);
 
-        Assert.Equal(["app03.json"], input.Hosts.Select(h => h.File));
+        Assert.Equal(["app03.json", "old.json"], input.Hosts.Select(h => h.File));
         Assert.Equal("rhel94-app03", input.Hosts[0].Status.Host.Hostname.Value);
-        Assert.Equal(["future.json", "list.json", "other.json", "torn.json"], input.Unreadable.Select(u => u.File));
-        Assert.Equal("not a status --json document: no \"schema_version\": 1", input.Unreadable[0].Reason);
-        Assert.Equal("not a status --json document: not a JSON object", input.Unreadable[1].Reason);
-        Assert.StartsWith("not a status --json document: ", input.Unreadable[3].Reason, StringComparison.Ordinal);
+        Assert.Equal(verification.Verdict.State, input.Hosts[0].Verdict!.State);
+        Assert.Equal(verification.Verdict.Reasons, input.Hosts[0].Verdict!.Reasons);
+        Assert.Null(input.Hosts[1].Verdict);
+        Assert.Equal(["forged.json", "future.json", "list.json", "other.json", "torn.json"], input.Unreadable.Select(u => u.File));
+        Assert.Equal("not a valid status --json document: \"verdict.state\" is 'covered' but its reasons make it 'not covered'", input.Unreadable[0].Reason);
+        Assert.Equal("not a status --json document: no \"schema_version\" of 1 or 2", input.Unreadable[1].Reason);
+        Assert.Equal("not a status --json document: not a JSON object", input.Unreadable[2].Reason);
+        Assert.StartsWith("not a status --json document: ", input.Unreadable[4].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class HostTemplateGoldenTests
         var now = FixedTimeProvider.Default.GetUtcNow();
         var rules = AlertRules.Evaluate(status, verification, settings, now);
         var tracked = AlertTracker.Track(rules, [], status.Target, settings, now);
-        var model = AlertRun.Model(status, Verdicts.VerdictJudge.Judge(status, verification), tracked, now);
+        var model = AlertRun.Model(status, verification.Verdict, tracked, now);
         model["tool_version"] = FixtureReports.Version;
         return model;
     }

@@ -19,7 +19,7 @@ public sealed class ReportModelTests
         Assert.Empty(JsonSchemaFile.Status.Errors(model["status"]!.ToJsonString()));
         Assert.Empty(JsonSchemaFile.Verification.Errors(model["verification"]!.ToJsonString()));
         Assert.Empty(JsonSchemaFile.Journal.Errors(model["journal"]!.ToJsonString()));
-        Assert.Equal(report.Verdict.State, (string)model["verdict"]!["state"]!);
+        Assert.Equal(Verdicts.VerdictWords.Of(report.Verdict.State), (string)model["verdict"]!["state"]!);
         Assert.Equal("2026-01-15T12:00:00+00:00", (string)model["generated_at"]!);
     }
 

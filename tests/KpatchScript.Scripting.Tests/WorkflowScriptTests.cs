@@ -29,7 +29,7 @@ public sealed class WorkflowScriptTests : IDisposable
 
         var run = await KpatchScriptProcess.RunAsync(["run", "wf.csx", "--target", Sysroot(SysrootFixtures.LabLoaded)], _directory);
         Assert.True(run.ExitCode == 0, run.StandardError);
-        Assert.Equal($"{Sysroot(SysrootFixtures.LabLoaded)}: kernel 6.1.0-56-amd64, 1 live patch(es)\nverify: Pass\n", run.StandardOutput);
+        Assert.Equal($"{Sysroot(SysrootFixtures.LabLoaded)}: kernel 6.1.0-56-amd64, 1 live patch(es)\n{Sysroot(SysrootFixtures.LabLoaded)} needs action: Whether a reboot is due is unknown: the newest installed kernel is unknown: no installed kernel found: rpm: the sysroot has no rpm database (/var/lib/rpm or /usr/lib/sysimage/rpm); /boot: no vmlinuz-* files (and 1 more).\n", run.StandardOutput);
     }
 
     /// <summary>One fixture per verdict: the report is rendered (exit 0) whatever the verdict; the page and the text say it.</summary>
@@ -78,6 +78,8 @@ public sealed class WorkflowScriptTests : IDisposable
         var result = await RunScriptAsync("apply-updates.csx", SysrootFixtures.LabLoaded, "--dry-run");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.Contains("installed: unknown (the sysroot has no rpm database", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("installed: no kpatch-patch", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("available: cannot ask the repositories (the sysroot has no rpm database", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("dry run: install on ", result.StandardOutput, StringComparison.Ordinal);
         Assert.StartsWith("ALERT: install failed on ", result.StandardError, StringComparison.Ordinal);
@@ -93,7 +95,9 @@ public sealed class WorkflowScriptTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Contains("installed: kpatch-patch-5_14_0-427_13_1-1-2.el9_4\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("  dnf --setopt=skip_if_unavailable=False --assumeyes update 'kpatch-patch = 5.14.0-427.13.1.el9_4.x86_64'\nupdate: planned, not run\n", result.StandardOutput, StringComparison.Ordinal);
-        Assert.EndsWith("verify: warn\n", result.StandardOutput, StringComparison.Ordinal);
+        // A dry run shows the verdict it starts from; only a real run alerts on it.
+        Assert.EndsWith("verify: warn\nverdict: not covered: rhel94-app03 is not covered: Live patch support for the running kernel ended on 2025-04-10, " +
+            $"{DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - new DateOnly(2025, 4, 10).DayNumber} days ago (estimate); update the kernel and reboot.\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("", result.StandardError);
     }
 

@@ -1,4 +1,5 @@
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Alerts;
@@ -13,12 +14,14 @@ namespace KpatchScript.Alerts;
 /// <param name="Active">Every problem present now, whether or not it is notified this time.</param>
 /// <param name="Notifications">What to send now; empty when nothing changed since the last notification.</param>
 /// <param name="Time">When the evaluation ran (from the host's <see cref="TimeProvider"/>).</param>
+/// <param name="Verdict">The host's one verdict, as every other surface shows it: sinks publish it, never one of their own.</param>
 public sealed record AlertBatch(
     HostStatus Status,
     VerificationReport? Verification,
     IReadOnlyList<Alert> Active,
     IReadOnlyList<Alert> Notifications,
-    DateTimeOffset Time)
+    DateTimeOffset Time,
+    Verdict Verdict)
 {
     /// <summary>The notifications rendered by the <c>alert.txt</c> template; null when there are none.</summary>
     public string? RenderedText { get; init; }

@@ -31,13 +31,20 @@ public sealed record JournalEntry(
     int Pid,
     IReadOnlyList<IReadOnlyList<string>> Commands,
     string? Error,
-    TimeSpan? Duration);
+    TimeSpan? Duration)
+{
+    /// <summary>What an operation that changed nothing found (<see cref="JournalOutcome.Unchanged"/>); null otherwise.</summary>
+    public string? Detail { get; init; }
+}
 
 /// <summary>How a journaled operation ended.</summary>
 public enum JournalOutcome
 {
     /// <summary>Every step succeeded.</summary>
     Succeeded,
+
+    /// <summary>There was nothing to do: a no-op, not a change (<see cref="JournalEntry.Detail"/> says why).</summary>
+    Unchanged,
 
     /// <summary>It stopped with an error.</summary>
     Failed,

@@ -5,7 +5,7 @@ namespace KpatchScript.Operations;
 /// <summary>What a mutating operation did, or would do in a dry run.</summary>
 /// <param name="Operation">install, update, auto-update on|off, load, unload.</param>
 /// <param name="Target">The target it ran on.</param>
-/// <param name="Outcome">planned (dry run), succeeded, failed.</param>
+/// <param name="Outcome">planned (dry run), succeeded, unchanged (there was nothing to do), failed.</param>
 /// <param name="Commands">Every command it ran, or would run, as argument vectors.</param>
 /// <param name="Error">One line saying what went wrong and what to do; null unless failed.</param>
 /// <param name="Duration">Wall time, lock wait included.</param>
@@ -23,7 +23,10 @@ public sealed record OperationResult(
     /// </summary>
     public IReadOnlyList<string> Plan { get; init; } = [];
 
-    /// <summary>True when the operation did (or, dry, would do) what was asked.</summary>
+    /// <summary>What the operation found, in one line, when it changed nothing: "already up to date: kpatch-patch-… 1-2.el9_4".</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>True when the operation did (or, dry, would do) what was asked, or found it already done.</summary>
     public bool Succeeded => Outcome != OperationOutcome.Failed;
 }
 
@@ -35,6 +38,9 @@ public enum OperationOutcome
 
     /// <summary>Every command succeeded.</summary>
     Succeeded,
+
+    /// <summary>There was nothing to do (dnf: "Nothing to do."); <see cref="OperationResult.Detail"/> says what was found. Journaled as a no-op, not as a change.</summary>
+    Unchanged,
 
     /// <summary>It stopped; <see cref="OperationResult.Error"/> says why.</summary>
     Failed,

@@ -27,5 +27,5 @@ public sealed record HostStatus(
     CveCoverage Coverage)
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 }

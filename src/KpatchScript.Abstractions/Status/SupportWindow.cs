@@ -62,6 +62,9 @@ public sealed record KpatchSettings
     /// <summary>How long one call into a plugin may take (<c>plugin_timeout_seconds</c>) before the host gives up on it.</summary>
     public TimeSpan PluginTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>What the verdict needs besides the host's data: the support-window warning and the codes a site downgrades (<c>verdict</c> in the configuration).</summary>
+    public Verdicts.VerdictOptions Verdict { get; init; } = new();
+
     /// <summary>Each plugin's section of the configuration (<c>"plugins": {"&lt;Name&gt;": {...}}</c>) as JSON text, by plugin name.</summary>
     public IReadOnlyDictionary<string, string> PluginConfiguration { get; init; } = new Dictionary<string, string>();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Verification;
 
@@ -29,14 +30,19 @@ public enum CheckResult
 /// <param name="Detail">One sentence: what was found, or why the check was skipped.</param>
 public sealed record VerificationCheck(string Name, CheckResult Result, string Detail);
 
-/// <summary>Everything <c>verify</c> checked, and the verdict.</summary>
+/// <summary>Everything <c>verify</c> checked, and the host's verdict judged from those checks and the status they checked.</summary>
 /// <param name="Target">The target verified.</param>
-/// <param name="Verdict">fail if any check failed, else warn if any warned, else pass; skip when every check was skipped.</param>
+/// <param name="Result">The worst check result: fail if any check failed, else warn if any warned, else pass; skip when every check was skipped.</param>
 /// <param name="Checks">Every check, in a fixed order.</param>
-public sealed record VerificationReport(string Target, CheckResult Verdict, IReadOnlyList<VerificationCheck> Checks)
+/// <param name="Verdict">
+/// The one verdict (covered / action needed / not covered, with coded reasons) over the status the
+/// checks judged and the checks themselves: what every surface shows. A verification whose checks
+/// all pass or skip is not by itself an all-clear (nothing installed is a reason of the verdict).
+/// </param>
+public sealed record VerificationReport(string Target, CheckResult Result, IReadOnlyList<VerificationCheck> Checks, Verdict Verdict)
 {
-    /// <summary>The verdict over <paramref name="checks"/>.</summary>
-    public static CheckResult VerdictOf(IReadOnlyList<VerificationCheck> checks) =>
+    /// <summary>The worst result among <paramref name="checks"/>.</summary>
+    public static CheckResult ResultOf(IReadOnlyList<VerificationCheck> checks) =>
         checks.Any(c => c.Result == CheckResult.Fail) ? CheckResult.Fail
         : checks.Any(c => c.Result == CheckResult.Warn) ? CheckResult.Warn
         : checks.All(c => c.Result == CheckResult.Skip) ? CheckResult.Skip

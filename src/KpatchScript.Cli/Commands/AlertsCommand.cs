@@ -1,5 +1,6 @@
 using KpatchScript.Alerts;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
@@ -64,7 +65,7 @@ internal sealed class AlertsCommand : ICliCommand
         var host = environment.Open(target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = UpdateCheck.Detect(facade, host, environment, checkUpdates, cancellationToken);
-        var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup, checkUpdates).Evaluate(status, facade.VerifyNow(status, cancellationToken), state));
+        var outcome = ReportOutput.Guard(() => new AlertRun(environment.Time, config.Alerts, lookup).Evaluate(status, facade.VerifyNow(status, cancellationToken), state));
         if (dryRun)
         {
             return DryRun(outcome, environment, json, statePath);
@@ -113,6 +114,7 @@ internal sealed class AlertsCommand : ICliCommand
         }
 
         var tracked = outcome.Tracked;
+        environment.Out.WriteLine(VerdictLine.Of(outcome.Verdict));
         environment.Out.WriteLine($"dry run: {tracked.Notifications.Count} notification(s) would be sent; {tracked.Active.Count} problem(s) active, {tracked.Pending.Count} pending; nothing is delivered, the state is not changed");
         if (outcome.Batch.RenderedText is { } text)
         {

@@ -19,11 +19,16 @@ internal sealed class AvailableCommand : ICliCommand
         enabled repositories, when it is newer than the installed one (or none is installed), with
         the CVEs its changelog names and those it adds to the installed version. Read-only.
 
+        An empty list is an answer only when the repositories could have had one: with no enabled
+        repository, or none that carries kpatch-patch packages, which live patches exist is unknown,
+        and available says so and fails (with --json: "available": {"unknown": reason}).
+
         Options:
         {PackageSettings.OptionsHelp}
         (available only reads: with or without --dry-run it changes nothing.)
 
-        Exit codes: 0 listed (possibly nothing), 1 could not list (one line on stderr), 2 wrong command line.
+        Exit codes: 0 listed (possibly nothing), 1 could not tell (one line on stderr: an unreachable or
+        missing repository, dnf failing), 2 wrong command line.
         """;
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
@@ -34,6 +39,11 @@ internal sealed class AvailableCommand : ICliCommand
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };
         var available = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.ListAvailableAsync(options, cancellationToken).GetAwaiter().GetResult());
+        if (settings.Json)
+        {
+            environment.Out.WriteLine(OperationJson.Write(available));
+        }
+
         if (!available.IsKnown)
         {
             environment.Error.WriteLine($"kpatch-script: error: {available.UnknownReason}");
@@ -42,9 +52,10 @@ internal sealed class AvailableCommand : ICliCommand
 
         if (settings.Json)
         {
-            environment.Out.WriteLine(OperationJson.Write(available.Value!));
+            return ExitCodes.Ok;
         }
-        else if (available.Value!.Count == 0)
+
+        if (available.Value!.Count == 0)
         {
             environment.Out.WriteLine("No newer live patches are available.");
         }

@@ -13,4 +13,11 @@ internal interface ICliCommand
 
     /// <summary>Parses the arguments (throwing <see cref="CommandLine.UsageException"/>) and runs.</summary>
     int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The exit code of a failure (the configuration, the target, anything unexpected), after its
+    /// one line on stderr: 1 for most verbs; verify answers Nagios UNKNOWN (3) instead, so that a
+    /// monitoring system never reads a failure as a WARNING.
+    /// </summary>
+    int Failed(IReadOnlyList<string> arguments, CliEnvironment environment, string message) => ExitCodes.Failure;
 }

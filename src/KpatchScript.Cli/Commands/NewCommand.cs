@@ -36,9 +36,10 @@ internal sealed class NewCommand : ICliCommand
             var status = await kp.DetectAsync(Kpatch.Cancellation);
             Console.WriteLine($"{status.Target}: kernel {status.Kernel.Running.GetValueOrDefault("unknown")}, {status.Livepatch.Patches.GetValueOrDefault([])!.Count} live patch(es)");
 
-            var report = await kp.VerifyAsync(Kpatch.Cancellation);
-            Console.WriteLine($"verify: {report.Verdict}");
-            return report.Verdict == KpatchScript.Verification.CheckResult.Fail ? 2 : 0;
+            // The one verdict every surface shows: covered, action needed or not covered, with its reasons.
+            var verdict = (await kp.VerifyAsync(Kpatch.Cancellation)).Verdict;
+            Console.WriteLine(verdict.Summary);
+            return verdict.State == KpatchScript.Verdicts.VerdictState.NotCovered ? 2 : 0;
 
             """;
         try

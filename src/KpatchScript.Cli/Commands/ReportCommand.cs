@@ -1,10 +1,10 @@
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Reporting.Verdicts;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
@@ -62,7 +62,7 @@ internal sealed class ReportCommand : ICliCommand
         var unreadable = 0;
         var text = settings.Fleet is null
             ? HostReport(settings, config.Alerts, lookup, environment, cancellationToken)
-            : FleetReport(settings, config.Alerts, lookup, environment, out unreadable);
+            : FleetReport(settings, lookup, environment, out unreadable);
         if (text is null)
         {
             return ExitCodes.Failure;
@@ -79,23 +79,23 @@ internal sealed class ReportCommand : ICliCommand
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = UpdateCheck.Detect(facade, host, environment, settings.CheckUpdates, cancellationToken);
-        if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
+        if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");
+            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
             return null;
         }
 
-        var options = new ReportOptions { Alerts = alerts, UpdatesChecked = settings.CheckUpdates, AlertState = ReadState(environment) };
+        var options = new ReportOptions { Alerts = alerts, AlertState = ReadState(environment) };
         var report = HostReports.Builder(environment.Time, plugins.ReportDataContributors, options)
             .BuildAsync(status, facade.VerifyNow(status, cancellationToken), HostReports.ReadJournal(environment.Settings.StateDirectory), cancellationToken)
             .GetAwaiter().GetResult();
         return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
     }
 
-    private static string FleetReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, out int unreadable)
+    private static string FleetReport(ReportSettings settings, TemplateLookup lookup, CliEnvironment environment, out int unreadable)
     {
         var input = ReportOutput.Guard(() => FleetReader.Read(settings.Fleet!));
-        var model = FleetReportBuilder.Build(input, environment.Time, new VerdictOptions { SupportWindowWarningDays = alerts.SupportWindowWarningDays });
+        var model = FleetReportBuilder.Build(input, environment.Time, environment.Settings.Verdict);
         var files = model["unreadable"]!.AsArray();
         foreach (var file in files)
         {

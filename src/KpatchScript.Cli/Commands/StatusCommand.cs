@@ -10,13 +10,15 @@ internal sealed class StatusCommand : ICliCommand
 {
     public string Name => "status";
 
-    public string Summary => "Show live patching status: kernel, patches, kpatch tooling, packages, reboot advice";
+    public string Summary => "Am I covered? The verdict first, then kernel, patches, kpatch tooling, packages, reboot advice";
 
     public string Help => $"""
         Usage: kpatch-script status [--json] [--check-updates] [--target {HostSystems.Forms}] [--verbose]
 
-        Reads the live-patching state of a host and answers "am I covered?": the running and
-        installed kernels and whether a reboot is due, livepatch support and the kernel's live
+        Reads the live-patching state of a host and answers "am I covered?". The first line is the
+        verdict, covered / action needed / not covered, with its coded reasons: the same verdict
+        verify, report, alerts and the Cockpit panel show (the checks of verify run as of now, a
+        transition judged as it is, not watched). Then the running and installed kernels and whether a reboot is due, livepatch support and the kernel's live
         patch taint, every patch in /sys/kernel/livepatch with its state, objects and functions,
         tasks a transition waits for, the kpatch CLI, installed patch modules, kpatch-dnf and
         kpatch.service, installed kpatch-patch packages with the CVEs they fix, the CVEs fixed live
@@ -25,12 +27,13 @@ internal sealed class StatusCommand : ICliCommand
         Anything that cannot be read is shown as unknown with the reason; nothing is guessed.
 
         Options:
-          --json            Print the status as JSON (schema: host-status.schema.json, version 1)
+          --json            Print the status as JSON, the verdict object included (schema: host-status.schema.json, version 2)
           --check-updates   Also ask dnf for newer live patches and the CVEs they would add (slower)
           --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree laid out like /
           --verbose         Show the full error when something fails
 
-        Exit codes: 0 status read, 1 status could not be read, 2 wrong command line.
+        Exit codes: 0 status read (any verdict), 1 status could not be read, 2 wrong command line.
+        (verify exits with the verdict.)
         """;
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
@@ -42,20 +45,22 @@ internal sealed class StatusCommand : ICliCommand
             ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => UpdateCheck.Detect(facade, host, environment, checkUpdates: true, cancellationToken))
             : facade.Detect(cancellationToken: cancellationToken);
 
-        // A tree with neither a kernel release nor an os-release is not a host: say so instead of a page of unknowns.
-        if (!status.Kernel.Running.IsKnown && !status.Host.Os.IsKnown)
+        if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
-            environment.Error.WriteLine(
-                $"kpatch-script: error: {host.Name} does not look like a host: {status.Kernel.Running.UnknownReason}, and {status.Host.Os.UnknownReason}");
+            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
             return ExitCodes.Failure;
         }
 
+        // The one verdict: verify's checks as of now over this status (no second detection).
+        var verdict = facade.VerifyNow(status, cancellationToken).Verdict;
         if (settings.Json)
         {
-            environment.Out.WriteLine(StatusJson.Serialize(status));
+            environment.Out.WriteLine(StatusJson.Serialize(status, verdict));
         }
         else
         {
+            VerdictLine.Write(verdict, environment.Out);
+            environment.Out.WriteLine();
             StatusView.Write(status, environment.Out, environment.IsInteractive);
         }
 

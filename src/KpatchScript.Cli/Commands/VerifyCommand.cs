@@ -1,18 +1,26 @@
 using System.Globalization;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Cli.Commands;
 
-/// <summary><c>kpatch-script verify</c>: are the live patches doing what they should? Exit codes follow the Nagios plugin convention.</summary>
+/// <summary>
+/// <c>kpatch-script verify</c>: are the live patches doing what they should, and is the host covered?
+/// Exits with the verdict in Nagios codes: 0 only for covered; 3 only when the host could not be read.
+/// </summary>
 internal sealed class VerifyCommand : ICliCommand
 {
+    /// <summary>Nagios plugin API: the host could not be read at all (no verdict).</summary>
+    public const int Unknown = 3;
+
     public string Name => "verify";
 
-    public string Summary => "Check that live patches are loaded, enabled, complete and built for this kernel (Nagios exit codes)";
+    public string Summary => "Check that live patches are loaded, enabled, complete and built for this kernel; exit with the verdict (Nagios codes)";
 
     public string Help => $"""
         Usage: kpatch-script verify [--json | --nagios] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
@@ -25,14 +33,25 @@ internal sealed class VerifyCommand : ICliCommand
         Then the plugins' checks, named <Plugin>:<check>; a plugin check that throws or does not
         answer within plugin_timeout_seconds (10) fails with the reason.
 
+        Then the verdict, the same status, report, alerts and the Cockpit panel show: covered /
+        action needed / not covered, with coded reasons. Checks that all pass or skip are not by
+        themselves an all-clear: nothing installed for the running kernel, a support window that
+        ended or a kernel that cannot be live patched are reasons of the verdict. A site accepts a
+        reason by its code with the configuration key verdict.downgrade (README.md: The verdict),
+        never by default.
+
         Options:
-          --json            Print the report as JSON (schema: verification.schema.json, version 1)
-          --nagios          Print one Nagios status line with performance data
-          --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree
+          --json            Print the report as JSON: the verdict, the checks' worst result and the checks
+                            (schema: verification.schema.json, version 2)
+          --nagios          Print one Nagios status line, the verdict's summary, with performance data
+          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
         {CliPlugins.OptionHelp}
           --verbose         Show the full error when something fails
 
-        Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (nothing could be checked).
+        Exit codes (Nagios, from the verdict): 0 OK (covered), 1 WARNING (action needed),
+        2 CRITICAL (not covered), 3 UNKNOWN (the host could not be read at all: an unreachable
+        target, a tree that is not a host, a broken configuration; one line on stderr).
+        A wrong command line exits 2.
         """;
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
@@ -47,7 +66,17 @@ internal sealed class VerifyCommand : ICliCommand
         }
 
         var plugins = CliPlugins.Load(pluginDirectories, environment);
-        var report = new KpatchFacade(environment.Open(target), environment.Time, environment.Settings) { Checks = plugins.VerificationChecks }.Verify(cancellationToken);
+        var host = environment.Open(target);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
+        var status = facade.Detect(cancellationToken: cancellationToken);
+        if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
+        {
+            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
+            return Failed(arguments, environment, notAHost);
+        }
+
+        var report = facade.Verify(status, cancellationToken);
+
         if (json)
         {
             environment.Out.WriteLine(VerificationJson.Write(report));
@@ -58,38 +87,46 @@ internal sealed class VerifyCommand : ICliCommand
         }
         else
         {
+            VerdictLine.Write(report.Verdict, environment.Out);
+            environment.Out.WriteLine();
             foreach (var check in report.Checks)
             {
                 environment.Out.WriteLine($"{VerificationJson.Word(check.Result),-4}  {check.Name}: {check.Detail}");
             }
-
-            environment.Out.WriteLine($"verdict: {VerificationJson.Word(report.Verdict)}");
         }
 
-        return ExitCodeOf(report.Verdict);
+        return ExitCodeOf(report.Verdict.State);
     }
 
-    internal static int ExitCodeOf(CheckResult verdict) => verdict switch
+    /// <summary>A failure is Nagios UNKNOWN: with --nagios, the plugin line says so on stdout too (monitoring reads only stdout).</summary>
+    public int Failed(IReadOnlyList<string> arguments, CliEnvironment environment, string message)
     {
-        CheckResult.Pass => 0,
-        CheckResult.Warn => 1,
-        CheckResult.Fail => 2,
-        _ => 3,
+        var separator = arguments.ToList().IndexOf("--");
+        if ((separator < 0 ? arguments : arguments.Take(separator)).Contains("--nagios"))
+        {
+            environment.Out.WriteLine($"KPATCH UNKNOWN - {message.Replace('|', '/')}");
+        }
+
+        return Unknown;
+    }
+
+    internal static int ExitCodeOf(VerdictState state) => state switch
+    {
+        VerdictState.Covered => 0,
+        VerdictState.ActionNeeded => 1,
+        _ => 2,
     };
 
-    /// <summary><c>KPATCH CRITICAL - summary | perfdata</c>, as a Nagios plugin prints it.</summary>
+    /// <summary><c>KPATCH CRITICAL - host is not covered: first reason (and N more) | perfdata</c>, as a Nagios plugin prints it.</summary>
     internal static string NagiosLine(VerificationReport report)
     {
-        var state = ExitCodeOf(report.Verdict) switch { 0 => "OK", 1 => "WARNING", 2 => "CRITICAL", _ => "UNKNOWN" };
-        var failed = report.Checks.Where(c => c.Result == CheckResult.Fail).ToList();
-        var warned = report.Checks.Where(c => c.Result == CheckResult.Warn).ToList();
-        var summary = failed.Count > 0 ? string.Join("; ", failed.Select(c => $"{c.Name}: {c.Detail}"))
-            : warned.Count > 0 ? string.Join("; ", warned.Select(c => $"{c.Name}: {c.Detail}"))
-            : report.Verdict == CheckResult.Skip ? string.Join("; ", report.Checks.Select(c => c.Detail).Distinct().Take(1))
-            : $"{report.Checks.Count(c => c.Result == CheckResult.Pass)} checks passed";
+        var verdict = report.Verdict;
+        var state = verdict.State switch { VerdictState.Covered => "OK", VerdictState.ActionNeeded => "WARNING", _ => "CRITICAL" };
+        var failed = report.Checks.Count(c => c.Result == CheckResult.Fail);
+        var warned = report.Checks.Count(c => c.Result == CheckResult.Warn);
         var perf = string.Create(CultureInfo.InvariantCulture,
-            $"checks={report.Checks.Count};;;0 failed={failed.Count};;1;0 warnings={warned.Count};1;;0");
-        // '|' separates text from performance data in the Nagios plugin API: keep it out of the text.
-        return $"KPATCH {state} - {summary.Replace('|', '/')} | {perf}";
+            $"checks={report.Checks.Count};;;0 failed={failed};;1;0 warnings={warned};1;;0 not_covered={verdict.Reasons.Count(r => r.Level == ReasonLevel.NotCovered)};;1;0 action_needed={verdict.Reasons.Count(r => r.Level == ReasonLevel.ActionNeeded)};1;;0");
+        // '|' separates text from performance data in the Nagios plugin API, and the first line is all most monitors show: keep both out of the text.
+        return $"KPATCH {state} - {verdict.Summary.Replace('|', '/').Replace('\n', ' ')} | {perf}";
     }
 }

@@ -10,7 +10,7 @@ namespace KpatchScript.Cli.Configuration;
 /// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
 /// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>, the ssh keys,
 /// the script rules (<see cref="ScriptRuleSettings"/>), <c>plugin_directories</c>, <c>plugin_timeout_seconds</c>
-/// and <c>plugins</c>; the reporting keys <c>templates_directory</c> and <c>alerts</c> are checked here and read by
+/// <c>plugins</c> and <c>verdict</c> (<see cref="VerdictConfig"/>); the reporting keys <c>templates_directory</c> and <c>alerts</c> are checked here and read by
 /// <see cref="ReportingConfig"/>, the option defaults <c>target</c>, <c>install_root</c> and <c>workflows_directory</c>
 /// by <see cref="CommandDefaults"/>. An unknown key or a wrong value is an error, so a
 /// typo never silently keeps a default.
@@ -59,7 +59,8 @@ internal static class ConfigFile
                     "plugin_directories" => settings with { PluginDirectories = Texts(path, property) },
                     "plugin_timeout_seconds" => settings with { PluginTimeout = TimeSpan.FromSeconds(PositiveInteger(path, property)) },
                     "plugins" => settings with { PluginConfiguration = Sections(path, property) },
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory, plugin_directories, plugin_timeout_seconds, plugins)"),
+                    "verdict" => VerdictConfig.Apply(path, property, settings),
+                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory, plugin_directories, plugin_timeout_seconds, plugins, verdict)"),
                 };
             }
 

@@ -37,11 +37,16 @@ internal sealed record ReportingConfig(string? TemplatesDirectory, AlertSettings
         }
     }
 
-    /// <summary>Checks a reporting key where <see cref="ConfigFile"/> meets it; the facade settings are unchanged.</summary>
+    /// <summary>
+    /// Checks a reporting key where <see cref="ConfigFile"/> meets it. The verdict shares the
+    /// support-window-ending rule's <c>days</c>, so that every surface warns from the same day.
+    /// </summary>
     public static Status.KpatchSettings Check(string path, JsonProperty property, Status.KpatchSettings settings)
     {
-        Apply(path, property, new ReportingConfig(null, new AlertSettings()));
-        return settings;
+        var checkedConfig = Apply(path, property, new ReportingConfig(null, new AlertSettings()));
+        return property.Name == "alerts"
+            ? settings with { Verdict = settings.Verdict with { SupportWindowWarningDays = checkedConfig.Alerts.SupportWindowWarningDays } }
+            : settings;
     }
 
     private static ReportingConfig Apply(string path, JsonProperty property, ReportingConfig config) => property.Name switch

@@ -24,6 +24,10 @@ internal static class OperationView
 
             environment.Out.WriteLine("Nothing was changed.");
         }
+        else if (result.Outcome == OperationOutcome.Unchanged)
+        {
+            environment.Out.WriteLine($"{result.Operation}: nothing to do on {result.Target}: {result.Detail}");
+        }
         else if (result.Outcome == OperationOutcome.Succeeded)
         {
             environment.Out.WriteLine($"{result.Operation}: done on {result.Target} ({result.Duration.TotalSeconds:0.0} s): {string.Join("; ", result.Commands)}");

@@ -8,9 +8,18 @@ internal static class HostInfoDetector
 {
     public static HostInfo Detect(HostReader reader, Reading<string> running) =>
         new(
-            FirstKnown(reader.ReadValue(KnownPaths.Hostname), () => reader.ReadValue(KnownPaths.EtcHostname)),
+            FirstKnown(KernelHostname(reader), () => reader.ReadValue(KnownPaths.EtcHostname)),
             ReadOsRelease(reader),
             DetectArchitecture(reader, running));
+
+    /// <summary>
+    /// The kernel says "(none)" until user space sets a name (a busybox initramfs never does): that
+    /// is not a host called "(none)", so /etc/hostname is asked next, and the reason quotes the value.
+    /// </summary>
+    private static Reading<string> KernelHostname(HostReader reader) =>
+        reader.ReadValue(KnownPaths.Hostname).Then(name => name == "(none)"
+            ? Reading.Unknown<string>($"{KnownPaths.Hostname} reads '(none)': the host name was never set")
+            : Reading.Known(name));
 
     private static Reading<OsRelease> ReadOsRelease(HostReader reader)
     {

@@ -39,16 +39,20 @@ internal static class SupportWindowEstimator
         }
 
         var timeAt = words.Length >= 2 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
-        if (timeAt < 2 || !IsTime(words[timeAt]))
-        {
-            return Reading.Unknown<DateOnly>($"{ProcVersion} ends without a build date ('... Wed Apr 10 10:29:16 EDT 2024')");
-        }
-
-        var text = $"{words[timeAt - 2]} {words[timeAt - 1]} {words[^1]}";
-        return DateOnly.TryParseExact(text, "MMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        var text = timeAt >= 2 && IsTime(words[timeAt]) ? $"{words[timeAt - 2]} {words[timeAt - 1]} {words[^1]}" : null;
+        return text is not null && DateOnly.TryParseExact(text, "MMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? Reading.Known(date)
-            : Reading.Unknown<DateOnly>($"{ProcVersion} ends with '{Parsing.TextClip.Clip(text)}', not a build date");
+            : Reading.Unknown<DateOnly>(NoBuildDate(words));
     }
+
+    /// <summary>The reason quotes what the file ends with, so the admin sees what was read, not only what was expected.</summary>
+    private static string NoBuildDate(string[] words) =>
+        words.Length == 0
+            ? $"{ProcVersion} is empty, so the kernel's build date is unknown"
+            : $"{ProcVersion} ends with '{Tail(string.Join(' ', words))}', not a build date (like 'Wed Apr 10 10:29:16 EDT 2024' or Debian's '(2024-04-10)')";
+
+    /// <summary>The end of the text, where the date would be: at most 48 characters, "..." before a cut.</summary>
+    private static string Tail(string text) => text.Length <= 48 ? text : "..." + text[^48..];
 
     private static bool IsTime(string word) =>
         word.Length == 8 && word[2] == ':' && word[5] == ':' && word.Where((c, i) => i is not (2 or 5)).All(char.IsAsciiDigit);

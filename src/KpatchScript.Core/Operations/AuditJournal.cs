@@ -6,8 +6,8 @@ namespace KpatchScript.Operations;
 /// <summary>
 /// The audit journal: one JSON object per line, appended and flushed to disk (fsync) before the
 /// operation goes on or reports. Each operation writes a <c>started</c> record before its first
-/// command and an end record (<c>succeeded</c>, <c>failed</c> or <c>interrupted</c>) after its
-/// last; a <c>started</c> id with no end record is an operation that was killed.
+/// command and an end record (<c>succeeded</c>, <c>unchanged</c>, <c>failed</c> or <c>interrupted</c>)
+/// after its last; a <c>started</c> id with no end record is an operation that was killed.
 /// </summary>
 internal sealed class AuditJournal(string path, TimeProvider time)
 {
@@ -15,10 +15,10 @@ internal sealed class AuditJournal(string path, TimeProvider time)
 
     public void Started(string id, OperationRecord record) => Append(id, "started", record, error: null, duration: null);
 
-    public void Ended(string id, OperationRecord record, string outcome, string? error, TimeSpan duration) =>
-        Append(id, outcome, record, error, duration);
+    public void Ended(string id, OperationRecord record, string outcome, string? error, TimeSpan duration, string? detail = null) =>
+        Append(id, outcome, record, error, duration, detail);
 
-    private void Append(string id, string outcome, OperationRecord record, string? error, TimeSpan? duration)
+    private void Append(string id, string outcome, OperationRecord record, string? error, TimeSpan? duration, string? detail = null)
     {
         var w = new JsonTextBuilder(indented: false);
         {
@@ -49,6 +49,11 @@ internal sealed class AuditJournal(string path, TimeProvider time)
             if (error is not null)
             {
                 w.WriteString("error", error);
+            }
+
+            if (detail is not null)
+            {
+                w.WriteString("detail", detail);
             }
 
             if (duration is { } d)

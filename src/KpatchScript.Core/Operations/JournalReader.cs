@@ -76,6 +76,7 @@ public static class JournalReader
         var outcome = end?.Outcome switch
         {
             "succeeded" => JournalOutcome.Succeeded,
+            "unchanged" => JournalOutcome.Unchanged,
             "failed" => JournalOutcome.Failed,
             "interrupted" => JournalOutcome.Interrupted,
             _ => JournalOutcome.Unfinished,
@@ -83,15 +84,15 @@ public static class JournalReader
         return new JournalEntry(
             first.Id, first.Time, outcome, first.Operation, first.Target, first.InstallRoot ?? last.InstallRoot,
             first.KernelRelease ?? last.KernelRelease, first.User, first.SudoUser, first.Pid,
-            last.Commands.Count > 0 ? last.Commands : first.Commands, end?.Error, end?.Duration);
+            last.Commands.Count > 0 ? last.Commands : first.Commands, end?.Error, end?.Duration) { Detail = end?.Detail };
     }
 
     /// <summary>One line of the journal, as <see cref="AuditJournal"/> writes it.</summary>
     private sealed record Record(
         string Id, DateTimeOffset Time, string Outcome, string Operation, string Target, string? InstallRoot, string? KernelRelease,
-        string User, string? SudoUser, int Pid, IReadOnlyList<IReadOnlyList<string>> Commands, string? Error, TimeSpan? Duration)
+        string User, string? SudoUser, int Pid, IReadOnlyList<IReadOnlyList<string>> Commands, string? Error, TimeSpan? Duration, string? Detail)
     {
-        private static readonly string[] Outcomes = ["started", "succeeded", "failed", "interrupted"];
+        private static readonly string[] Outcomes = ["started", "succeeded", "unchanged", "failed", "interrupted"];
 
         /// <exception cref="FormatException">The line is not a journal record; the message says why.</exception>
         public static Record Parse(string line)
@@ -131,7 +132,8 @@ public static class JournalReader
                     Optional(root, "install_root"), Optional(root, "kernel_release"), Optional(root, "user") ?? "unknown",
                     Optional(root, "sudo_user"), root.TryGetProperty("pid", out var pid) && pid.TryGetInt32(out var p) ? p : 0,
                     ReadCommands(root), Optional(root, "error"),
-                    root.TryGetProperty("duration_ms", out var ms) && ms.TryGetInt64(out var d) ? TimeSpan.FromMilliseconds(d) : null);
+                    root.TryGetProperty("duration_ms", out var ms) && ms.TryGetInt64(out var d) ? TimeSpan.FromMilliseconds(d) : null,
+                    Optional(root, "detail"));
             }
         }
 

@@ -11,34 +11,47 @@ namespace KpatchScript.Operations;
 internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeSpan lockWait, string? stateDirectory = null)
 {
     public OperationResult Run(OperationRecord record, bool dryRun, Func<CommandResult, string?> failureOf, CancellationToken cancellationToken) =>
+        Run(record, dryRun, (result, _) => failureOf(result) is { } error ? WorkOutcome.Failed(error) : WorkOutcome.Done, cancellationToken);
+
+    /// <summary>
+    /// Runs each command of <paramref name="record"/>; <paramref name="judge"/> reads each result (and
+    /// may ask the host more): a failure stops the operation, "nothing to do" ends it as unchanged.
+    /// </summary>
+    public OperationResult Run(OperationRecord record, bool dryRun, Func<CommandResult, CancellationToken, WorkOutcome> judge, CancellationToken cancellationToken) =>
         Run(record, dryRun, plan: [], token =>
         {
+            var outcome = WorkOutcome.Done;
             foreach (var command in record.Commands)
             {
                 // A running dnf transaction is never killed: a cancellation (SIGINT, SIGTERM)
                 // lets the current command finish and stops before the next one.
                 var result = host.Run(command, CancellationToken.None);
-                var error = failureOf(result);
+                outcome = judge(result, CancellationToken.None);
                 if (token.IsCancellationRequested)
                 {
                     throw new OperationInterruptedException($"{record.Operation} was interrupted by a signal; '{command}' exited {result.ExitCode}; check the result with 'kpatch-script status'");
                 }
 
-                if (error is not null)
+                if (outcome.Error is not null)
                 {
-                    return error;
+                    return outcome;
                 }
             }
 
-            return null;
+            return outcome;
         }, cancellationToken);
 
+    /// <inheritdoc cref="Run(OperationRecord, bool, IReadOnlyList{string}, Func{CancellationToken, WorkOutcome}, CancellationToken)"/>
+    public OperationResult Run(OperationRecord record, bool dryRun, IReadOnlyList<string> plan, Func<CancellationToken, string?> work, CancellationToken cancellationToken) =>
+        Run(record, dryRun, plan, token => work(token) is { } error ? WorkOutcome.Failed(error) : WorkOutcome.Done, cancellationToken);
+
     /// <summary>
-    /// Runs <paramref name="work"/> under the lock and the journal. It returns null when done or one
-    /// line saying what failed; it throws <see cref="OperationInterruptedException"/> when a signal
-    /// stopped it, and <see cref="HostSystemException"/> when the target failed.
+    /// Runs <paramref name="work"/> under the lock and the journal. It returns what it came to: done,
+    /// nothing to do (journaled as <c>unchanged</c>, a no-op rather than a change), or one line saying
+    /// what failed; it throws <see cref="OperationInterruptedException"/> when a signal stopped it, and
+    /// <see cref="HostSystemException"/> when the target failed.
     /// </summary>
-    public OperationResult Run(OperationRecord record, bool dryRun, IReadOnlyList<string> plan, Func<CancellationToken, string?> work, CancellationToken cancellationToken)
+    public OperationResult Run(OperationRecord record, bool dryRun, IReadOnlyList<string> plan, Func<CancellationToken, WorkOutcome> work, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         if (dryRun)
@@ -77,10 +90,12 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
 
             string? error;
             string outcome;
+            string? unchanged = null;
             try
             {
-                error = work(cancellationToken);
-                outcome = error is null ? "succeeded" : "failed";
+                var done = work(cancellationToken);
+                (error, unchanged) = (done.Error, done.Unchanged);
+                outcome = error is not null ? "failed" : unchanged is not null ? "unchanged" : "succeeded";
             }
             catch (OperationInterruptedException ex)
             {
@@ -94,15 +109,25 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
             }
 
             // The end record reaches the disk before the caller hears the outcome.
-            journal.Ended(id, record, outcome, error, stopwatch.Elapsed);
-            return (error is null
-                ? new OperationResult(record.Operation, record.Target, OperationOutcome.Succeeded, record.Commands, null, stopwatch.Elapsed)
-                : Failed(record, error, stopwatch)) with { Plan = plan };
+            journal.Ended(id, record, outcome, error, stopwatch.Elapsed, unchanged);
+            return (error is not null ? Failed(record, error, stopwatch)
+                : unchanged is not null ? new OperationResult(record.Operation, record.Target, OperationOutcome.Unchanged, record.Commands, null, stopwatch.Elapsed) { Detail = unchanged }
+                : new OperationResult(record.Operation, record.Target, OperationOutcome.Succeeded, record.Commands, null, stopwatch.Elapsed)) with { Plan = plan };
         }
     }
 
     private static OperationResult Failed(OperationRecord record, string error, Stopwatch stopwatch) =>
         new(record.Operation, record.Target, OperationOutcome.Failed, record.Commands, error, stopwatch.Elapsed);
+}
+
+/// <summary>What the work of an operation came to: done, nothing to do (with what was found), or an error.</summary>
+internal readonly record struct WorkOutcome(string? Error, string? Unchanged)
+{
+    public static WorkOutcome Done => default;
+
+    public static WorkOutcome Failed(string error) => new(error, null);
+
+    public static WorkOutcome NothingToDo(string found) => new(null, found);
 }
 
 /// <summary>A signal stopped an operation between two steps; the message says where it stopped and what to check.</summary>

@@ -25,6 +25,14 @@ internal static class DnfCommands
     public static CommandSpec NewestFor(string? installRoot, string kernelRelease) =>
         Query(installRoot, "--available", "--latest-limit=1", "--queryformat", Format, "--whatprovides", $"kpatch-patch = {kernelRelease}");
 
+    /// <summary>The newest package of every kpatch-patch name in the repositories: does any enabled repository carry live patches at all?</summary>
+    public static CommandSpec AnyPatch(string? installRoot) =>
+        Query(installRoot, "--available", "--latest-limit=1", "--queryformat", "%{name}\\n", "--whatprovides", "kpatch-patch");
+
+    /// <summary>The enabled repositories: a header line, then one line per repository, its id first; nothing when none is enabled.</summary>
+    public static CommandSpec EnabledRepositories(string? installRoot) =>
+        new([.. Base(installRoot), "--quiet", "repolist", "--enabled"]) { Timeout = Timeout };
+
     /// <summary>Changelogs of the named available packages (name-version-release.arch), each after a "Changelog for" line.</summary>
     public static CommandSpec Changelogs(string? installRoot, IEnumerable<string> nevras) =>
         Query(installRoot, ["--available", "--changelogs", .. nevras]);

@@ -64,6 +64,17 @@ internal static class DnfOutput
         }
     }
 
+    /// <summary>The ids in <c>dnf repolist</c>'s output: the first word of each line after the "repo id" header.</summary>
+    public static IReadOnlyList<string> RepositoryIds(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("repo id", StringComparison.Ordinal))
+            .Select(line => line.Split([' ', '\t'], 2)[0])
+            .ToList();
+
+    /// <summary>dnf succeeded without changing anything: it prints "Nothing to do." on a line of its own.</summary>
+    public static bool NothingToDo(CommandResult result) =>
+        result.Succeeded && result.StandardOutput.Split('\n').Any(line => line.Trim() == "Nothing to do.");
+
     /// <summary>One line that says what went wrong, with dnf's own words where it gave some.</summary>
     public static string? FailureOf(string operation, CommandResult result)
     {

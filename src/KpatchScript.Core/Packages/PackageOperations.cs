@@ -55,6 +55,7 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
         }
 
         var candidates = new List<(string Kernel, DnfOutput.PackageLine Package, KpatchPatchPackage? Installed)>();
+        var anyInRepositories = false;
         foreach (var kernel in kernels)
         {
             var newest = Query("repoquery", DnfCommands.NewestFor(options.InstallRoot, kernel), cancellationToken);
@@ -62,6 +63,8 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
             {
                 return Reading.Unknown<IReadOnlyList<AvailablePatch>>(newest.UnknownReason!);
             }
+
+            anyInRepositories |= newest.Value!.Count > 0;
 
             foreach (var package in newest.Value!)
             {
@@ -71,6 +74,12 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
                     candidates.Add((kernel, package, current));
                 }
             }
+        }
+
+        // No package at all for any of these kernels: "nothing newer" only if the repositories could have said otherwise.
+        if (!anyInRepositories && RepositoriesWithoutPatches(options, cancellationToken) is { } why)
+        {
+            return Reading.Unknown<IReadOnlyList<AvailablePatch>>(why);
         }
 
         if (candidates.Count == 0)
@@ -108,7 +117,26 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
         }
 
         var record = new OperationRecord(operation, host.Name, options.InstallRoot, release.Value!, [command(release.Value!)]);
-        return Runner().Run(record, options.DryRun, result => DnfOutput.FailureOf(operation, result), cancellationToken);
+        return Runner().Run(record, options.DryRun, (result, token) => DnfOutput.FailureOf(operation, result) is { } failure
+            ? WorkOutcome.Failed(failure)
+            : DnfOutput.NothingToDo(result) ? AlreadyDone(operation, options, release.Value!, token) : WorkOutcome.Done, cancellationToken);
+    }
+
+    /// <summary>
+    /// dnf said "Nothing to do." The installed package says what that means: up to date, or (for
+    /// update) nothing installed to update, which dnf reports the same way and which is not success.
+    /// </summary>
+    private WorkOutcome AlreadyDone(string operation, PackageOptions options, string release, CancellationToken cancellationToken)
+    {
+        var installed = PackageDetector.Detect(new HostReader(RootHost(options), cancellationToken), Reading.Known(release));
+        if (!installed.IsKnown)
+        {
+            return WorkOutcome.NothingToDo($"dnf {operation}: nothing to do (which version is installed is unknown: {installed.UnknownReason})");
+        }
+
+        return installed.Value!.FirstOrDefault(p => p.ForRunningKernel) is { } package
+            ? WorkOutcome.NothingToDo($"already up to date: {package.Name} {package.Version}-{package.Release}")
+            : WorkOutcome.Failed($"dnf {operation}: nothing to do, and no kpatch-patch package is installed for {release}: there is nothing to update; install it with 'kpatch-script install'");
     }
 
     private Reading<string> RunningRelease(PackageOptions options, CancellationToken cancellationToken)
@@ -130,6 +158,36 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
 
         var running = new HostReader(host, cancellationToken).ReadValue(KnownPaths.OsRelease);
         return running.IsKnown ? running : Reading.Unknown<string>($"the running kernel release is unknown ({running.UnknownReason}); name one with --kernel");
+    }
+
+    /// <summary>
+    /// Why an empty answer from the repositories means nothing: no repository is enabled, or none
+    /// of the enabled ones carries kpatch-patch packages. Null when some repository carries them
+    /// (then an empty answer is a real "none for these kernels").
+    /// </summary>
+    private string? RepositoriesWithoutPatches(PackageOptions options, CancellationToken cancellationToken)
+    {
+        var repositories = new HostReader(host, cancellationToken).Run(DnfCommands.EnabledRepositories(options.InstallRoot));
+        if (!repositories.IsKnown || DnfOutput.FailureOf("repolist", repositories.Value!) is { })
+        {
+            return repositories.IsKnown ? DnfOutput.FailureOf("repolist", repositories.Value!) : repositories.UnknownReason;
+        }
+
+        var ids = DnfOutput.RepositoryIds(repositories.Value!.StandardOutput);
+        if (ids.Count == 0)
+        {
+            return "dnf has no enabled repository, so it cannot tell which live patches exist: enable the repository that carries kpatch-patch packages (on RHEL, the BaseOS repository of the subscription)";
+        }
+
+        var patches = new HostReader(host, cancellationToken).Run(DnfCommands.AnyPatch(options.InstallRoot));
+        if (!patches.IsKnown || DnfOutput.FailureOf("repoquery", patches.Value!) is { })
+        {
+            return patches.IsKnown ? DnfOutput.FailureOf("repoquery", patches.Value!) : patches.UnknownReason;
+        }
+
+        return patches.Value!.StandardOutput.Trim().Length == 0
+            ? $"no enabled repository carries kpatch-patch packages (enabled: {string.Join(", ", ids)}), so none can be offered: enable the repository that carries them (on RHEL, the BaseOS repository of the subscription)"
+            : null;
     }
 
     private Reading<IReadOnlyList<DnfOutput.PackageLine>> Query(string what, CommandSpec command, CancellationToken cancellationToken)

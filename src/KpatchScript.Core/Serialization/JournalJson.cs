@@ -41,6 +41,11 @@ public static class JournalJson
         w.WriteNumber("pid", entry.Pid);
         CommandJson.WriteArgumentVectors(w, "commands", entry.Commands);
         w.WriteString("error", entry.Error);
+        if (entry.Detail is { } detail)
+        {
+            w.WriteString("detail", detail);
+        }
+
         if (entry.Duration is { } duration)
         {
             w.WriteNumber("duration_ms", (long)Math.Round(duration.TotalMilliseconds));
@@ -56,6 +61,7 @@ public static class JournalJson
     public static string Word(JournalOutcome outcome) => outcome switch
     {
         JournalOutcome.Succeeded => "succeeded",
+        JournalOutcome.Unchanged => "unchanged",
         JournalOutcome.Failed => "failed",
         JournalOutcome.Interrupted => "interrupted",
         _ => "unfinished",

@@ -12,7 +12,7 @@ public static class OperationJson
         w.WriteNumber("schema_version", 1);
         w.WriteString("operation", result.Operation);
         w.WriteString("target", result.Target);
-        w.WriteString("outcome", result.Outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", _ => "failed" });
+        w.WriteString("outcome", result.Outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", OperationOutcome.Unchanged => "unchanged", _ => "failed" });
         CommandJson.WriteArgumentVectors(w, "commands", result.Commands);
         if (result.Plan.Count > 0)
         {
@@ -21,18 +21,23 @@ public static class OperationJson
         }
 
         w.WriteString("error", result.Error);
+        if (result.Detail is { } detail)
+        {
+            w.WriteString("detail", detail);
+        }
+
         w.WriteNumber("duration_ms", (long)Math.Round(result.Duration.TotalMilliseconds));
         w.WriteEndObject();
         return w.ToString();
     }
 
-    public static string Write(IReadOnlyList<AvailablePatch> patches)
+    /// <summary><c>available --json</c>, version 2: the list, or <c>{"unknown": reason}</c> when the repositories could not tell.</summary>
+    public static string Write(Status.Reading<IReadOnlyList<AvailablePatch>> patches)
     {
         var w = new JsonTextBuilder();
         w.WriteStartObject();
-        w.WriteNumber("schema_version", 1);
-        w.WritePropertyName("available");
-        StatusJsonWriter.Array(w, patches, p => StatusJsonWriter.Available(w, p));
+        w.WriteNumber("schema_version", 2);
+        StatusJsonWriter.Reading(w, "available", patches, list => StatusJsonWriter.Array(w, list, p => StatusJsonWriter.Available(w, p)));
         w.WriteEndObject();
         return w.ToString();
     }

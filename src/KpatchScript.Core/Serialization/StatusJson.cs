@@ -1,18 +1,33 @@
 using System.Text.Json;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Serialization;
 
-/// <summary>The status document's JSON form (schema: Abstractions/Status/host-status.schema.json, version 1).</summary>
+/// <summary>The status document's JSON form (schema: Abstractions/Status/host-status.schema.json, version 2).</summary>
 public static class StatusJson
 {
-    /// <summary>Writes the document (indented, UTF-8 text) on the fast start-up path.</summary>
-    public static string Serialize(HostStatus status) => StatusJsonWriter.Write(status);
+    /// <summary>
+    /// Writes the <c>status --json</c> document (indented, UTF-8 text) on the fast start-up path:
+    /// the status and, after <c>tool_version</c>, the host's verdict.
+    /// </summary>
+    public static string Serialize(HostStatus status, Verdict verdict) => StatusJsonWriter.Write(status, verdict);
 
-    /// <summary>Reads a document written by any version-1 writer (fleet reports, tests).</summary>
+    /// <summary>
+    /// The status alone, without a verdict: what detection read, not a <c>status --json</c> document
+    /// (whose schema requires the verdict). For tests and tools that compare detections.
+    /// </summary>
+    public static string Serialize(HostStatus status) => StatusJsonWriter.Write(status, verdict: null);
+
+    /// <summary>Reads a document written by any version-1 or version-2 writer (fleet reports, tests); its verdict is read by <see cref="ReadVerdict"/>.</summary>
     public static HostStatus? Deserialize(string json) => JsonSerializer.Deserialize(json, StatusJsonContext.Default.HostStatus);
 
-    /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize"/>.</summary>
+    /// <summary>The verdict a version-2 document carries; null when it has none (version 1).</summary>
+    /// <exception cref="FormatException">The document has a verdict that is not a valid one.</exception>
+    public static Verdict? ReadVerdict(JsonElement document) =>
+        document.ValueKind == JsonValueKind.Object && document.TryGetProperty("verdict", out var verdict) ? VerdictJson.Read(verdict) : null;
+
+    /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize(HostStatus)"/>.</summary>
     internal static string SerializeWithContext(HostStatus status) =>
         JsonSerializer.Serialize(status, new StatusJsonContext(new JsonSerializerOptions(StatusJsonContext.Default.Options) { Encoder = StatusJsonWriter.Encoder }).HostStatus);
 }

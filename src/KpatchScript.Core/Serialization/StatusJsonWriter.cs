@@ -18,7 +18,7 @@ internal static class StatusJsonWriter
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
 
-    public static string Write(HostStatus status)
+    public static string Write(HostStatus status, Verdicts.Verdict? verdict)
     {
         var w = new JsonTextBuilder();
         {
@@ -27,6 +27,11 @@ internal static class StatusJsonWriter
             w.WriteString("target", status.Target);
             w.WriteString("collected_at", status.CollectedAt);
             w.WriteString("tool_version", status.ToolVersion);
+            if (verdict is not null)
+            {
+                VerdictJson.Write(w, "verdict", verdict);
+            }
+
             w.WriteStartObject("host");
             Reading(w, "hostname", status.Host.Hostname, w.WriteStringValue);
             Reading(w, "os", status.Host.Os, os => OsRelease(w, os));
@@ -47,7 +52,7 @@ internal static class StatusJsonWriter
         return w.ToString();
     }
 
-    private static void Reading<T>(JsonTextBuilder w, string name, Reading<T> reading, Action<T> writeValue)
+    internal static void Reading<T>(JsonTextBuilder w, string name, Reading<T> reading, Action<T> writeValue)
     {
         w.WritePropertyName(name);
         if (reading.IsKnown)

@@ -2,17 +2,20 @@ using KpatchScript.Verification;
 
 namespace KpatchScript.Serialization;
 
-/// <summary>JSON of <c>verify --json</c> (schema: Verification/verification.schema.json, version 1).</summary>
+/// <summary>JSON of <c>verify --json</c> (schema: Verification/verification.schema.json, version 2: the verdict object, and the checks' worst <c>result</c>).</summary>
 public static class VerificationJson
 {
+    public const int SchemaVersion = 2;
+
     public static string Write(VerificationReport report)
     {
         var w = new JsonTextBuilder();
         {
             w.WriteStartObject();
-            w.WriteNumber("schema_version", 1);
+            w.WriteNumber("schema_version", SchemaVersion);
             w.WriteString("target", report.Target);
-            w.WriteString("verdict", Word(report.Verdict));
+            VerdictJson.Write(w, "verdict", report.Verdict);
+            w.WriteString("result", Word(report.Result));
             w.WriteStartArray("checks");
             foreach (var check in report.Checks)
             {

@@ -3,6 +3,7 @@ using KpatchScript.Loading;
 using KpatchScript.Parsing;
 using KpatchScript.Plugins;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Verification;
 
@@ -11,8 +12,9 @@ namespace KpatchScript.Verification;
 /// up to the threshold before it counts as stalled; a captured tree cannot change, so there the
 /// transition is judged as captured. Without <paramref name="watchTransitions"/> (reports and
 /// alert runs, which must not sit for a minute) a live transition is judged as it is at that moment.
+/// The report carries the one verdict, judged over the final status and these checks.
 /// </summary>
-internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold, bool watchTransitions = true)
+internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold, VerdictOptions verdictOptions, bool watchTransitions = true)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -33,7 +35,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             Reboot(status),
             .. (extra ?? []).Select(check => Run(check, status)),
         ];
-        return new VerificationReport(status.Target, VerificationReport.VerdictOf(checks), checks);
+        return new VerificationReport(status.Target, VerificationReport.ResultOf(checks), checks, VerdictJudge.Judge(status, checks, verdictOptions));
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using KpatchScript.Alerts;
-using KpatchScript.Reporting.Verdicts;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Reporting.Alerts;
 

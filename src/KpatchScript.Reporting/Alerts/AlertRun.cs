@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using KpatchScript.Alerts;
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Reporting.Verdicts;
+using KpatchScript.Serialization;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Reporting.Alerts;
@@ -12,7 +13,7 @@ namespace KpatchScript.Reporting.Alerts;
 /// with <c>alert.txt</c> and <c>alert.json</c> for the sinks. Delivery and the state file are the
 /// caller's (a dry run does neither).
 /// </summary>
-public sealed class AlertRun(TimeProvider time, AlertSettings settings, TemplateLookup lookup, bool updatesChecked = false)
+public sealed class AlertRun(TimeProvider time, AlertSettings settings, TemplateLookup lookup)
 {
     /// <exception cref="TemplateException">An alert template fails; one line.</exception>
     public AlertOutcome Evaluate(HostStatus status, VerificationReport verification, IReadOnlyList<AlertStateEntry> state)
@@ -20,8 +21,9 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
         var now = time.GetUtcNow();
         var rules = AlertRules.Evaluate(status, verification, settings, now);
         var tracked = AlertTracker.Track(rules, state, status.Target, settings, now);
-        var verdict = VerdictJudge.Judge(status, verification, new VerdictOptions { SupportWindowWarningDays = settings.SupportWindowWarningDays, UpdatesChecked = updatesChecked });
-        var batch = new AlertBatch(status, verification, tracked.Active, tracked.Notifications, now);
+        // The host's one verdict, as the facade judged it over this status and verification: sinks get it, none judge their own.
+        var verdict = verification.Verdict;
+        var batch = new AlertBatch(status, verification, tracked.Active, tracked.Notifications, now, verdict);
         if (tracked.Notifications.Count > 0)
         {
             var model = Model(status, verdict, tracked, now);
@@ -40,7 +42,7 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
         ["tool_version"] = KpatchFacade.ToolVersion,
         ["target"] = status.Target,
         ["host"] = status.Host.Hostname.GetValueOrDefault(status.Target),
-        ["verdict"] = VerdictJson.Write(verdict),
+        ["verdict"] = ModelJson.Parse(VerdictJson.Write(verdict)),
         ["notifications"] = AlertJson.Write(tracked.Notifications),
         ["active"] = AlertJson.Write(tracked.Active),
         ["pending"] = AlertJson.Write(tracked.Pending),
@@ -55,7 +57,7 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
         ["target"] = outcome.Batch.Status.Target,
         ["dry_run"] = dryRun,
         ["state_file"] = stateFile,
-        ["verdict"] = VerdictJson.Write(outcome.Verdict),
+        ["verdict"] = ModelJson.Parse(VerdictJson.Write(outcome.Verdict)),
         ["active"] = AlertJson.Write(outcome.Tracked.Active),
         ["pending"] = AlertJson.Write(outcome.Tracked.Pending),
         ["notifications"] = AlertJson.Write(outcome.Tracked.Notifications),

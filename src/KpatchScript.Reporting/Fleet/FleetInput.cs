@@ -1,12 +1,13 @@
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Reporting.Fleet;
 
 /// <summary>The status documents of a fleet directory: those that read, and those that did not, with the reason.</summary>
 public sealed record FleetInput(string Directory, IReadOnlyList<FleetHost> Hosts, IReadOnlyList<UnreadableFile> Unreadable);
 
-/// <summary>One host's status document.</summary>
-public sealed record FleetHost(string File, HostStatus Status);
+/// <summary>One host's status document, and the verdict it carries (null for a version-1 document, which has none).</summary>
+public sealed record FleetHost(string File, HostStatus Status, Verdict? Verdict = null);
 
 /// <summary>A file that is not a valid <c>status --json</c> document.</summary>
 public sealed record UnreadableFile(string File, string Reason);

@@ -36,7 +36,8 @@ public static class FleetReader
             var name = Path.GetFileName(file);
             try
             {
-                hosts.Add(new FleetHost(name, Parse(File.ReadAllText(file))));
+                var json = File.ReadAllText(file);
+                hosts.Add(new FleetHost(name, Parse(json), ParseVerdict(json)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -51,7 +52,29 @@ public static class FleetReader
         return new FleetInput(directory, hosts, unreadable);
     }
 
-    /// <exception cref="FormatException">Not a version-1 status document; the message says why.</exception>
+    /// <summary>The status documents this reader takes: version 1 (no verdict) and version 2 (with the host's verdict).</summary>
+    public static IReadOnlyList<int> SchemaVersions { get; } = [1, HostStatus.CurrentSchemaVersion];
+
+    /// <summary>The verdict a version-2 document carries, checked (a state its reasons do not make is refused); null for version 1.</summary>
+    /// <exception cref="FormatException">The verdict is not a valid one; the message says why.</exception>
+    public static Verdicts.Verdict? ParseVerdict(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return StatusJson.ReadVerdict(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"not a status --json document: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"not a valid status --json document: {ex.Message}", ex);
+        }
+    }
+
+    /// <exception cref="FormatException">Not a version-1 or version-2 status document; the message says why.</exception>
     public static HostStatus Parse(string json)
     {
         HostStatus? status;
@@ -64,9 +87,10 @@ public static class FleetReader
                     throw new FormatException("not a status --json document: not a JSON object");
                 }
 
-                if (!document.RootElement.TryGetProperty("schema_version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != HostStatus.CurrentSchemaVersion)
+                if (!document.RootElement.TryGetProperty("schema_version", out var version) || version.ValueKind != JsonValueKind.Number
+                    || !version.TryGetInt32(out var number) || !SchemaVersions.Contains(number))
                 {
-                    throw new FormatException($"not a status --json document: no \"schema_version\": {HostStatus.CurrentSchemaVersion}");
+                    throw new FormatException($"not a status --json document: no \"schema_version\" of {string.Join(" or ", SchemaVersions)}");
                 }
             }
 

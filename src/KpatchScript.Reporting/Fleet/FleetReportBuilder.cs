@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
-using KpatchScript.Reporting.Verdicts;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 
 namespace KpatchScript.Reporting.Fleet;
 
 /// <summary>
 /// The fleet report model: summary counts, hosts needing action first (each with its verdict,
 /// its CVEs and its status document), the unreadable files, and CVE exposure across hosts.
-/// Fleet documents carry no verification: each verdict is judged from the status alone, and says so.
+/// Each host shows the verdict its document carries (the one its own status command printed);
+/// a version-1 document has none, so its verdict is judged from the status alone, and says so.
 /// </summary>
 public static class FleetReportBuilder
 {
@@ -24,7 +25,7 @@ public static class FleetReportBuilder
         {
             try
             {
-                var verdict = VerdictJudge.Judge(host.Status, verification: null, options);
+                var verdict = host.Verdict ?? VerdictJudge.Judge(host.Status, checks: null, options);
                 hosts.Add((verdict, Name(host), Host(host, verdict)));
             }
             catch (NullReferenceException)
@@ -34,7 +35,7 @@ public static class FleetReportBuilder
             }
         }
 
-        var ordered = hosts.OrderBy(h => VerdictStates.Rank(h.Verdict.State)).ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => (string)h.Json["file"]!, StringComparer.Ordinal).ToList();
+        var ordered = hosts.OrderByDescending(h => h.Verdict.State).ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => (string)h.Json["file"]!, StringComparer.Ordinal).ToList();
         return new JsonObject
         {
             ["schema_version"] = 1,
@@ -44,9 +45,9 @@ public static class FleetReportBuilder
             ["summary"] = new JsonObject
             {
                 ["hosts"] = hosts.Count,
-                ["not_covered"] = hosts.Count(h => h.Verdict.State == VerdictStates.NotCovered),
-                ["action_needed"] = hosts.Count(h => h.Verdict.State == VerdictStates.ActionNeeded),
-                ["covered"] = hosts.Count(h => h.Verdict.State == VerdictStates.Covered),
+                ["not_covered"] = hosts.Count(h => h.Verdict.State == VerdictState.NotCovered),
+                ["action_needed"] = hosts.Count(h => h.Verdict.State == VerdictState.ActionNeeded),
+                ["covered"] = hosts.Count(h => h.Verdict.State == VerdictState.Covered),
                 ["unreadable"] = unreadable.Count,
             },
             ["hosts"] = ModelJson.Array(ordered, h => h.Json),
@@ -67,11 +68,11 @@ public static class FleetReportBuilder
             ["name"] = Name(host),
             ["target"] = status.Target,
             ["collected_at"] = ModelJson.Time(status.CollectedAt),
-            ["verdict"] = VerdictJson.Write(verdict),
+            ["verdict"] = ModelJson.Parse(VerdictJson.Write(verdict)),
             ["cves"] = ModelJson.Array(cves, c => new JsonObject { ["id"] = c.Id, ["state"] = c.State, ["package"] = c.Package }),
             ["cves_fixed_live"] = cves.Count(c => c.State == FixedLive),
             ["cves_pending"] = cves.Count(c => c.State != FixedLive),
-            ["status"] = ModelJson.Parse(StatusJson.Serialize(status)),
+            ["status"] = ModelJson.Parse(StatusJson.Serialize(status, verdict)),
         };
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using KpatchScript.Reporting.IO;
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Reporting.Verdicts;
 using KpatchScript.Status;
+using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Reporting;

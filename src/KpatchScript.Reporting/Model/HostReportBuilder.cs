@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using KpatchScript.Operations;
 using KpatchScript.Reporting.Alerts;
-using KpatchScript.Reporting.Verdicts;
 using KpatchScript.Reports;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
@@ -30,7 +29,8 @@ public sealed class HostReportBuilder(TimeProvider time, IEnumerable<IReportData
     public async Task<HostReport> BuildAsync(HostStatus status, VerificationReport verification, Reading<Journal> journal, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var verdict = VerdictJudge.Judge(status, verification, new VerdictOptions { SupportWindowWarningDays = _options.Alerts.SupportWindowWarningDays, UpdatesChecked = _options.UpdatesChecked });
+        // The verification carries the host's one verdict (judged by the facade over this status and its checks).
+        var verdict = verification.Verdict;
         var rules = AlertRules.Evaluate(status, verification, _options.Alerts, now);
         var tracked = AlertTracker.Track(rules, _options.AlertState, status.Target, _options.Alerts, now);
         var (sections, failures) = await ContributeAsync(status, verification, cancellationToken).ConfigureAwait(false);
@@ -40,8 +40,8 @@ public sealed class HostReportBuilder(TimeProvider time, IEnumerable<IReportData
             ["generated_at"] = ModelJson.Time(now),
             ["tool_version"] = KpatchFacade.ToolVersion,
             ["target"] = status.Target,
-            ["verdict"] = VerdictJson.Write(verdict),
-            ["status"] = ModelJson.Parse(StatusJson.Serialize(status)),
+            ["verdict"] = ModelJson.Parse(VerdictJson.Write(verdict)),
+            ["status"] = ModelJson.Parse(StatusJson.Serialize(status, verdict)),
             ["verification"] = ModelJson.Parse(VerificationJson.Write(verification)),
             ["journal"] = journal.IsKnown
                 ? ModelJson.Parse(JournalJson.Write(journal.Value! with { Entries = journal.Value.Entries.Take(_options.JournalLimit).ToList() }))

@@ -5,11 +5,8 @@ namespace KpatchScript.Reporting;
 /// <summary>What a host report is built with besides the host's data.</summary>
 public sealed record ReportOptions
 {
-    /// <summary>The alert rules (the report lists the problems they find) and the support-window threshold the verdict shares with them.</summary>
+    /// <summary>The alert rules (the report lists the problems they find).</summary>
     public AlertSettings Alerts { get; init; } = new();
-
-    /// <summary>True when the status was read with <c>--check-updates</c> (dnf was asked).</summary>
-    public bool UpdatesChecked { get; init; }
 
     /// <summary>The alert state of earlier <c>alerts</c> runs, read only: when each problem was first seen.</summary>
     public IReadOnlyList<AlertStateEntry> AlertState { get; init; } = [];

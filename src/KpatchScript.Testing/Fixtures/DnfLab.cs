@@ -86,6 +86,26 @@ public static class DnfLab
         File.CreateSymbolicLink(Path.Combine(root, "root/.rpmdb"), "../var/lib/rpm");
     }
 
+    /// <summary>Turns the lab repository of an installroot off (<c>enabled=0</c>): a host with no enabled repository.</summary>
+    public static void DisableRepository(string root)
+    {
+        var file = Path.Combine(root, "etc/yum.repos.d/kpatch-test.repo");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("enabled=1", "enabled=0", StringComparison.Ordinal));
+    }
+
+    /// <summary>A repository of the lab's kernel-core packages only: enabled, reachable, and without a single kpatch-patch.</summary>
+    public static string RepositoryWithoutPatches()
+    {
+        var repository = Directory.CreateTempSubdirectory("kps-dnflab-kernels-").FullName;
+        foreach (var rpm in Directory.GetFiles(RepositoryPath, "kernel-core-*.rpm", SearchOption.AllDirectories))
+        {
+            File.Copy(rpm, Path.Combine(repository, Path.GetFileName(rpm)));
+        }
+
+        ProcessHelper.Run("createrepo_c", "--quiet", repository);
+        return repository;
+    }
+
     /// <summary>What rpm says is installed in <paramref name="root"/>, sorted: the test's independent view.</summary>
     public static IReadOnlyList<string> InstalledPackages(string root) =>
         ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--query", "--all", "--queryformat", "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n")

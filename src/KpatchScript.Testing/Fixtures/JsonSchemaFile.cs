@@ -6,6 +6,14 @@ namespace KpatchScript.Testing.Fixtures;
 /// <summary>Validates JSON output against a schema file shipped in Abstractions.</summary>
 public sealed class JsonSchemaFile
 {
+    // The other schemas refer to the verdict schema by its $id: it is registered once per process, before any of them loads.
+    private static readonly Lazy<JsonSchema> VerdictSchema = new(() =>
+    {
+        var schema = Load("Verdicts/verdict.schema.json");
+        SchemaRegistry.Global.Register(schema);
+        return schema;
+    });
+
     /// <summary>kpatch-script status --json.</summary>
     public static JsonSchemaFile Status { get; } = new("Status/host-status.schema.json");
 
@@ -39,10 +47,24 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script plugins list|info --json.</summary>
     public static JsonSchemaFile Plugins { get; } = new("Plugins/plugins.schema.json");
 
+    /// <summary>The verdict object the documents above refer to by its $id.</summary>
+    public static JsonSchemaFile Verdict { get; } = new(() => VerdictSchema.Value);
+
     private readonly Lazy<JsonSchema> _schema;
 
-    private JsonSchemaFile(string relativePath) =>
-        _schema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryPaths.Combine(["src", "KpatchScript.Abstractions", .. relativePath.Split('/')]))));
+    private JsonSchemaFile(string relativePath)
+        : this(() =>
+        {
+            _ = VerdictSchema.Value;
+            return Load(relativePath);
+        })
+    {
+    }
+
+    private JsonSchemaFile(Func<JsonSchema> load) => _schema = new(load);
+
+    private static JsonSchema Load(string relativePath) =>
+        JsonSchema.FromText(File.ReadAllText(RepositoryPaths.Combine(["src", "KpatchScript.Abstractions", .. relativePath.Split('/')])));
 
     /// <summary>The schema errors of <paramref name="json"/>; empty when it is valid.</summary>
     public IReadOnlyList<string> Errors(string json)

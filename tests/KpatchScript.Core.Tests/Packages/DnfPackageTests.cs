@@ -89,6 +89,74 @@ public sealed class DnfPackageTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_an_enabled_repository_what_is_available_is_unknown_not_nothing()
+    {
+        InstallDirectly(_root, DnfLab.Packages.First(p => p.Kind == "kernel-core").Nevra); // a host has an rpm database
+        DisableRepository(_root);
+
+        var available = await Running(Kernel284).ListAvailableAsync(Options());
+
+        Assert.False(available.IsKnown);
+        Assert.StartsWith("dnf has no enabled repository, so it cannot tell which live patches exist", available.UnknownReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repositories_that_carry_no_kpatch_patch_are_an_unknown_that_names_them()
+    {
+        var repository = RepositoryWithoutPatches();
+        var root = NewInstallRoot("file://" + repository);
+        try
+        {
+            InstallDirectly(root, DnfLab.Packages.First(p => p.Kind == "kernel-core").Nevra);
+            var available = await Running(Kernel284).ListAvailableAsync(new PackageOptions { InstallRoot = root });
+
+            Assert.Equal("no enabled repository carries kpatch-patch packages (enabled: kpatch-test), so none can be offered: enable the repository that carries them (on RHEL, the BaseOS repository of the subscription)", available.UnknownReason);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+            Directory.Delete(repository, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_kernel_without_live_patches_in_a_repository_that_carries_them_has_nothing_available_for_it()
+    {
+        InstallDirectly(_root, DnfLab.Packages.First(p => p.Kind == "kernel-core").Nevra);
+        var available = await Running("5.14.0-555.1.1.el9_5.x86_64").ListAvailableAsync(Options());
+
+        // Known: the repository carries kpatch-patch packages, just none for this kernel (the installed 284 kernel has some).
+        Assert.True(available.IsKnown, available.UnknownReason);
+        Assert.DoesNotContain(available.Value!, a => a.ForRunningKernel);
+    }
+
+    [Fact]
+    public async Task Update_or_install_with_nothing_to_do_says_already_up_to_date_and_journals_a_no_op()
+    {
+        InstallDirectly(_root, Newest(Kernel284).Nevra);
+
+        var update = await Running(Kernel284).UpdateAsync(Options());
+        var install = await Running(Kernel284).InstallAsync(Options());
+
+        var expected = $"already up to date: {Newest(Kernel284).Name} {Newest(Kernel284).Version}-{Newest(Kernel284).Release}";
+        Assert.Equal((OperationOutcome.Unchanged, expected, null), (update.Outcome, update.Detail, update.Error));
+        Assert.Equal((OperationOutcome.Unchanged, expected), (install.Outcome, install.Detail));
+        Assert.Equal(["started", "unchanged", "started", "unchanged"], Journal().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal(expected, Journal()[1].GetProperty("detail").GetString());
+        Assert.Equal([Newest(Kernel284).Nevra], InstalledPackages(_root));
+    }
+
+    [Fact]
+    public async Task Update_with_nothing_installed_for_the_kernel_fails_and_says_to_install()
+    {
+        var update = await Running(Kernel362).UpdateAsync(Options());
+
+        Assert.Equal(OperationOutcome.Failed, update.Outcome);
+        Assert.Contains($"no kpatch-patch package is installed for {Kernel362}: there is nothing to update; install it with 'kpatch-script install'", update.Error, StringComparison.Ordinal);
+        Assert.Equal("failed", Journal()[^1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Dry_run_lists_the_commands_and_changes_nothing()
     {
         InstallDirectly(_root, Oldest(Kernel284).Nevra);

@@ -19,7 +19,7 @@ public sealed class ExtraCheckTests
 
         Assert.Equal(new VerificationCheck("Site:one", CheckResult.Warn, "a site rule"), report.Checks[^1]);
         Assert.Equal("reboot", report.Checks[^2].Name);
-        Assert.Equal(CheckResult.Warn, report.Verdict);
+        Assert.Equal(CheckResult.Warn, report.Result);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class VerifierTests
     {
         var report = Verify(fixture);
 
-        Assert.Equal(verdict, report.Verdict);
+        Assert.Equal(verdict, report.Result);
         Assert.All(report.Checks, c => Assert.False(string.IsNullOrWhiteSpace(c.Detail)));
     }
 
@@ -131,7 +131,7 @@ public sealed class VerifierTests
 
         var report = new KpatchFacade(host, FixedTimeProvider.Default).Verify();
 
-        Assert.Equal(CheckResult.Fail, report.Verdict);
+        Assert.Equal(CheckResult.Fail, report.Result);
         Assert.StartsWith("installed for the running kernel but not loaded: kpatch_5_14_0_284_11_1_1_1", report.Checks.Single(c => c.Name == "installed-modules-loaded").Detail, StringComparison.Ordinal);
     }
 

@@ -46,7 +46,8 @@ internal static class PluginCycles
                 Configuration = new Dictionary<string, string> { ["Prometheus"] = $$"""{"directory": "{{textfiles}}"}""" },
             };
             var facade = new KpatchFacade(HostSystems.Open("sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch)), TimeProvider.System);
-            var batch = new AlertBatch(facade.Detect(), facade.Verify(), [], [], DateTimeOffset.UtcNow);
+            var verification = facade.Verify();
+            var batch = new AlertBatch(facade.Detect(), verification, [], [], DateTimeOffset.UtcNow, verification.Verdict);
 
             var contexts = new List<WeakReference> { Cycle(options, batch) };
             var first = Collected(contexts);

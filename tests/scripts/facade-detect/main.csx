@@ -11,5 +11,6 @@ foreach (var patch in status.Livepatch.Patches.GetValueOrDefault([])!)
 }
 
 var report = await kp.VerifyAsync(Kpatch.Cancellation);
-Console.WriteLine($"verdict: {report.Verdict}");
+Console.WriteLine($"checks: {report.Result}");
+Console.WriteLine($"verdict: {report.Verdict.State}: {string.Join(", ", report.Verdict.Reasons.Select(r => r.Code))}");
 return Kpatch.DryRun ? 1 : 0;

@@ -4,7 +4,8 @@
 // the host's own assemblies are used (one type identity with the runner).
 using KpatchScript;
 using KpatchScript.Reporting;
+using KpatchScript.Verdicts;
 
 var report = await HostReports.BuildAsync(Kpatch.Connect(), cancellationToken: Kpatch.Cancellation);
-Console.WriteLine($"verdict: {report.Verdict.State}");
+Console.WriteLine($"verdict: {VerdictWords.Of(report.Verdict.State)}");
 Console.WriteLine(report.Render("status.txt").Split('\n')[0]);
