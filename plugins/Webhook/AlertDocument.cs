@@ -48,6 +48,10 @@ internal static class AlertDocument
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The verdict object as status --json and the reports carry it. Written here, not by Core's
+    /// VerdictJson: a plugin references Abstractions only (the contract), never the facade.
+    /// </summary>
     private static void WriteVerdict(Utf8JsonWriter w, Verdict verdict)
     {
         w.WriteStartObject("verdict");

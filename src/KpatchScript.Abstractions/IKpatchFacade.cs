@@ -20,7 +20,9 @@ public interface IKpatchFacade
     /// Checks that live patching does what it should: installed modules loaded, patches enabled and
     /// not stuck in transition (a transition is watched up to the configured threshold, then named
     /// with the tasks it waits for), objects patched, taint consistent, modules built for the
-    /// running kernel, reboot advice.
+    /// running kernel, reboot advice. The report carries the host's verdict
+    /// (<see cref="VerificationReport.Verdict"/>: covered, action needed or not covered, with coded
+    /// reasons), the same every kpatch-script surface shows.
     /// </summary>
     Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default);
 

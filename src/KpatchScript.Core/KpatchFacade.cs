@@ -48,10 +48,14 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     public VerificationReport Verify(CancellationToken cancellationToken = default) =>
         Verify(Detect(cancellationToken: cancellationToken), cancellationToken);
 
-    /// <summary><see cref="Verify(CancellationToken)"/> starting from a status the caller just detected: a transition in it is still watched (detecting again).</summary>
+    /// <summary>
+    /// <see cref="Verify(CancellationToken)"/> starting from a status the caller just detected: a
+    /// transition in it is still watched (detecting again, keeping the updates dnf gave, which do
+    /// not change while a transition finishes).
+    /// </summary>
     public VerificationReport Verify(HostStatus status, CancellationToken cancellationToken = default) =>
         new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, _settings.Verdict)
-            .Verify(status, () => Detect(cancellationToken: cancellationToken), Checks);
+            .Verify(status, () => Redetect(status, cancellationToken), Checks);
 
     /// <summary>
     /// Verification that judges a patch in transition as it is now instead of watching it for
@@ -67,7 +71,13 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     /// </summary>
     public VerificationReport VerifyNow(HostStatus status, CancellationToken cancellationToken = default) =>
         new Verifier(new HostReader(host, cancellationToken), time, _settings.TransitionThreshold, _settings.Verdict, watchTransitions: false)
-            .Verify(status, () => Detect(cancellationToken: cancellationToken), Checks);
+            .Verify(status, () => Redetect(status, cancellationToken), Checks);
+
+    private HostStatus Redetect(HostStatus first, CancellationToken cancellationToken)
+    {
+        var again = Detect(cancellationToken: cancellationToken);
+        return again with { Coverage = again.Coverage with { Updates = first.Coverage.Updates } };
+    }
 
     private PackageOperations Packages() => new(host, time, _settings);
 

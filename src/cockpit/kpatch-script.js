@@ -12,8 +12,9 @@ const state = {
     loading: false, // the report is being read
     loadError: null,
     updates: null, // null, "checking", "checked" or { error }
-    verification: null, // from "Run verification now"; null: the report's
+    verification: null, // from "Run verification now" (its verdict is the one on screen); null: the report's
     verifiedAt: null,
+    verifiedUpdates: false,
     workflows: null,
     workflowsError: null,
     busy: null, // the action running: install, update, auto-update, verify, report, workflow
@@ -169,13 +170,20 @@ async function listWorkflows(mine) {
     draw();
 }
 
-/** Runs a change (superuser "require"), says how it went, then reads the host again. */
-async function change(busy, args, successTitle) {
+/**
+ * Runs a change (superuser "require"), says how it went, then reads the host again. An outcome
+ * "unchanged" (dnf had nothing to do) is a no-op, not a change: it gets `unchangedTitle` and the
+ * CLI's detail, never `successTitle`.
+ */
+async function change(busy, args, successTitle, unchangedTitle = "Nothing to change") {
     state.busy = busy;
     draw();
     try {
         const result = await runJson(args, { superuser: "require" });
-        addNotice("success", successTitle, `${result.operation} on ${result.target}: ${result.commands.map(c => c.join(" ")).join("; ")} (${(result.duration_ms / 1000).toFixed(1)} s)`);
+        if (result.outcome === "unchanged")
+            addNotice("info", unchangedTitle, `${result.operation}: nothing to do on ${result.target}: ${result.detail}`);
+        else
+            addNotice("success", successTitle, `${result.operation} on ${result.target}: ${result.commands.map(c => c.join(" ")).join("; ")} (${(result.duration_ms / 1000).toFixed(1)} s)`);
     } catch (error) {
         const printed = jsonOf(error);
         addNotice("danger", `kpatch-script ${args.slice(0, args[0] === "auto-update" ? 2 : 1).join(" ")} failed`,
@@ -189,18 +197,22 @@ async function change(busy, args, successTitle) {
 function packageChange(verb) {
     const running = state.report.status.kernel.running; // the buttons exist only with a report
     const kernel = render.isUnknown(running) ? "the running kernel" : running;
-    return change(verb, [verb, "--json"], `Live patch ${verb === "install" ? "installed" : "updated"} for ${kernel}`);
+    return change(verb, [verb, "--json"], `Live patch ${verb === "install" ? "installed" : "updated"} for ${kernel}`, "Already up to date");
 }
 
 async function verifyNow() {
     state.busy = "verify";
     draw();
     try {
-        // verify's exit status is its verdict (Nagios: 0 pass, 1 warn, 2 fail, 3 nothing to check).
-        state.verification = await runJson(["verify", "--json"], { superuser: "require", okExitStatuses: [0, 1, 2, 3] });
+        // verify's exit status is its verdict (Nagios: 0 covered, 1 action needed, 2 not covered), an
+        // answer. 3 is no verdict: the host could not be read, and stderr says why (stdout is empty),
+        // so it is an error here and the verdict on screen stays what it was.
+        // With the updates when the report had them: the same question, so the same verdict.
+        state.verification = await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2] });
+        state.verifiedUpdates = state.updates === "checked";
         state.verifiedAt = new Date();
     } catch (error) {
-        addNotice("danger", "kpatch-script verify failed", error.message);
+        addNotice("danger", error.exitStatus === 3 ? "kpatch-script verify could not read the host" : "kpatch-script verify failed", error.message);
     } finally {
         state.busy = null;
     }
@@ -261,7 +273,8 @@ async function openReport() {
     const target = window.open("", "_blank");
     draw();
     try {
-        // With the updates when the panel could check them, so the report's verdict is the one on screen.
+        // With the updates when the panel could check them, so its verdict is the report's verdict
+        // the panel showed (after "Run verification now" the panel shows verify's instead).
         const result = await run(["report", "--format", "html", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "try" });
         if (target)
             showReport(target, result.stdout);

@@ -97,26 +97,40 @@ export function hostLine(report) {
     ];
 }
 
+/**
+ * The verdict on screen: the one of the last "Run verification now" (the same judge, with a patch
+ * in transition watched), else the report's; never both, so the page shows one verdict.
+ */
 export function verdictCard(report, view) {
-    const verdict = report.verdict;
+    const verified = Boolean(view.verification);
+    const verdict = verified ? view.verification.verdict : report.verdict;
     const color = VERDICT_COLORS[verdict.state] || "grey";
     const reasons = verdict.reasons.map(reason =>
         el("li", { class: "ks-reason", data: { code: reason.code, level: reason.level } },
             label(reason.level === "note" ? "note" : VERDICT_WORDS[reason.level] || reason.level, VERDICT_COLORS[reason.level] || "grey", { class: "ks-label--compact" }),
             el("span", {}, reason.text)));
-    const updates = view.updates === "checking"
-        ? spinner("Asking the repositories for newer live patches\u2026")
-        : view.updates && view.updates.error
-            ? el("span", { class: "ks-muted", id: "updates-error" }, "Updates could not be checked: ", view.updates.error)
-            : view.updates === "checked" ? el("span", { class: "ks-muted" }, "Updates checked.") : null;
-    return el("section", { class: `ks-card ks-card--wide ks-verdict ks-verdict--${color}`, id: "verdict", data: { state: verdict.state }, aria: { labelledby: "verdict-label" } },
+    return el("section", { class: `ks-card ks-card--wide ks-verdict ks-verdict--${color}`, id: "verdict", data: { state: verdict.state, source: verified ? "verify" : "report" }, aria: { labelledby: "verdict-label" } },
         el("div", { class: "ks-verdict__head" },
             el("span", { class: `ks-verdict__badge ks-label ks-label--filled-${color}`, id: "verdict-label" }, VERDICT_WORDS[verdict.state] || verdict.state),
             el("p", { class: "ks-verdict__summary", id: "verdict-summary" }, verdict.summary)),
         reasons.length ? el("ul", { class: "ks-reasons", id: "verdict-reasons" }, reasons) : null,
         alertsList(report.alerts),
-        el("p", { class: "ks-verdict__meta" },
-            `Report of ${new Date(report.generated_at).toLocaleString()}. `, updates));
+        el("p", { class: "ks-verdict__meta", id: "verdict-source" }, verified ? verifiedSource(view) : reportSource(report, view)));
+}
+
+// Where the verdict on screen comes from: verify asks dnf too when the report did (--check-updates).
+function verifiedSource(view) {
+    const updates = view.verifiedUpdates ? "the repositories were asked for updates" : "the repositories were not asked for updates";
+    return `Verdict of the verification at ${view.verifiedAt.toLocaleTimeString()} (a patch in transition was watched; ${updates}). Refresh shows the report's verdict again.`;
+}
+
+function reportSource(report, view) {
+    const updates = view.updates === "checking"
+        ? spinner("Asking the repositories for newer live patches\u2026")
+        : view.updates && view.updates.error
+            ? el("span", { class: "ks-muted", id: "updates-error" }, "Updates could not be checked: ", view.updates.error)
+            : view.updates === "checked" ? el("span", { class: "ks-muted" }, "Updates checked.") : null;
+    return [`Report of ${new Date(report.generated_at).toLocaleString()}. `, updates];
 }
 
 function alertsList(alerts) {
@@ -308,7 +322,11 @@ export function verificationCard(verification, view, actions) {
         ? `Verified at ${view.verifiedAt.toLocaleTimeString()} (a patch in transition was watched).`
         : "From the report: a patch in transition is judged as it is now.";
     return card("verification", "Verification", [
-        el("p", { class: "ks-meta-row" }, label(verification.verdict, RESULT_COLORS[verification.verdict] || "grey", { id: "verification-verdict", data: { verdict: verification.verdict } }),
+        // The checks' worst result, not the host's verdict (the verdict card has that): checks that
+        // all pass do not make a host covered.
+        el("p", { class: "ks-meta-row" },
+            el("span", {}, "Worst check result:"),
+            label(verification.result, RESULT_COLORS[verification.result] || "grey", { id: "verification-result", data: { result: verification.result } }),
             el("span", { class: "ks-secondary", id: "verification-source" }, source)),
         el("table", { class: "ks-table", id: "checks-table" },
             el("thead", {}, el("tr", {}, el("th", {}, "Result"), el("th", {}, "Check"), el("th", {}, "Detail"))),
@@ -336,15 +354,16 @@ export function journalCard(report) {
     } else if (journal.entries.length === 0) {
         body = el("p", { class: "ks-muted", id: "journal-empty" }, `No operations recorded in ${journal.path}.`);
     } else {
-        const colors = { succeeded: "green", failed: "red", interrupted: "orange", unfinished: "blue" };
+        // unchanged: dnf had nothing to do (a no-op, not a change); its detail says what was found.
+        const colors = { succeeded: "green", unchanged: "grey", failed: "red", interrupted: "orange", unfinished: "blue" };
         body = el("table", { class: "ks-table", id: "journal-table" },
-            el("thead", {}, el("tr", {}, el("th", {}, "Started"), el("th", {}, "Operation"), el("th", {}, "Outcome"), el("th", {}, "By"), el("th", {}, "Error"))),
+            el("thead", {}, el("tr", {}, el("th", {}, "Started"), el("th", {}, "Operation"), el("th", {}, "Outcome"), el("th", {}, "By"), el("th", {}, "Error or detail"))),
             el("tbody", {}, journal.entries.map(e => el("tr", { data: { id: e.id, outcome: e.outcome, operation: e.operation } },
                 el("td", {}, new Date(e.started).toLocaleString()),
                 el("td", {}, e.operation, e.kernel_release ? el("span", { class: "ks-secondary" }, `for ${e.kernel_release}`) : null),
                 el("td", {}, label(e.outcome, colors[e.outcome] || "grey", { class: "ks-label--compact" })),
                 el("td", {}, e.sudo_user ? `${e.user} (sudo from ${e.sudo_user})` : e.user),
-                el("td", { class: "ks-secondary" }, e.error || "\u2014")))));
+                el("td", { class: "ks-secondary" }, e.error || e.detail || "\u2014")))));
     }
     const more = !isUnknown(journal) && journal.total > journal.entries.length ? `${journal.entries.length} of ${journal.total}; kpatch-script journal shows all.` : null;
     return card("journal", "Recent operations", body, { wide: true, footer: more ? el("span", { class: "ks-secondary" }, more) : null });

@@ -42,6 +42,16 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Updates_asked_for_and_not_answered_are_an_unknown_that_needs_action()
+    {
+        // A captured tree runs no dnf: with --check-updates, whether a newer live patch exists is unknown.
+        var outcome = CliRunner.Run("verify", "--nagios", "--check-updates", "--target", Sysroot(SysrootFixtures.Rhel9Covered));
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith("KPATCH WARNING - rhel96-db01 needs action: Whether newer live patches are available is unknown: ", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_follows_the_schema_with_the_verdict_and_the_checks_worst_result()
     {
         var outcome = CliRunner.Run("verify", "--json", "--target", Sysroot(SysrootFixtures.Rhel9KpatchDnf));

@@ -107,8 +107,103 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
 
         // verify exits 2 (Nagios CRITICAL) for the stalled transition: an answer the panel shows, not an error.
         var verify = JsonDocument.Parse(CliOnPath.Run(host.Config, "verify", "--json")).RootElement;
-        Assert.Equal(verify.GetProperty("verdict").GetString(), await panel.TextAsync("#verification-verdict"));
+        Assert.Equal("fail", verify.GetProperty("result").GetString());
+        Assert.Equal(verify.GetProperty("result").GetString(), await panel.TextAsync("#verification-result"));
+        Assert.Equal("fail", await panel.TextAsync("#checks-table tr[data-check='transition'] .ks-label"));
         Assert.False(await panel.ExistsAsync("#notices .ks-alert[data-kind='danger']"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Theory]
+    [InlineData("covered")]
+    [InlineData("update available")]
+    public async Task Run_verification_now_puts_the_verdict_of_verify_in_the_verdict_card_and_it_is_the_reports(string scene)
+    {
+        using var host = scene == "covered" ? HostStates.Covered() : HostStates.UpdateAvailable();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        Assert.Equal("report", await VerdictSourceAsync(panel));
+        var reportReasons = await ReasonCodesAsync(panel);
+
+        await panel.Page.ClickAsync("#action-verify");
+        await panel.Page.WaitForAsync("document.querySelector('#verdict')?.dataset.source === 'verify'", "the verdict of the verification");
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("verified");
+
+        // One verdict on the page: verify's, exactly as the CLI prints it for this host (state, summary,
+        // reasons), asked the same question as the report (with the updates): the report's reasons again.
+        var verdict = JsonDocument.Parse(CliOnPath.Run(host.Config, "verify", "--json", "--check-updates")).RootElement.GetProperty("verdict");
+        var verifyReasons = verdict.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(reportReasons, verifyReasons);
+        Assert.Equal(scene == "covered" ? "covered" : "action needed", verdict.GetProperty("state").GetString());
+        Assert.Equal(scene != "covered", verifyReasons.Contains("update-available"));
+        Assert.Equal(Words(verdict.GetProperty("state").GetString()!), await panel.TextAsync("#verdict-label"));
+        Assert.Equal(verdict.GetProperty("state").GetString(), (await panel.Page.EvaluateAsync("document.querySelector('#verdict').dataset.state")).GetString());
+        Assert.Equal(verdict.GetProperty("summary").GetString(), await panel.TextAsync("#verdict-summary"));
+        Assert.Equal(verifyReasons, await ReasonCodesAsync(panel));
+        Assert.StartsWith("Verdict of the verification at ", await panel.TextAsync("#verdict-source"), StringComparison.Ordinal);
+        Assert.StartsWith("Verified at ", await panel.TextAsync("#verification-source"), StringComparison.Ordinal);
+        Assert.False(await panel.ExistsAsync("#notices .ks-alert[data-kind='danger']"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task Run_verification_now_on_a_host_that_cannot_be_read_shows_an_error_not_a_verdict()
+    {
+        using var host = HostStates.Covered();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+
+        // The tree stops looking like a host (no kernel release, no os-release): verify exits 3, Nagios UNKNOWN.
+        File.Delete(Path.Combine(host.Root, "proc/sys/kernel/osrelease"));
+        File.Delete(Path.Combine(host.Root, "etc/os-release"));
+        await panel.Page.ClickAsync("#action-verify");
+        await panel.Page.WaitForAsync(DangerNotice, "the error to show");
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("verify-unknown");
+
+        var direct = await ProcessHelper.ExecuteAsync([CliOnPath.Dotnet, CliOnPath.Dll, "verify", "--json"], host.Work,
+            new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = host.Config, ["HOME"] = "/root" }, null, TimeSpan.FromMinutes(1));
+        Assert.Equal((3, ""), (direct.ExitCode, direct.StandardOutput));
+        Assert.Equal("kpatch-script verify could not read the host", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
+        Assert.Equal(direct.StandardError.Trim(), await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__text"));
+        // The verdict on screen is still the report's: exit 3 is no verdict.
+        Assert.Equal("report", await VerdictSourceAsync(panel));
+        Assert.Equal("Covered", await panel.TextAsync("#verdict-label"));
+        Assert.StartsWith("From the report", await panel.TextAsync("#verification-source"), StringComparison.Ordinal);
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task An_update_with_nothing_to_do_says_already_up_to_date_not_updated()
+    {
+        using var host = HostStates.UpdateAvailable();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        Assert.True(await panel.ExistsAsync("#action-update"));
+
+        // Someone else (another admin, kpatch-dnf) installs the newest live patch after the page was drawn: dnf then has nothing to do.
+        var newest = DnfLab.Packages.Where(p => p.Name == DnfLab.PatchName(DnfLab.Kernel284)).MaxBy(p => p.Release, StringComparer.Ordinal)!;
+        DnfLab.InstallDirectly(host.Root, newest.Nevra);
+        host.MakeReadable();
+        await panel.Page.ClickAsync("#action-update");
+        await panel.Page.WaitForAsync("document.querySelector('#notices .ks-alert')", "the update to answer", TimeSpan.FromMinutes(3));
+        await panel.WaitUntilSettledAsync();
+        await panel.ScreenshotAsync("update-unchanged");
+
+        var journal = JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("entries")[0];
+        Assert.Equal(("update", "unchanged"), (journal.GetProperty("operation").GetString(), journal.GetProperty("outcome").GetString()));
+        var detail = journal.GetProperty("detail").GetString();
+        Assert.Equal($"already up to date: {newest.Name} {newest.Version}-{newest.Release}", detail);
+        Assert.Equal("info", (await panel.Page.EvaluateAsync("document.querySelector('#notices .ks-alert').dataset.kind")).GetString());
+        Assert.Equal("Already up to date", await panel.TextAsync("#notices .ks-alert .ks-alert__title"));
+        Assert.Equal($"update: nothing to do on {journal.GetProperty("target").GetString()}: {detail}", await panel.TextAsync("#notices .ks-alert .ks-alert__text"));
+        Assert.Equal(1, (await panel.Page.EvaluateAsync("document.querySelectorAll('#notices .ks-alert').length")).GetInt32());
+        Assert.Equal(("update", "unchanged"), (
+            (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.operation")).GetString(),
+            (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.outcome")).GetString()));
+        // Nothing newer is offered now, so the button is gone.
+        Assert.False(await panel.ExistsAsync("#action-update"));
         panel.AssertNoBrowserProblems();
     }
 
@@ -153,6 +248,13 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Empty(report.Problems);
         panel.AssertNoBrowserProblems();
     }
+
+    private static async Task<string> VerdictSourceAsync(PanelSession panel) =>
+        (await panel.Page.EvaluateAsync("document.querySelector('#verdict').dataset.source")).GetString()!;
+
+    private static async Task<List<string>> ReasonCodesAsync(PanelSession panel) =>
+        (await panel.Page.EvaluateAsync("[...document.querySelectorAll('#verdict-reasons li')].map(li => li.dataset.code)"))
+            .EnumerateArray().Select(c => c.GetString()!).ToList();
 
     private static string Words(string state) => state switch
     {

@@ -27,7 +27,10 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal($"{window.GetProperty("days_left").GetInt32()} days left", await panel.TextAsync("#support-days-left"));
         Assert.Equal("Not needed", await panel.TextAsync("#reboot-advice"));
         Assert.Equal("No newer live patch in the repositories.", await panel.TextAsync("#updates-list"));
-        Assert.Equal("pass", await panel.TextAsync("#verification-verdict"));
+        // The checks' worst result (verification.result), shown as that: not the verdict, which the verdict card has.
+        Assert.Equal("pass", cli.GetProperty("verification").GetProperty("result").GetString());
+        Assert.Equal("pass", await panel.TextAsync("#verification-result"));
+        Assert.Equal("report", (await panel.Page.EvaluateAsync("document.querySelector('#verdict').dataset.source")).GetString());
         Assert.StartsWith("status-report: ", await panel.TextAsync("#workflows-list li[data-workflow='status-report'] .ks-secondary"), StringComparison.Ordinal);
         panel.AssertNoBrowserProblems();
 

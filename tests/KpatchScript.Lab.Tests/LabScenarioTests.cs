@@ -43,6 +43,8 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         output.WriteLine(verify.Out);
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("KPATCH OK - ", verify.Out, StringComparison.Ordinal);
+        Assert.Contains(" is covered: 1 live patch(es) enabled", verify.Out, StringComparison.Ordinal);
+        AssertVerdictEverywhere(session, "covered", 0);
         var status = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch");
         var patch = Assert.Single(status.GetProperty("patches").EnumerateArray());
         Assert.Equal((Cmdline, true, false), (patch.GetProperty("name").GetString(), patch.GetProperty("enabled").GetBoolean(), patch.GetProperty("transition").GetBoolean()));
@@ -70,7 +72,9 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
 
         output.WriteLine(stalled.Out);
         Assert.Equal(2, stalled.ExitCode);
-        Assert.StartsWith($"KPATCH CRITICAL - transition: {stallPatch} still in transition after 4 s; waiting for lab_stall (pid {pid}, tid {pid}) in lab_stall_wait+", stalled.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"KPATCH CRITICAL - {session.Target} is not covered: Verification failed: transition: {stallPatch} still in transition after 4 s; waiting for lab_stall (pid {pid}, tid {pid}) in lab_stall_wait+", stalled.Out, StringComparison.Ordinal);
+        // status, report and alerts judge the transition as it is (not watched): the same verdict.
+        AssertVerdictEverywhere(session, "not covered", 2);
         var capture = AssertCaptureMatches(session, "lab-stalled");
         var task = Path.Combine(capture, "proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "task", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("lab_stall_wait", File.ReadAllText(Path.Combine(task, "stack")), StringComparison.Ordinal);
@@ -114,7 +118,10 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         Assert.Equal(bootCmdline, session.Cmdline);
         var status = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch");
         Assert.Empty(status.GetProperty("patches").EnumerateArray());
-        Assert.Equal(0, session.Cli("verify", "--nagios").ExitCode);
+        // Nothing loaded and nothing installed for this kernel any more: clean checks, but no cover.
+        var verify = session.Cli("verify", "--nagios");
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Contains(" is not covered: No live patch is loaded, and no patch module is installed for ", verify.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +149,7 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         var inactive = JsonDocument.Parse(session.Cli("status", "--json").Out).RootElement.GetProperty("livepatch").GetProperty("inactive_modules")
             .EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal([Second, Cmdline], inactive);
-        Assert.Equal(0, session.Cli("verify", "--nagios").ExitCode);
+        AssertVerdictEverywhere(session, "covered", 0);
         Directory.Delete(AssertCaptureMatches(session, "lab-replaced"), recursive: true);
 
         // A replaced patch only has its module left; unloading it removes just that.
@@ -151,6 +158,14 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         Assert.Equal((0, ""), (unload.ExitCode, unload.Error));
         Assert.False(session.ModuleLoaded(Cmdline));
         Assert.Equal(LabModules.ReplaceMarker + "\n", session.Cmdline);
+    }
+
+    /// <summary>status, verify, report and alerts (JSON) say <paramref name="state"/>, and verify --nagios exits with its code.</summary>
+    private static void AssertVerdictEverywhere(LabSession session, string state, int nagiosExitCode)
+    {
+        var (states, exitCode) = session.VerdictEverywhere();
+        Assert.Equal([state, state, state, state], states);
+        Assert.Equal(nagiosExitCode, exitCode);
     }
 
     private static List<string> Patches(LabSession session) =>

@@ -10,6 +10,9 @@ namespace KpatchScript.Lab.Tests;
 /// One booted lab guest as the product sees it: the facade over the ssh target, and the CLI
 /// in-process with a configuration file naming the lab's key, known_hosts, a transition
 /// timeout and a state directory of its own (lock and journal stay out of the machine's /run and /var/log).
+/// The guest is a busybox initramfs running Debian's kernel: it has no rpm, so it says so in the
+/// configuration the way such a site would (verdict.downgrade: its unknown packages and reboot
+/// advice are notes), and its support window is set long, so the verdicts do not depend on the day.
 /// </summary>
 internal sealed class LabSession : IDisposable
 {
@@ -31,6 +34,8 @@ internal sealed class LabSession : IDisposable
             ["ssh_known_hosts_file"] = Lab.KnownHostsFile,
             ["state_directory"] = State,
             ["transition_timeout_seconds"] = (int)transitionTimeout.TotalSeconds,
+            ["support_window_days"] = 3650,
+            ["verdict"] = new Dictionary<string, object> { ["downgrade"] = new Dictionary<string, string> { ["unknown-packages"] = "note", ["unknown-reboot"] = "note" } },
         }));
         Host = (SshHostSystem)HostSystems.Open(Lab.TargetUri, Settings);
         Facade = new KpatchFacade(Host, TimeProvider.System, Settings);
@@ -60,6 +65,15 @@ internal sealed class LabSession : IDisposable
         var environment = new CliEnvironment(stdout, stderr, TimeProvider.System, HostSystems.Open, IsInteractive: false) { ConfigPath = ConfigPath };
         var exitCode = CliApp.Run([.. args, "--target", Target], environment);
         return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The verdict state of status, verify, report and alerts --dry-run (JSON), and verify --nagios's exit code.</summary>
+    public (IReadOnlyList<string> States, int NagiosExitCode) VerdictEverywhere()
+    {
+        string State(params string[] args) =>
+            JsonDocument.Parse(Cli(args).Out).RootElement.GetProperty("verdict").GetProperty("state").GetString()!;
+
+        return ([State("status", "--json"), State("verify", "--json"), State("report", "--format", "json"), State("alerts", "--json", "--dry-run")], Cli("verify", "--nagios").ExitCode);
     }
 
     /// <summary>What the kernel shows, read directly in the guest (not through the product).</summary>

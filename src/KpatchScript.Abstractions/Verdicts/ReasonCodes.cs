@@ -81,7 +81,7 @@ public static class ReasonCodes
     /// <summary>One row of the table: a code (or code prefix), its level, and when it is given.</summary>
     public sealed record Entry(string Code, ReasonLevel Level, string When);
 
-    /// <summary>Every code, in the order a verdict lists them within one level.</summary>
+    /// <summary>Every code with its level, as README.md's verdict table lists them.</summary>
     public static IReadOnlyList<Entry> All { get; } =
     [
         new(UnknownRunningKernel, ReasonLevel.ActionNeeded, "the running kernel release cannot be read"),

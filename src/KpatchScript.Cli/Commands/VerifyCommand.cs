@@ -23,7 +23,7 @@ internal sealed class VerifyCommand : ICliCommand
     public string Summary => "Check that live patches are loaded, enabled, complete and built for this kernel; exit with the verdict (Nagios codes)";
 
     public string Help => $"""
-        Usage: kpatch-script verify [--json | --nagios] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
+        Usage: kpatch-script verify [--json | --nagios] [--check-updates] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
 
         Runs named checks, each pass / warn / fail / skip (with the reason): installed modules for
         the running kernel are loaded; loaded patches are enabled; no patch is stuck in transition
@@ -44,6 +44,7 @@ internal sealed class VerifyCommand : ICliCommand
           --json            Print the report as JSON: the verdict, the checks' worst result and the checks
                             (schema: verification.schema.json, version 2)
           --nagios          Print one Nagios status line, the verdict's summary, with performance data
+          --check-updates   Also ask dnf for newer live patches: an available update is then a reason (action needed)
           --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
         {CliPlugins.OptionHelp}
           --verbose         Show the full error when something fails
@@ -57,7 +58,7 @@ internal sealed class VerifyCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var reader = new ArgumentReader(arguments, Name);
-        var (json, nagios, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Option("--target") ?? environment.Defaults.Target);
+        var (json, nagios, checkUpdates, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Flag("--check-updates"), reader.Option("--target") ?? environment.Defaults.Target);
         var pluginDirectories = reader.Options(CliPlugins.Option);
         reader.EnsureConsumed();
         if (json && nagios)
@@ -68,7 +69,9 @@ internal sealed class VerifyCommand : ICliCommand
         var plugins = CliPlugins.Load(pluginDirectories, environment);
         var host = environment.Open(target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
-        var status = facade.Detect(cancellationToken: cancellationToken);
+        var status = checkUpdates
+            ? OperationView.WithProgress(environment, json || nagios, "dnf repoquery", _ => UpdateCheck.Detect(facade, host, environment, checkUpdates: true, cancellationToken))
+            : facade.Detect(cancellationToken: cancellationToken);
         if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
             environment.Error.WriteLine($"kpatch-script: error: {notAHost}");

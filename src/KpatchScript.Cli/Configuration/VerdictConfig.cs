@@ -15,7 +15,7 @@ internal static class VerdictConfig
 {
     public static KpatchSettings Apply(string path, JsonProperty property, KpatchSettings settings)
     {
-        var downgrades = new Dictionary<string, ReasonLevel>(StringComparer.Ordinal);
+        var downgrades = new List<Downgrade>();
         foreach (var p in Members(path, "verdict", property.Value))
         {
             if (p.Name != "downgrade")
@@ -30,9 +30,9 @@ internal static class VerdictConfig
                     throw ConfigFile.Invalid(path, $"verdict.downgrade: '{code.Name}' is not a reason code (known: {string.Join(", ", ReasonCodes.All.Select(e => e.Code))}; the table is in README.md)");
                 }
 
-                downgrades[code.Name] = code.Value.ValueKind == JsonValueKind.String && VerdictWords.LevelOf(code.Value.GetString()!) is { } level and not ReasonLevel.NotCovered
+                downgrades.Add(new Downgrade(code.Name, code.Value.ValueKind == JsonValueKind.String && VerdictWords.LevelOf(code.Value.GetString()!) is { } level and not ReasonLevel.NotCovered
                     ? level
-                    : throw ConfigFile.Invalid(path, $"verdict.downgrade.{code.Name} must be \"action needed\" or \"note\", not {code.Value.GetRawText()}");
+                    : throw ConfigFile.Invalid(path, $"verdict.downgrade.{code.Name} must be \"action needed\" or \"note\", not {code.Value.GetRawText()}")));
             }
         }
 

@@ -38,7 +38,7 @@ public static class VerdictJudge
 
         Reboot(status.Kernel.Reboot, reasons);
         Coverage(status, reasons);
-        var ordered = Downgraded(reasons, options).OrderByDescending(r => r.Level).ToList();
+        var ordered = WorstFirst(Downgraded(reasons, options));
         var state = ordered.Count == 0 ? VerdictState.Covered : StateOf(ordered[0].Level);
         return new Verdict(state, Summary(status, state, ordered), ordered);
     }
@@ -224,15 +224,49 @@ public static class VerdictJudge
         }
     }
 
-    /// <summary>Reasons the site accepts weigh no more than it says, and say so.</summary>
-    private static IEnumerable<VerdictReason> Downgraded(List<VerdictReason> reasons, VerdictOptions options)
+    // Loops, not LINQ, here and below: status judges on its start-up path, and LINQ over the enum
+    // levels is compiled at run time (see VerdictOptions.Downgrades for the figure).
+
+    /// <summary>Reasons the site accepts weigh no more than it says (the lowest level a matching key gives), and say so.</summary>
+    private static List<VerdictReason> Downgraded(List<VerdictReason> reasons, VerdictOptions options)
     {
+        var result = new List<VerdictReason>(reasons.Count);
         foreach (var reason in reasons)
         {
-            var accepted = options.Downgrades.Where(d => ReasonCodes.Matches(d.Key, reason.Code) && d.Value < reason.Level).Select(d => (ReasonLevel?)d.Value).Min();
-            yield return accepted is { } level
-                ? reason with { Level = level, Text = $"{reason.Text.TrimEnd('.')} (downgraded to {VerdictWords.Of(level)} by configuration: verdict.downgrade)." }
-                : reason;
+            var level = reason.Level;
+            foreach (var downgrade in options.Downgrades)
+            {
+                if (downgrade.Level < level && ReasonCodes.Matches(downgrade.Code, reason.Code))
+                {
+                    level = downgrade.Level;
+                }
+            }
+
+            result.Add(level == reason.Level ? reason
+                : reason with { Level = level, Text = $"{reason.Text.TrimEnd('.')} (downgraded to {VerdictWords.Of(level)} by configuration: verdict.downgrade)." });
+        }
+
+        return result;
+    }
+
+    /// <summary>Not covered first, then action needed, then notes; each level in the order found.</summary>
+    private static List<VerdictReason> WorstFirst(List<VerdictReason> reasons)
+    {
+        var ordered = new List<VerdictReason>(reasons.Count);
+        Add(ReasonLevel.NotCovered);
+        Add(ReasonLevel.ActionNeeded);
+        Add(ReasonLevel.Note);
+        return ordered;
+
+        void Add(ReasonLevel level)
+        {
+            foreach (var reason in reasons)
+            {
+                if (reason.Level == level)
+                {
+                    ordered.Add(reason);
+                }
+            }
         }
     }
 
@@ -242,7 +276,12 @@ public static class VerdictJudge
         if (state != VerdictState.Covered)
         {
             var worst = reasons[0].Level;
-            var counted = reasons.Count(r => r.Level == worst);
+            var counted = 0;
+            foreach (var reason in reasons)
+            {
+                counted += reason.Level == worst ? 1 : 0;
+            }
+
             var more = counted > 1 ? $" (and {counted - 1} more)" : "";
             var first = reasons[0].Text.TrimEnd('.');
             return state == VerdictState.NotCovered ? $"{host} is not covered: {first}{more}." : $"{host} needs action: {first}{more}.";

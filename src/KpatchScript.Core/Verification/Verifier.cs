@@ -165,7 +165,8 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             return skipped;
         }
 
-        var objects = Patches(status).SelectMany(p => p.Objects.GetValueOrDefault([])!.Select(o => (Patch: p.Name, Object: o))).ToList();
+        // A record, not a tuple: status verifies on its start-up path, where LINQ over a value tuple is compiled at run time.
+        var objects = Patches(status).SelectMany(p => p.Objects.GetValueOrDefault([])!.Select(o => new PatchObject(p.Name, o))).ToList();
         var withAttribute = objects.Where(o => o.Object.Patched is not null).ToList();
         if (withAttribute.Count == 0)
         {
@@ -186,6 +187,8 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             ? new(name, CheckResult.Fail, "not patched: " + string.Join(", ", broken.Select(o => $"{o.Patch}/{o.Object.Name}")))
             : new(name, CheckResult.Pass, $"patched where loaded; waiting for module(s) to load: {string.Join(", ", waiting.Select(o => $"{o.Patch}/{o.Object.Name}"))}");
     }
+
+    private sealed record PatchObject(string Patch, LivepatchObject Object);
 
     private static VerificationCheck TaintMatches(HostStatus status)
     {

@@ -159,7 +159,7 @@ public sealed class VerdictJudgeTests
     [Fact]
     public void A_site_downgrades_named_codes_and_the_text_says_so_but_nothing_is_downgraded_by_default()
     {
-        var options = new VerdictOptions { Downgrades = new Dictionary<string, ReasonLevel> { ["livepatch-unsupported"] = ReasonLevel.Note } };
+        var options = new VerdictOptions { Downgrades = [new("livepatch-unsupported", ReasonLevel.Note)] };
 
         var accepted = VerdictJudge.Judge(Unsupported, Passing, options);
 
@@ -172,7 +172,7 @@ public sealed class VerdictJudgeTests
     public void A_downgrade_key_names_a_check_prefix_and_never_raises_a_level()
     {
         VerificationCheck[] checks = [.. Passing, new("module-vermagic:/a.ko", CheckResult.Fail, "built for 6.1"), new("module-vermagicx", CheckResult.Fail, "other")];
-        var options = new VerdictOptions { Downgrades = new Dictionary<string, ReasonLevel> { ["check-failed:module-vermagic"] = ReasonLevel.ActionNeeded, ["updates-not-checked"] = ReasonLevel.ActionNeeded } };
+        var options = new VerdictOptions { Downgrades = [new("check-failed:module-vermagic", ReasonLevel.ActionNeeded), new("updates-not-checked", ReasonLevel.ActionNeeded)] };
 
         var verdict = VerdictJudge.Judge(Healthy, checks, options);
 
@@ -185,7 +185,7 @@ public sealed class VerdictJudgeTests
     public void A_downgraded_unknown_leaves_a_summary_that_says_unknown_instead_of_crashing()
     {
         var status = Healthy with { Kernel = Healthy.Kernel with { SupportWindow = Reading.Unknown<SupportWindow>("/proc/version ends with 'x'") } };
-        var options = new VerdictOptions { Downgrades = new Dictionary<string, ReasonLevel> { ["unknown-support-window"] = ReasonLevel.Note } };
+        var options = new VerdictOptions { Downgrades = [new("unknown-support-window", ReasonLevel.Note)] };
 
         var verdict = VerdictJudge.Judge(status, Passing, options);
 

@@ -46,7 +46,42 @@ Benchmark[] benchmarks =
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {runs} runs after {warmup} warm-up runs; medians");
 Console.WriteLine();
 var failed = false;
+// A gate over its limit is measured again (twice at most) before it fails: a busy machine (another
+// build, a test run's leftovers) slows one series, not three. Every attempt is printed.
+const int Attempts = 3;
 foreach (var benchmark in benchmarks)
+{
+    for (var attempt = 1; attempt <= Attempts; attempt++)
+    {
+        var (median, baseMedian) = Measure(benchmark);
+        var ratio = median / baseMedian;
+        var over = (benchmark.MaxRatio is { } limit && ratio > limit) || (benchmark.MaxMilliseconds is { } msLimit && median > msLimit);
+        var again = over && attempt < Attempts;
+        var verdict = benchmark switch
+        {
+            { MaxRatio: { } max } => !over ? $"ok (limit {max:0.0#}x)" : $"{(again ? "over" : "FAILED")} (limit {max:0.0#}x)",
+            { MaxMilliseconds: { } ms } => !over ? $"ok (limit {ms:0} ms)" : $"{(again ? "over" : "FAILED")} (limit {ms:0} ms)",
+            _ => "",
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{benchmark.Name}: {median:0.0} ms vs {(benchmark.Baseline is null ? "hello-world" : "baseline")} {baseMedian:0.0} ms = {ratio:0.00}x {verdict}{(again ? $"; measuring again ({attempt + 1} of {Attempts})" : "")}"));
+        if (!again)
+        {
+            failed |= over;
+            break;
+        }
+    }
+}
+
+// In a process of its own, after the timed rows: memory, not time.
+var (row, cyclesFailed) = PluginCycles.Run(typeof(PluginCycles).Assembly.Location, Arg("--plugins-build") ?? RepositoryPaths.Combine("plugins", "bin", "Release"));
+Console.WriteLine(row);
+failed |= cyclesFailed;
+
+Directory.Delete(scripts, recursive: true);
+return failed ? 1 : 0;
+
+(double Median, double BaseMedian) Measure(Benchmark benchmark)
 {
     var against = benchmark.Baseline ?? baseline;
     for (var i = 0; i < warmup; i++)
@@ -63,26 +98,8 @@ foreach (var benchmark in benchmarks)
         times.Add(ProcessTimer.Milliseconds(benchmark.Command));
     }
 
-    var median = Benchmark.Median(times);
-    var ratio = median / Benchmark.Median(baseTimes);
-    var verdict = benchmark switch
-    {
-        { MaxRatio: { } max } => ratio <= max ? $"ok (limit {max:0.0#}x)" : $"FAILED (limit {max:0.0#}x)",
-        { MaxMilliseconds: { } ms } => median <= ms ? $"ok (limit {ms:0} ms)" : $"FAILED (limit {ms:0} ms)",
-        _ => "",
-    };
-    failed |= (benchmark.MaxRatio is { } limit && ratio > limit) || (benchmark.MaxMilliseconds is { } msLimit && median > msLimit);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{benchmark.Name}: {Benchmark.Median(times):0.0} ms vs {(benchmark.Baseline is null ? "hello-world" : "baseline")} {Benchmark.Median(baseTimes):0.0} ms = {ratio:0.00}x {verdict}"));
+    return (Benchmark.Median(times), Benchmark.Median(baseTimes));
 }
-
-// In a process of its own, after the timed rows: memory, not time.
-var (row, cyclesFailed) = PluginCycles.Run(typeof(PluginCycles).Assembly.Location, Arg("--plugins-build") ?? RepositoryPaths.Combine("plugins", "bin", "Release"));
-Console.WriteLine(row);
-failed |= cyclesFailed;
-
-Directory.Delete(scripts, recursive: true);
-return failed ? 1 : 0;
 
 string? Arg(string name)
 {
