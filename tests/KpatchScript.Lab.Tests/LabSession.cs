@@ -20,6 +20,8 @@ internal sealed class LabSession : IDisposable
     {
         Lab = new KernelLab();
         State = Directory.CreateTempSubdirectory("kps-lab-state-").FullName;
+        Plugins.AddFirstParty("Prometheus");
+        Textfiles = Directory.CreateDirectory(Path.Combine(State, "textfile")).FullName;
         Settings = new KpatchSettings
         {
             SshIdentityFile = Lab.IdentityFile,
@@ -36,6 +38,7 @@ internal sealed class LabSession : IDisposable
             ["transition_timeout_seconds"] = (int)transitionTimeout.TotalSeconds,
             ["support_window_days"] = 3650,
             ["verdict"] = new Dictionary<string, object> { ["downgrade"] = new Dictionary<string, string> { ["unknown-packages"] = "note", ["unknown-reboot"] = "note" } },
+            ["plugins"] = new Dictionary<string, object> { ["Prometheus"] = new Dictionary<string, string> { ["directory"] = Textfiles } },
         }));
         Host = (SshHostSystem)HostSystems.Open(Lab.TargetUri, Settings);
         Facade = new KpatchFacade(Host, TimeProvider.System, Settings);
@@ -67,13 +70,28 @@ internal sealed class LabSession : IDisposable
         return new Outcome(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The verdict state of status, verify, report and alerts --dry-run (JSON), and verify --nagios's exit code.</summary>
+    /// <summary>The Prometheus plugin, copied into a plugin directory of this session's.</summary>
+    private TestPlugins Plugins { get; } = new();
+
+    /// <summary>Where the Prometheus plugin writes kpatch.prom.</summary>
+    private string Textfiles { get; }
+
+    /// <summary>
+    /// The verdict state of status, verify, report and alerts --dry-run (JSON), of the Prometheus
+    /// textfile an alerts run writes (<c>kpatch_verdict{state="..."} 1</c>, spaces as '_'), and verify --nagios's exit code.
+    /// </summary>
     public (IReadOnlyList<string> States, int NagiosExitCode) VerdictEverywhere()
     {
         string State(params string[] args) =>
             JsonDocument.Parse(Cli(args).Out).RootElement.GetProperty("verdict").GetProperty("state").GetString()!;
 
-        return ([State("status", "--json"), State("verify", "--json"), State("report", "--format", "json"), State("alerts", "--json", "--dry-run")], Cli("verify", "--nagios").ExitCode);
+        List<string> states = [State("status", "--json"), State("verify", "--json"), State("report", "--format", "json"), State("alerts", "--json", "--dry-run")];
+        var alerts = Cli("alerts", "--json", "--plugins", Plugins.Directory);
+        Assert.True(alerts.ExitCode == 0, alerts.Error);
+        var textfile = File.ReadAllLines(Path.Combine(Textfiles, "kpatch.prom"));
+        states.Add(Assert.Single(textfile, l => l.StartsWith("kpatch_verdict{", StringComparison.Ordinal) && l.EndsWith("} 1", StringComparison.Ordinal))
+            .Split('"')[1].Replace('_', ' '));
+        return (states, Cli("verify", "--nagios").ExitCode);
     }
 
     /// <summary>What the kernel shows, read directly in the guest (not through the product).</summary>
@@ -87,6 +105,7 @@ internal sealed class LabSession : IDisposable
     {
         Host.Dispose();
         Lab.Dispose();
+        Plugins.Dispose();
         Directory.Delete(State, recursive: true);
     }
 }

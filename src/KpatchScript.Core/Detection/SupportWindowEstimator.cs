@@ -54,8 +54,24 @@ internal static class SupportWindowEstimator
     /// <summary>The end of the text, where the date would be: at most 48 characters, "..." before a cut.</summary>
     private static string Tail(string text) => text.Length <= 48 ? text : "..." + text[^48..];
 
-    private static bool IsTime(string word) =>
-        word.Length == 8 && word[2] == ':' && word[5] == ':' && word.Where((c, i) => i is not (2 or 5)).All(char.IsAsciiDigit);
+    /// <summary>hh:mm:ss. A loop, not LINQ over chars: this runs on status's start-up path, where LINQ over a value type is compiled at run time.</summary>
+    private static bool IsTime(string word)
+    {
+        if (word.Length != 8)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i is 2 or 5 ? word[i] != ':' : !char.IsAsciiDigit(word[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,186 @@
+using KpatchScript.Status;
+using KpatchScript.Verification;
+using static KpatchScript.Verdicts.ReasonCodes;
+
+namespace KpatchScript.Verdicts;
+
+/// <summary>
+/// What <see cref="VerdictJudge"/> finds, one topic a method, each reason one sentence that quotes
+/// what was read: the kernel and its livepatch support, the support window, what is installed, the
+/// verification checks (or what a status document shows of them), reboot advice, packages and CVEs.
+/// </summary>
+internal static class VerdictFindings
+{
+    public static void Kernel(HostStatus status, List<VerdictReason> reasons)
+    {
+        if (!status.Kernel.Running.IsKnown)
+        {
+            reasons.Add(new(UnknownRunningKernel, ReasonLevel.ActionNeeded, $"The running kernel is unknown: {status.Kernel.Running.UnknownReason}."));
+        }
+    }
+
+    public static void Livepatch(HostStatus status, List<VerdictReason> reasons)
+    {
+        switch (status.Livepatch.Support)
+        {
+            case { IsKnown: false } support:
+                reasons.Add(new(UnknownLivepatchSupport, ReasonLevel.ActionNeeded, $"Whether the kernel can be live patched is unknown: {support.UnknownReason}."));
+                break;
+            case { Value.Supported: false } support:
+                reasons.Add(new(LivepatchUnsupported, ReasonLevel.NotCovered, $"The kernel cannot be live patched: {support.Value!.Reason}."));
+                break;
+        }
+    }
+
+    public static void SupportWindow(Reading<SupportWindow> window, VerdictOptions options, List<VerdictReason> reasons)
+    {
+        if (!window.IsKnown)
+        {
+            reasons.Add(new(UnknownSupportWindow, ReasonLevel.ActionNeeded, $"Until when the kernel gets live patches is unknown: {window.UnknownReason}."));
+            return;
+        }
+
+        var w = window.Value!;
+        if (w.DaysLeft < 0)
+        {
+            reasons.Add(new(SupportWindowEnded, ReasonLevel.NotCovered, $"Live patch support for the running kernel ended on {w.Ends}, {-w.DaysLeft} days ago (estimate); update the kernel and reboot."));
+        }
+        else if (w.DaysLeft <= options.SupportWindowWarningDays)
+        {
+            reasons.Add(new(SupportWindowEnding, ReasonLevel.ActionNeeded, $"Live patch support for the running kernel ends on {w.Ends}, in {w.DaysLeft} days (estimate); plan a kernel update and reboot."));
+        }
+    }
+
+    /// <summary>
+    /// A kernel that can be live patched but has no live patch loaded and none installed is not
+    /// protected, however clean its (skipped) checks look. Red Hat's initial 0-0 package, which
+    /// ships no module, says a kernel is enrolled and nothing was released for it yet.
+    /// </summary>
+    public static void Installed(HostStatus status, List<VerdictReason> reasons)
+    {
+        if (status.Livepatch.Support is not { IsKnown: true, Value.Supported: true }
+            || status.Livepatch.Patches is not { IsKnown: true, Value.Count: 0 }
+            || status.Kpatch.Modules is not { IsKnown: true } modules
+            || modules.Value!.Any(m => m.ForRunningKernel))
+        {
+            return;
+        }
+
+        var running = status.Kernel.Running.GetValueOrDefault("the running kernel")!;
+        var package = status.Packages.GetValueOrDefault([])!.FirstOrDefault(p => p.ForRunningKernel);
+        if (package is { Version: "0" })
+        {
+            reasons.Add(new(NoLivePatchReleased, ReasonLevel.Note, $"{package.Name}-{package.Version}-{package.Release} is installed for {running}: no live patch has been released for this kernel yet, nothing to load."));
+            return;
+        }
+
+        var packageText = package is null ? "" : $" ({package.Name}-{package.Version}-{package.Release} is installed, but its module is not)";
+        reasons.Add(new(NothingInstalled, ReasonLevel.NotCovered,
+            $"No live patch is loaded, and no patch module is installed for {running} in /var/lib/kpatch or /usr/lib/kpatch{packageText}: install one with 'kpatch-script install'."));
+    }
+
+    public static void FromChecks(IReadOnlyList<VerificationCheck> checks, List<VerdictReason> reasons)
+    {
+        foreach (var check in checks)
+        {
+            // Reboot advice is judged from the status below, in its own words.
+            if (check.Name == "reboot")
+            {
+                continue;
+            }
+
+            if (check.Result == CheckResult.Fail)
+            {
+                reasons.Add(new($"{CheckFailed}:{check.Name}", ReasonLevel.NotCovered, $"Verification failed: {check.Name}: {check.Detail}."));
+            }
+            else if (check.Result == CheckResult.Warn)
+            {
+                reasons.Add(new($"{CheckWarned}:{check.Name}", ReasonLevel.ActionNeeded, $"Verification warns: {check.Name}: {check.Detail}."));
+            }
+        }
+    }
+
+    /// <summary>What a status document shows by itself of the failures verification would find.</summary>
+    public static void FromStatus(HostStatus status, List<VerdictReason> reasons)
+    {
+        reasons.Add(new(VerificationNotRun, ReasonLevel.Note, "Verification did not run (a status document only); what the status shows of it was judged."));
+        if (status.Livepatch.Support is { IsKnown: true, Value.Supported: false })
+        {
+            return;
+        }
+
+        if (!status.Livepatch.Patches.IsKnown)
+        {
+            reasons.Add(new(UnknownPatches, ReasonLevel.ActionNeeded, $"The loaded live patches are unknown: {status.Livepatch.Patches.UnknownReason}."));
+        }
+
+        foreach (var patch in status.Livepatch.Patches.GetValueOrDefault([])!)
+        {
+            if (patch.Enabled is { IsKnown: true, Value: false })
+            {
+                reasons.Add(new(PatchDisabled, ReasonLevel.NotCovered, $"Live patch {patch.Name} is disabled."));
+            }
+
+            if (patch.Transition is { IsKnown: true, Value: true })
+            {
+                reasons.Add(new(PatchInTransition, ReasonLevel.NotCovered, $"Live patch {patch.Name} was in transition when the status was collected ({patch.State})."));
+            }
+        }
+
+        foreach (var module in status.Kpatch.Modules.GetValueOrDefault([])!.Where(m => m.ForRunningKernel && m.Loaded == false).DistinctBy(m => m.ModuleName))
+        {
+            reasons.Add(new(ModuleNotLoaded, ReasonLevel.NotCovered, $"Patch module {module.ModuleName} is installed for the running kernel but not loaded."));
+        }
+    }
+
+    public static void Reboot(Reading<RebootAdvice> reboot, List<VerdictReason> reasons)
+    {
+        switch (reboot)
+        {
+            case { IsKnown: false }:
+                reasons.Add(new(UnknownReboot, ReasonLevel.ActionNeeded, $"Whether a reboot is due is unknown: {reboot.UnknownReason}."));
+                break;
+            case { Value.Advice: RebootNeed.Yes }:
+                reasons.Add(new(RebootDue, ReasonLevel.ActionNeeded, $"A reboot is due: {reboot.Value!.Reason}."));
+                break;
+            case { Value.Advice: RebootNeed.YesButLivePatched }:
+                reasons.Add(new(RebootRecommended, ReasonLevel.ActionNeeded, $"A reboot is recommended at the next maintenance window: {reboot.Value!.Reason}."));
+                break;
+        }
+    }
+
+    public static void Coverage(HostStatus status, List<VerdictReason> reasons)
+    {
+        var coverage = status.Coverage;
+        if (!status.Packages.IsKnown)
+        {
+            reasons.Add(new(UnknownPackages, ReasonLevel.ActionNeeded, $"The installed kpatch-patch packages, and so the CVEs fixed live, are unknown: {status.Packages.UnknownReason}."));
+        }
+        else if (!coverage.FixedLiveNow.IsKnown || !coverage.InstalledNotLive.IsKnown)
+        {
+            var reason = coverage.FixedLiveNow.UnknownReason ?? coverage.InstalledNotLive.UnknownReason;
+            reasons.Add(new(UnknownCves, ReasonLevel.ActionNeeded, $"Which CVEs are fixed live is unknown: {reason}."));
+        }
+
+        if (coverage.InstalledNotLive is { IsKnown: true, Value.Count: > 0 } pending)
+        {
+            reasons.Add(new(CvesNotLive, ReasonLevel.ActionNeeded, $"{pending.Value!.Count} CVE(s) are fixed by installed packages but not live (their module is not loaded): {string.Join(", ", pending.Value!)}."));
+        }
+
+        if (!coverage.Updates.IsKnown)
+        {
+            // Detection marks updates it was not asked for with its own reason; any other unknown means dnf was asked and could not tell.
+            reasons.Add(coverage.Updates.UnknownReason == Detection.CoverageDetector.NotChecked
+                ? new(UpdatesNotChecked, ReasonLevel.Note, "Newer live patches were not looked for (--check-updates asks dnf).")
+                : new(UnknownUpdates, ReasonLevel.ActionNeeded, $"Whether newer live patches are available is unknown: {coverage.Updates.UnknownReason}."));
+            return;
+        }
+
+        foreach (var update in coverage.Updates.Value!.Where(u => u.ForRunningKernel))
+        {
+            var adds = update.NewCves.Count > 0 ? $", fixing {string.Join(", ", update.NewCves)}" : "";
+            var installed = update.InstalledVersion is null ? "not installed" : $"installed: {update.InstalledVersion}";
+            reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.Version}-{update.Release} is available ({installed}){adds}."));
+        }
+    }
+}
