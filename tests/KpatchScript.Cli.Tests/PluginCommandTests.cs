@@ -93,6 +93,22 @@ public sealed class PluginCommandTests : IDisposable
         Assert.Contains("\nwarn  GoodPlugin:site-baseline: ", outcome.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_plugins_check_counts_in_the_verdict_of_status_as_in_verify()
+    {
+        using var good = new TestPlugins("GoodPlugin");
+        var config = Path.Combine(good.Root, "config.json");
+        File.WriteAllText(config, $$"""{ "plugin_directories": ["{{good.Directory}}"], "plugins": { "goodplugin": { "result": "warn" } } }""");
+        var covered = "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9Covered);
+
+        var status = JsonDocument.Parse(CliRunner.RunWithConfig(config, "status", "--json", "--target", covered).Out).RootElement.GetProperty("verdict");
+        var verify = JsonDocument.Parse(CliRunner.RunWithConfig(config, "verify", "--json", "--target", covered).Out).RootElement.GetProperty("verdict");
+
+        // The plugin's warning turns the covered host into "action needed", in both, with the same reasons.
+        Assert.Equal(("action needed", "check-warned:GoodPlugin:site-baseline"), (status.GetProperty("state").GetString(), status.GetProperty("reasons")[0].GetProperty("code").GetString()));
+        Assert.Equal(status.GetProperty("reasons").GetRawText(), verify.GetProperty("reasons").GetRawText());
+    }
+
     [Theory]
     [InlineData("{ \"plugin_directories\": \"/usr/lib\" }", "plugin_directories must be an array of non-empty strings, not \"/usr/lib\"")]
     [InlineData("{ \"plugin_timeout_seconds\": 0 }", "plugin_timeout_seconds must be a positive whole number, not 0")]

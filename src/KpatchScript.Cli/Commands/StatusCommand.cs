@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Plugins;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
 
@@ -13,12 +14,13 @@ internal sealed class StatusCommand : ICliCommand
     public string Summary => "Am I covered? The verdict first, then kernel, patches, kpatch tooling, packages, reboot advice";
 
     public string Help => $"""
-        Usage: kpatch-script status [--json] [--check-updates] [--target {HostSystems.Forms}] [--verbose]
+        Usage: kpatch-script status [--json] [--check-updates] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
 
         Reads the live-patching state of a host and answers "am I covered?". The first line is the
         verdict, covered / action needed / not covered, with its coded reasons: the same verdict
-        verify, report, alerts and the Cockpit panel show (the checks of verify run as of now, a
-        transition judged as it is, not watched). Then the running and installed kernels and whether a reboot is due, livepatch support and the kernel's live
+        verify, report, alerts and the Cockpit panel show (the checks of verify, the plugins' too,
+        run as of now: a transition is judged as it is, not watched). Then the running and
+        installed kernels and whether a reboot is due, livepatch support and the kernel's live
         patch taint, every patch in /sys/kernel/livepatch with its state, objects and functions,
         tasks a transition waits for, the kpatch CLI, installed patch modules, kpatch-dnf and
         kpatch.service, installed kpatch-patch packages with the CVEs they fix, the CVEs fixed live
@@ -30,6 +32,7 @@ internal sealed class StatusCommand : ICliCommand
           --json            Print the status as JSON, the verdict object included (schema: host-status.schema.json, version 2)
           --check-updates   Also ask dnf for newer live patches and the CVEs they would add (slower)
           --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree laid out like /
+        {CliPlugins.OptionHelp}
           --verbose         Show the full error when something fails
 
         Exit codes: 0 status read (any verdict), 1 status could not be read, 2 wrong command line.
@@ -39,8 +42,10 @@ internal sealed class StatusCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
+        // The plugins verify would run (configured directories, --plugins): one verdict, whichever command shows it.
+        var plugins = CliPlugins.Load(settings.Plugins, environment);
         var host = environment.Open(settings.Target);
-        var facade = new KpatchFacade(host, environment.Time, environment.Settings);
+        var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = settings.CheckUpdates
             ? OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => UpdateCheck.Detect(facade, host, environment, checkUpdates: true, cancellationToken))
             : facade.Detect(cancellationToken: cancellationToken);
