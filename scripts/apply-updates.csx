@@ -2,6 +2,10 @@
 // apply-updates: brings the live patch of the running kernel up to date, then verifies.
 //
 //   kpatch-script run apply-updates.csx [--target local|ssh://user@host] [--dry-run]
+//   ./apply-updates.csx [--target local|ssh://user@host] [--dry-run]        (the #! line; the same)
+//
+// The options after the file are kpatch-script's in both forms (as in dotnet-script): only what
+// follows "--" reaches the script's Args, and this script takes none.
 //
 // 1. asks the repositories (dnf, through ListAvailableAsync) for a kpatch-patch newer than
 //    what is installed for the running kernel;

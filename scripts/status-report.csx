@@ -3,8 +3,11 @@
 // (one self-contained page: the verdict at the top, patches, CVEs fixed live and pending, support
 // window and days left, reboot advice, verification checks) and prints the same report as text.
 //
-//   kpatch-script run status-report.csx [--target local|sysroot:DIR|ssh://user@host] [-- OUT.html]
+//   kpatch-script run status-report.csx [--target local|sysroot:DIR|ssh://user@host] [OUT.html]
+//   ./status-report.csx [--target local|sysroot:DIR|ssh://user@host] [OUT.html]   (the #! line; the same)
 //
+// The options after the file are kpatch-script's in both forms (as in dotnet-script); OUT.html is
+// the script's (a path that starts with '-' goes after "--": -- -out.html).
 // Reads only (detect, then verify as of now: a transition is judged as it is, not watched);
 // changes nothing; with --dry-run it does not write the file either. Templates come from /etc/kpatch-script/templates, else the shipped ones.
 // Under the real dotnet script, add this line first (the package is built with every build):

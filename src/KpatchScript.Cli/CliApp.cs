@@ -31,12 +31,23 @@ internal static class CliApp
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         ICliCommand? command = null;
+        // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": that is "run FILE.csx
+        // ARGS...", so kpatch-script's options after the file are its own in both forms (as in
+        // dotnet-script), and only what follows "--" reaches the script as it is (see RunArguments).
+        var line = args;
+        if (args.Count > 0 && args[0].EndsWith(".csx", StringComparison.Ordinal))
+        {
+            var run = new List<string>(args.Count + 1) { "run" };
+            run.AddRange(args);
+            line = run;
+        }
+
         // Everything after "--" belongs to a script: no option of ours is looked for there.
         // (Loops, not LINQ: this runs before every command, and a cached script run is benchmarked.)
         var verbose = false;
-        var arguments = new List<string>(args.Count);
+        var arguments = new List<string>(line.Count);
         var separated = false;
-        foreach (var arg in args)
+        foreach (var arg in line)
         {
             separated |= arg == "--";
             if (!separated && arg == "--verbose")
@@ -46,18 +57,6 @@ internal static class CliApp
             }
 
             arguments.Add(arg);
-        }
-
-        if (args.Count > 0 && args[0].EndsWith(".csx", StringComparison.Ordinal))
-        {
-            // "#!/usr/bin/env kpatch-script" runs "kpatch-script FILE.csx ARGS...": all of ARGS are the script's, --verbose too.
-            arguments = ["run", args[0], "--"];
-            for (var i = 1; i < args.Count; i++)
-            {
-                arguments.Add(args[i]);
-            }
-
-            verbose = false;
         }
 
         try

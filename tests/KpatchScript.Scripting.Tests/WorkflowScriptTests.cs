@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using KpatchScript.Scripting.Tests.Suite;
 using KpatchScript.Testing.Fixtures;
 
@@ -108,6 +109,32 @@ public sealed class WorkflowScriptTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("ALERT: cannot tell which live patches are available for ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 17: "cd scripts &amp;&amp; ./apply-updates.csx --dry-run --target sysroot:DIR" runs the file
+    /// itself as a program (its '#!/usr/bin/env kpatch-script' line finds kpatch-script on PATH), and
+    /// the options after the file are kpatch-script's, as in dotnet-script: a dry run against DIR.
+    /// </summary>
+    [Fact]
+    public async Task Apply_updates_run_as_an_executable_file_is_a_dry_run_against_the_target_after_it()
+    {
+        var bin = KpatchScriptOnPath.Create(_directory);
+        // The configured default target is another read-only tree, not this machine: should the
+        // options ever reach the script again, the run lands there, and the assertions say so.
+        var config = Path.Combine(_directory, "config.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, string> { ["target"] = Sysroot(SysrootFixtures.LabLoaded) }));
+        var scripts = RepositoryPaths.Combine("scripts");
+        var target = Sysroot(SysrootFixtures.Rhel9KpatchDnf);
+
+        // env executes the file the way a shell does (execvp in the working directory), so the kernel reads its #! line.
+        var result = await KpatchScriptProcess.RunProgramAsync(["env", "./apply-updates.csx", "--dry-run", "--target", target], scripts, bin, config);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.StartsWith($"{target}: running kernel 5.14.0-427.13.1.el9_4.x86_64 (dry run: nothing changes)\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"dry run: update on {target} would:\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\nupdate: planned, not run\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardError);
     }
 
     private Task<KpatchScript.Host.CommandResult> RunScriptAsync(string script, string fixture, params string[] options) =>

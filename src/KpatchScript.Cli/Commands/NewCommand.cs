@@ -29,7 +29,7 @@ internal sealed class NewCommand : ICliCommand
         var title = Path.GetFileNameWithoutExtension(path);
         var text = $$"""
             #!/usr/bin/env kpatch-script
-            // {{title}}: a KpatchScript workflow. Try it with: kpatch-script run {{Path.GetFileName(path)}} --dry-run
+            // {{title}}: a KpatchScript workflow. Try it with: ./{{Path.GetFileName(path)}} --dry-run (kpatch-script's options; the script's own go after "--")
             using KpatchScript;
 
             var kp = Kpatch.Connect();

@@ -3,7 +3,11 @@ using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Cli.Commands;
 
-/// <summary><c>kpatch-script run FILE.csx [-- args]</c>: run a script in the dotnet-script dialect (also what a <c>#!/usr/bin/env kpatch-script</c> line runs).</summary>
+/// <summary>
+/// <c>kpatch-script run FILE.csx [options] [words] [-- args]</c>: run a script in the dotnet-script
+/// dialect; also what a <c>#!/usr/bin/env kpatch-script</c> line runs (<c>kpatch-script FILE.csx ...</c>,
+/// which CliApp turns into <c>run FILE.csx ...</c>). <see cref="RunArguments"/> says which argument is whose.
+/// </summary>
 internal sealed class RunCommand : ICliCommand
 {
     public string Name => "run";
@@ -11,14 +15,21 @@ internal sealed class RunCommand : ICliCommand
     public string Summary => "Run a C# script (.csx, dotnet-script dialect) with the kpatch facade";
 
     public string Help => $"""
-        Usage: kpatch-script run FILE.csx {ScriptSettings.Usage}
-               kpatch-script FILE.csx [ARGS...]        (what a '#!/usr/bin/env kpatch-script' line runs)
+        Usage: kpatch-script run FILE.csx {ScriptSettings.OptionsUsage} [WORD...] [-- ARGS...]
+               ./FILE.csx [the same options] [WORD...] [-- ARGS...]   (its '#!/usr/bin/env kpatch-script' line runs kpatch-script FILE.csx ...)
 
         {Summary}. The dialect: a '#!' first line, '#load "other.csx"' (relative to the including
         file), '#r "path/to.dll"', '#r "nuget: Id, Version"', Args (IList<string>), top-level await,
         dotnet-script's implicit usings. 'using KpatchScript; var kp = Kpatch.Connect();' reaches the
         facade (target and dry-run from these options); Kpatch.Cancellation is cancelled on Ctrl+C,
         SIGTERM and at --timeout.
+
+        After FILE.csx, in both forms, as in dotnet-script: the options below are kpatch-script's
+        wherever they stand before '--' ('./apply-updates.csx --dry-run --target sysroot:DIR' is a
+        dry run against DIR); a word that is not an option ('out.html', '-', '-1') is the script's,
+        in order; any other option before '--' is an error. Only what follows '--' reaches the script
+        as it is, options too: './tool.csx --dry-run -- --dry-run' is a dry run, and the script gets
+        '--dry-run'.
 
         The compiled script is cached per user (~/.cache/kpatch-script/scripts, $XDG_CACHE_HOME or
         $KPATCH_SCRIPT_CACHE), keyed by the #load closure, #r files, pinned package versions, the
@@ -34,10 +45,10 @@ internal sealed class RunCommand : ICliCommand
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var (options, scriptArguments) = ScriptSettings.Split(arguments);
-        var reader = new ArgumentReader(options, Name);
-        var settings = ScriptSettings.Parse(reader, scriptArguments, environment.Defaults.Target);
-        var file = reader.Argument("a script file (FILE.csx)");
+        var line = RunArguments.Split(arguments, Name);
+        var reader = new ArgumentReader(line.HostOptions, Name);
+        var settings = ScriptSettings.Parse(reader, line.ScriptArguments, environment.Defaults.Target);
+        var file = line.File ?? throw new UsageException($"{Name} needs a script file (FILE.csx); see 'kpatch-script {Name} --help'");
         reader.EnsureConsumed();
         return ScriptExecution.Run(() => ScriptClosure.FromFile(file), settings, environment, environment.Verbose, cancellationToken);
     }

@@ -32,19 +32,28 @@ internal static partial class KpatchScriptProcess
 
     /// <summary>Runs <c>kpatch-script ARGUMENTS</c> in <paramref name="workingDirectory"/>.</summary>
     public static Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, string? standardInput = null) =>
-        ProcessHelper.ExecuteAsync(
-            ["dotnet", Dll, .. arguments],
-            workingDirectory,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["KPATCH_SCRIPT_CACHE"] = Cache.Value,
-                ["NUGET_PACKAGES"] = Path.Combine(Cache.Value, "nuget-packages"),
-                // No configuration file of the machine's may change what a case prints; a case's own config.json does.
-                ["KPATCH_SCRIPT_CONFIG"] = Path.Combine(workingDirectory, "config.json"),
-                ["DOTNET_NOLOGO"] = "1",
-            },
-            standardInput,
-            Deadline);
+        ProcessHelper.ExecuteAsync(["dotnet", Dll, .. arguments], workingDirectory, EnvironmentFor(Path.Combine(workingDirectory, "config.json")), standardInput, Deadline);
+
+    /// <summary>
+    /// Runs a program that starts kpatch-script itself, such as a script file whose first line is
+    /// <c>#!/usr/bin/env kpatch-script</c>: <paramref name="bin"/> (see <see cref="KpatchScriptOnPath"/>)
+    /// comes first on the child's PATH, so that is the kpatch-script it finds.
+    /// </summary>
+    public static Task<CommandResult> RunProgramAsync(IReadOnlyList<string> command, string workingDirectory, string bin, string configPath)
+    {
+        var environment = EnvironmentFor(configPath);
+        environment["PATH"] = KpatchScriptOnPath.PathWith(bin);
+        return ProcessHelper.ExecuteAsync(command, workingDirectory, environment, null, Deadline);
+    }
+
+    private static Dictionary<string, string> EnvironmentFor(string configPath) => new(StringComparer.Ordinal)
+    {
+        ["KPATCH_SCRIPT_CACHE"] = Cache.Value,
+        ["NUGET_PACKAGES"] = Path.Combine(Cache.Value, "nuget-packages"),
+        // No configuration file of the machine's may change what a run prints; the test's own may.
+        ["KPATCH_SCRIPT_CONFIG"] = configPath,
+        ["DOTNET_NOLOGO"] = "1",
+    };
 
     /// <summary>
     /// Replaces <c>{fixtures}/NAME</c> with a clean copy of that sysroot fixture

@@ -26,7 +26,8 @@ internal sealed class ScriptCase(string name)
     /// with an option, it means <c>run main.csx</c> plus those options; a first line ending in
     /// <c>.csx</c> is the #! form (<c>kpatch-script main.csx ARGS</c>); <c>eval</c> is used as is;
     /// any other verb (<c>check</c>) gets <c>main.csx</c> after it. The lines of <c>args</c> follow
-    /// <c>--</c> (directly in the #! form, where every argument is the script's).
+    /// <c>--</c> in every form: only there does a script get a word that looks like a host option
+    /// (a word that is not an option goes in <c>command</c>, after the file, and reaches Args too).
     /// </summary>
     public IReadOnlyList<string> Arguments()
     {
@@ -40,7 +41,7 @@ internal sealed class ScriptCase(string name)
             [var verb, .. var rest] => [verb, "main.csx", .. rest],
         };
         var args = Lines("args");
-        return args.Count == 0 ? arguments : [.. arguments, .. shebang ? args : ["--", .. args]];
+        return args.Count == 0 ? arguments : [.. arguments, "--", .. args];
     }
 
     /// <summary>The sysroot fixtures the arguments name as <c>{fixtures}/NAME</c>.</summary>
