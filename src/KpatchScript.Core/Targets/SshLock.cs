@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using KpatchScript.Host;
@@ -33,36 +32,14 @@ internal sealed class SshLock : IDisposable
 
     public static IDisposable? Take(IReadOnlyList<string> sshArguments, string path, string target, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(sshArguments[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in sshArguments.Skip(1))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            process.Dispose();
-            throw new CommandUnavailableException($"ssh is not installed or cannot be started ({ex.Message})");
-        }
-
+        var process = ProcessRunner.Start(sshArguments);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var line = process.StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
-        using (cancellationToken.Register(() => Kill(process)))
+        using (cancellationToken.Register(() => ProcessRunner.Kill(process)))
         {
             if (!line.Wait(wait + ConnectAllowance, CancellationToken.None))
             {
-                Kill(process);
+                ProcessRunner.Kill(process);
                 process.Dispose();
                 throw new HostSystemException($"taking the lock {path} on {target} did not finish within {(wait + ConnectAllowance).TotalSeconds:0} s");
             }
@@ -104,21 +81,9 @@ internal sealed class SshLock : IDisposable
 
         if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
         {
-            Kill(_process);
+            ProcessRunner.Kill(_process);
         }
 
         _process.Dispose();
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
     }
 }
