@@ -81,6 +81,14 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     private PackageOperations Packages() => new(host, time, _settings);
 
+    /// <summary>
+    /// The audit journal of this facade's host, where its changes write it (on the target; under
+    /// <paramref name="installRoot"/> when one is given): see <see cref="JournalReader.Read"/>.
+    /// </summary>
+    /// <exception cref="HostSystemException">The journal exists but cannot be read.</exception>
+    public Journal ReadJournal(string? installRoot = null, int limit = int.MaxValue) =>
+        JournalReader.Read(host, installRoot, _settings.StateDirectory, limit);
+
     public Task<HostStatus> DetectAsync(CancellationToken cancellationToken = default) => Task.FromResult(Detect(cancellationToken: cancellationToken));
 
     /// <summary>Detection that also asks dnf which updates are available and which CVEs they add.</summary>

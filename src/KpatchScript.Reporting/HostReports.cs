@@ -1,7 +1,6 @@
 using KpatchScript.Host;
 using KpatchScript.Operations;
 using KpatchScript.Reports;
-using KpatchScript.Scripts;
 using KpatchScript.Status;
 using KpatchScript.Verification;
 
@@ -23,7 +22,9 @@ public static class HostReports
         ArgumentNullException.ThrowIfNull(facade);
         var status = await facade.DetectAsync(cancellationToken).ConfigureAwait(false);
         var verification = facade is IVerifyNow now ? now.VerifyNow(status, cancellationToken) : await facade.VerifyAsync(cancellationToken).ConfigureAwait(false);
-        var journal = ReadJournal(ScriptContext.Current?.Settings.StateDirectory);
+        var journal = facade is KpatchFacade kpatch
+            ? ReadJournal(kpatch, installRoot: null)
+            : Reading.Unknown<Journal>("this facade has no audit journal to read (it is not a KpatchFacade)");
         return await Builder(TimeProvider.System, [], options).BuildAsync(status, verification, journal, cancellationToken).ConfigureAwait(false);
     }
 
@@ -31,12 +32,16 @@ public static class HostReports
     public static HostReportBuilder Builder(TimeProvider time, IEnumerable<IReportDataContributor> contributors, ReportOptions? options = null) =>
         new(time, contributors, options);
 
-    /// <summary>The audit journal under <paramref name="stateDirectory"/>, or why it cannot be read (a report still renders without it).</summary>
-    public static Reading<Journal> ReadJournal(string? stateDirectory)
+    /// <summary>
+    /// The audit journal of the facade's host (on the target, under <paramref name="installRoot"/>
+    /// when one is given), or why it cannot be read (a report still renders without it).
+    /// </summary>
+    public static Reading<Journal> ReadJournal(KpatchFacade facade, string? installRoot)
     {
+        ArgumentNullException.ThrowIfNull(facade);
         try
         {
-            return Reading.Known(JournalReader.Read(JournalReader.PathFor(null, stateDirectory)));
+            return Reading.Known(facade.ReadJournal(installRoot));
         }
         catch (HostSystemException ex)
         {

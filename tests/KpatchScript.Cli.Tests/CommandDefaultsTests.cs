@@ -96,6 +96,7 @@ public sealed class CommandDefaultsTests : IDisposable
             var checkedReport = CliRunner.RunWithConfig(Config, "report", "--format", "json", "--check-updates");
             var install = CliRunner.RunWithConfig(Config, "install", "--json");
             var journal = CliRunner.RunWithConfig(Config, "journal", "--json");
+            var reportAfter = CliRunner.RunWithConfig(Config, "report", "--format", "json");
             var status = CliRunner.RunWithConfig(Config, "status", "--json");
 
             Assert.Equal((0, ""), (dryRun.ExitCode, dryRun.Error));
@@ -113,6 +114,9 @@ public sealed class CommandDefaultsTests : IDisposable
             Assert.Equal(["kernel-core-5.14.0-362.8.1.el9_3.x86_64", $"{PatchName(Kernel362)}-1-2.el9_3.x86_64"], InstalledPackages(root));
             var entry = Assert.Single(JsonDocument.Parse(journal.Out).RootElement.GetProperty("entries").EnumerateArray());
             Assert.Equal(("install", "succeeded", Kernel362), (entry.GetProperty("operation").GetString(), entry.GetProperty("outcome").GetString(), entry.GetProperty("kernel_release").GetString()));
+            // The report (so the Cockpit panel) shows the journal the install wrote: the tree's, one per host.
+            var reported = Assert.Single(JsonDocument.Parse(reportAfter.Out).RootElement.GetProperty("journal").GetProperty("entries").EnumerateArray());
+            Assert.Equal(entry.GetProperty("id").GetString(), reported.GetProperty("id").GetString());
             var package = Assert.Single(JsonDocument.Parse(status.Out).RootElement.GetProperty("packages").EnumerateArray());
             Assert.Equal(
                 (PatchName(Kernel362), Kernel362, "CVE-2023-1001, CVE-2023-1002"),

@@ -15,41 +15,11 @@ public sealed class ConcurrencyTests : IDisposable
 
     private string JournalPath => Path.Combine(_root, OperationPaths.JournalRelative);
 
-    private static Process Start(IDictionary<string, string>? environment, params string[] args)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll"));
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
+    private static Process Start(IDictionary<string, string>? environment, params string[] args) => CliProcess.Start(environment, args);
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[key] = value;
-        }
+    private static (int ExitCode, string Out, string Error) Finish(Process process) => CliProcess.Finish(process);
 
-        return Process.Start(startInfo)!;
-    }
-
-    private static (int ExitCode, string Out, string Error) Finish(Process process)
-    {
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000), "kpatch-script did not finish within 2 minutes");
-        return (process.ExitCode, stdout.Result, stderr);
-    }
-
-    /// <summary>Waits until the first run has journaled its start, i.e. holds the lock.</summary>
-    private void WaitForStartedRecord()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(File.Exists(JournalPath) && File.ReadAllText(JournalPath).Contains("\"outcome\":\"started\"", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the first install never started");
-            Thread.Sleep(20);
-        }
-    }
+    private void WaitForStartedRecord() => CliProcess.WaitForStartedRecord(JournalPath);
 
     private List<(string Id, string Outcome, int Pid)> Journal() =>
         File.ReadAllLines(JournalPath).Select(l => JsonDocument.Parse(l).RootElement)
@@ -91,7 +61,7 @@ public sealed class ConcurrencyTests : IDisposable
 
         Assert.Equal((1, ""), (secondExit, secondOut));
         Assert.Equal(
-            $"kpatch-script: error: another kpatch-script operation (pid {first.Id}) holds {Path.Combine(_root, OperationPaths.LockRelative)} and did not finish within 0 s; try again when it has finished\n",
+            $"kpatch-script: error: another kpatch-script operation (pid {first.Id} of {Environment.UserName} on {Environment.MachineName}) holds {Path.Combine(_root, OperationPaths.LockRelative)} and did not finish within 0 s; try again when it has finished\n",
             secondError);
         Assert.Equal(0, firstExit);
         Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root));

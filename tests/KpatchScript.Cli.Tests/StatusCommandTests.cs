@@ -120,6 +120,10 @@ public sealed class StatusCommandTests
 
         public KpatchScript.Host.CommandResult Run(KpatchScript.Host.CommandSpec command, CancellationToken cancellationToken = default) => _inner.Run(command, cancellationToken);
 
+        public void AppendLine(string path, string line) => _inner.AppendLine(path, line);
+
+        public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) => _inner.Lock(path, holder, wait, cancellationToken);
+
         public void Dispose() => Disposed = true;
     }
 }

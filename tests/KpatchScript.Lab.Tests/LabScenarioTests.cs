@@ -50,7 +50,11 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         Assert.Equal((Cmdline, true, false), (patch.GetProperty("name").GetString(), patch.GetProperty("enabled").GetBoolean(), patch.GetProperty("transition").GetBoolean()));
         Assert.True(status.GetProperty("taint_livepatch").GetBoolean());
         AssertCaptureMatches(session, "lab-loaded");
-        Assert.Contains("\"operation\":\"load\"", File.ReadAllText(Path.Combine(session.State, OperationPaths.JournalRelative)), StringComparison.Ordinal);
+        // The lock and the journal are the guest's, not this machine's state_directory's.
+        Assert.Contains("\"operation\":\"load\"", session.Host.ReadFile("/" + OperationPaths.JournalRelative), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(session.State, OperationPaths.JournalRelative)));
+        var journal = JsonDocument.Parse(session.Cli("journal", "--json").Out).RootElement;
+        Assert.Equal(("load", "succeeded"), (journal.GetProperty("entries")[0].GetProperty("operation").GetString(), journal.GetProperty("entries")[0].GetProperty("outcome").GetString()));
     }
 
     [Fact]

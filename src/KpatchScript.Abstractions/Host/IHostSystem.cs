@@ -3,7 +3,9 @@ namespace KpatchScript.Host;
 /// <summary>
 /// The one seam between KpatchScript and the machine it looks at. Every read of <c>/sys</c>,
 /// <c>/proc</c>, <c>/etc</c>, <c>/var/lib</c> and every external command goes through it, so a
-/// target can be this machine, a captured tree (sysroot) or, later, a remote host.
+/// target can be this machine, a captured tree (sysroot) or a remote host. The host lock and the
+/// audit journal go through it too (<see cref="Lock"/>, <see cref="AppendLine"/>): they live on
+/// the target, so two admins on two machines meet at the same lock.
 /// </summary>
 /// <remarks>
 /// Synchronous on purpose, like Cake's IFileSystem and IProcessRunner: sysfs and procfs reads
@@ -40,4 +42,27 @@ public interface IHostSystem
     /// targets when <see cref="CommandSpec.Mutates"/> is set.
     /// </summary>
     CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends <paramref name="line"/> (given without its newline) to a file on the target as one
+    /// whole line in a single <c>write</c> with <c>O_APPEND</c>, creating the file and its directory,
+    /// and flushes it to disk (fsync) before returning. A file whose last line was torn (it does not
+    /// end in a newline: a crash cut a write short) gets a newline first, so the new line always
+    /// stands on its own. The audit journal is written this way. Refused on read-only targets.
+    /// </summary>
+    /// <exception cref="HostSystemException">The target cannot write the file; the message says why.</exception>
+    void AppendLine(string path, string line);
+
+    /// <summary>
+    /// Takes an exclusive advisory lock (<c>flock</c>) on <paramref name="path"/> on the target,
+    /// creating the file and its directory, and waits up to <paramref name="wait"/> while another
+    /// process holds it. The lock is held until the returned object is disposed; the target's kernel
+    /// releases it when this process dies, even on SIGKILL, so none is ever left behind. Once held,
+    /// <paramref name="holder"/> (one line saying who holds it) is written to
+    /// <c><paramref name="path"/>.holder</c>, for the message of a run that waits in vain.
+    /// Refused on read-only targets.
+    /// </summary>
+    /// <returns>The held lock, or null when another process held it for the whole wait.</returns>
+    /// <exception cref="HostSystemException">The lock file cannot be created or opened, or the target cannot be reached.</exception>
+    IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default);
 }

@@ -25,8 +25,8 @@ internal sealed class LoadCommand : ICliCommand
         command, kernel stack). The patch stays loaded in transition so you can release them; with
         --revert-on-stall the load is reversed and the module removed instead (what kpatch does).
 
-        Takes the host lock and writes the audit journal (state_directory, default /). Run with
-        --dry-run first to see the steps.
+        Takes the host lock and writes the audit journal on the target (under state_directory for
+        local, under / of an ssh host). Run with --dry-run first to see the steps.
 
         Options:
         {ModuleSettings.OptionsHelp}

@@ -20,10 +20,11 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
         The package is named by its virtual provide, as Red Hat documents it; dnf picks the newest
         kpatch-patch package built for that kernel. Its scriptlet loads the patch when that kernel runs.
 
-        Before anything changes, kpatch-script takes a host-wide lock (a second run waits up to
-        lock_wait_seconds, 30 by default, then fails) and appends a record to the audit journal
-        /var/log/kpatch-script/journal.jsonl (under DIR with --installroot); the outcome is recorded
-        and flushed to disk before it is reported. Run with --dry-run first to see the commands.
+        Before anything changes, kpatch-script takes a host-wide lock on the target (a second run,
+        from any machine, waits up to lock_wait_seconds, 30 by default, then fails) and appends a
+        record to the target's audit journal /var/log/kpatch-script/journal.jsonl (under DIR with
+        --installroot); the outcome is recorded and flushed to disk before it is reported. Run with
+        --dry-run first to see the commands.
 
         Options:
         {PackageSettings.OptionsHelp}

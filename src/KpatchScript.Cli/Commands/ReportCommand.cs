@@ -87,7 +87,7 @@ internal sealed class ReportCommand : ICliCommand
 
         var options = new ReportOptions { Alerts = alerts, AlertState = ReadState(environment) };
         var report = HostReports.Builder(environment.Time, plugins.ReportDataContributors, options)
-            .BuildAsync(status, facade.VerifyNow(status, cancellationToken), HostReports.ReadJournal(environment.Settings.StateDirectory), cancellationToken)
+            .BuildAsync(status, facade.VerifyNow(status, cancellationToken), HostReports.ReadJournal(facade, environment.Defaults.InstallRoot), cancellationToken)
             .GetAwaiter().GetResult();
         return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
     }

@@ -24,8 +24,8 @@ internal sealed class UnloadCommand : ICliCommand
         supported way back is to reboot into a kernel without it. Without {Acknowledgement}
         the command refuses and changes nothing. The module stays installed: it loads again at boot.
 
-        Takes the host lock and writes the audit journal (state_directory, default /). Run with
-        --dry-run first to see the steps.
+        Takes the host lock and writes the audit journal on the target (under state_directory for
+        local, under / of an ssh host). Run with --dry-run first to see the steps.
 
         Options:
           {Acknowledgement}

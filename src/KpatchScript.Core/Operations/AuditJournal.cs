@@ -4,12 +4,13 @@ using KpatchScript.Serialization;
 namespace KpatchScript.Operations;
 
 /// <summary>
-/// The audit journal: one JSON object per line, appended and flushed to disk (fsync) before the
-/// operation goes on or reports. Each operation writes a <c>started</c> record before its first
+/// The audit journal on the target: one JSON object per line, each appended in one write and
+/// flushed to disk (fsync) before the operation goes on or reports (<see cref="IHostSystem.AppendLine"/>,
+/// which also closes a line a crash left torn, so the next record stands on its own line). Each operation writes a <c>started</c> record before its first
 /// command and an end record (<c>succeeded</c>, <c>unchanged</c>, <c>failed</c> or <c>interrupted</c>)
 /// after its last; a <c>started</c> id with no end record is an operation that was killed.
 /// </summary>
-internal sealed class AuditJournal(string path, TimeProvider time)
+internal sealed class AuditJournal(IHostSystem host, string path, TimeProvider time)
 {
     public string Path => path;
 
@@ -64,18 +65,14 @@ internal sealed class AuditJournal(string path, TimeProvider time)
             w.WriteEndObject();
         }
 
-        var line = System.Text.Encoding.UTF8.GetBytes(w + "\n");
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            file.Write(line);
-            file.Flush(flushToDisk: true);
+            host.AppendLine(path, w.ToString());
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is HostSystemException or IOException or UnauthorizedAccessException)
         {
             // An operation that cannot be journaled does not run (or does not report success).
-            throw new HostSystemException($"cannot write the audit journal {path}: {ex.Message}");
+            throw new HostSystemException($"cannot write the audit journal {path}{HostLock.On(host)}: {ex.Message}");
         }
     }
 }

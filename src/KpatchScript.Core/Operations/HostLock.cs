@@ -1,74 +1,34 @@
+using KpatchScript.Host;
+
 namespace KpatchScript.Operations;
 
 /// <summary>
-/// A host-wide exclusive lock for mutating operations: an advisory lock on a file (.NET takes
-/// flock(LOCK_EX) for FileShare.None on Linux). The kernel drops it when the process ends, even
-/// on SIGKILL, so no lock is ever left behind. The holder writes its pid next to it
-/// (<c>.pid</c>) for the message a waiting run prints: the locked file itself cannot be read by
-/// another .NET process, which takes flock(LOCK_SH) to open it.
+/// The host-wide exclusive lock of mutating operations, taken on the target
+/// (<see cref="IHostSystem.Lock"/>: an advisory flock the target's kernel drops when the holder
+/// dies, even on SIGKILL). A run that waits in vain names the holder: its pid, user and machine.
 /// </summary>
-internal sealed class HostLock : IDisposable
+internal static class HostLock
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>How a holder is named: the pid alone says little when the holder runs on another machine.</summary>
+    public static string Holder => $"pid {Environment.ProcessId} of {Environment.UserName} on {Environment.MachineName}";
 
-    /// <summary>What .NET on Linux reports when flock finds the file locked: EWOULDBLOCK (11) as the HResult.</summary>
-    private const int WouldBlock = 11;
-    private readonly FileStream _stream;
+    /// <exception cref="HostSystemException">The lock is still held by another run after <paramref name="wait"/>, or cannot be taken.</exception>
+    public static IDisposable Acquire(IHostSystem host, string path, TimeSpan wait, CancellationToken cancellationToken) =>
+        host.Lock(path, Holder, wait, cancellationToken) ?? throw new HostSystemException(
+            $"another kpatch-script operation{HolderOf(host, path)} holds {path}{On(host)} and did not finish within {wait.TotalSeconds:0} s; try again when it has finished");
 
-    private HostLock(FileStream stream) => _stream = stream;
+    /// <summary>" on ssh://…" for a target other than this machine, where the path alone would mislead.</summary>
+    public static string On(IHostSystem host) => host.Name == "local" ? "" : $" on {host.Name}";
 
-    /// <exception cref="Host.HostSystemException">The lock is still held by another run after <paramref name="wait"/>.</exception>
-    public static HostLock Acquire(string path, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    private static string HolderOf(IHostSystem host, string path)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var holder = host.ReadFile(path + ".holder").Split('\n')[0].Trim();
+            // Printed as it is, so only a plain line of modest length.
+            return holder.Length is 0 or > 200 || holder.Any(c => c < ' ' || c > '~') ? "" : $" ({holder})";
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new Host.HostSystemException($"cannot create the lock {path}: {ex.Message} (package operations need root)");
-        }
-
-        var deadline = time.GetUtcNow() + wait;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                File.WriteAllText(path + ".pid", Environment.ProcessId + "\n");
-                return new HostLock(stream);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw new Host.HostSystemException($"cannot open the lock {path}: {ex.Message} (package operations need root)");
-            }
-            catch (IOException ex) when (ex.HResult != WouldBlock)
-            {
-                throw new Host.HostSystemException($"cannot open the lock {path}: {ex.Message}");
-            }
-            catch (IOException) when (time.GetUtcNow() < deadline)
-            {
-                Thread.Sleep(PollInterval);
-            }
-            catch (IOException)
-            {
-                throw new Host.HostSystemException(
-                    $"another kpatch-script operation{Holder(path)} holds {path} and did not finish within {wait.TotalSeconds:0} s; try again when it has finished");
-            }
-        }
-    }
-
-    public void Dispose() => _stream.Dispose();
-
-    private static string Holder(string path)
-    {
-        try
-        {
-            var pid = File.ReadAllText(path + ".pid").Trim();
-            return pid.Length == 0 || !pid.All(char.IsAsciiDigit) ? "" : $" (pid {pid})";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HostSystemException)
         {
             return "";
         }

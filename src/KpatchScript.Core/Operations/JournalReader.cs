@@ -5,30 +5,40 @@ using KpatchScript.Host;
 namespace KpatchScript.Operations;
 
 /// <summary>
-/// Reads the audit journal that <see cref="AuditJournal"/> appends to. A missing file is an empty
-/// journal (nothing was ever changed); a line that is not a record is reported by number, and the
-/// rest is still read, so one torn line never hides the history.
+/// Reads the audit journal that <see cref="AuditJournal"/> appends to, on the target. A missing
+/// file is an empty journal (nothing was ever changed); a line that is not a record is reported
+/// once, by number, and the rest is still read, so one torn line never hides the history.
 /// </summary>
 public static class JournalReader
 {
-    /// <summary>The journal of operations on <paramref name="installRoot"/> (dnf --installroot), else under <paramref name="stateDirectory"/>, else <c>/</c>.</summary>
-    public static string PathFor(string? installRoot, string? stateDirectory) =>
-        OperationPaths.For(installRoot ?? stateDirectory).JournalFile;
-
+    /// <summary>
+    /// The journal of the host <paramref name="target"/> stands for, where the writers put it
+    /// (<see cref="OperationPaths.RootOf"/>): the tree's own for a sysroot, under the install root
+    /// when one is given, under <paramref name="stateDirectory"/> for this machine, under <c>/</c>
+    /// of a remote host.
+    /// </summary>
     /// <exception cref="HostSystemException">The file exists but cannot be read.</exception>
-    public static Journal Read(string path, int limit = int.MaxValue)
+    public static Journal Read(IHostSystem target, string? installRoot, string? stateDirectory, int limit = int.MaxValue)
     {
-        string[] lines;
+        ArgumentNullException.ThrowIfNull(target);
+        var path = OperationPaths.On(target, installRoot, stateDirectory).JournalFile;
+        string text;
         try
         {
-            lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+            text = target.ReadFile(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new HostSystemException($"cannot read the audit journal {path}: {ex.Message}");
+            text = "";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HostSystemException)
+        {
+            throw new HostSystemException($"cannot read the audit journal {path}{HostLock.On(target)}: {ex.Message}");
         }
 
-        return Parse(path, lines, limit);
+        // Every record ends in a newline; a last line without one is a torn record, still a line.
+        var lines = text.Split('\n');
+        return Parse(path, text.EndsWith('\n') ? lines[..^1] : text.Length == 0 ? [] : lines, limit);
     }
 
     public static Journal Parse(string path, IReadOnlyList<string> lines, int limit = int.MaxValue)
@@ -104,7 +114,10 @@ public static class JournalReader
             }
             catch (JsonException ex)
             {
-                throw new FormatException($"not JSON ({ex.Message})");
+                // A record that begins but never closes was cut short by a crash while it was written.
+                throw new FormatException(line.StartsWith('{') && !line.TrimEnd().EndsWith('}')
+                    ? "a torn record (cut short, e.g. by a crash while it was written)"
+                    : $"not JSON ({ex.Message})");
             }
 
             using (document)

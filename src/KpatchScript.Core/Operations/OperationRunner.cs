@@ -5,8 +5,8 @@ namespace KpatchScript.Operations;
 
 /// <summary>
 /// Runs the commands of a mutating operation: a dry run lists them and touches nothing; a real
-/// run refuses read-only targets, takes the host lock, journals the start, runs each command and
-/// journals the end, whatever the end is. The lock is released on every path.
+/// run refuses read-only targets, takes the host lock on the target, journals the start there, runs
+/// each command and journals the end, whatever the end is. The lock is released on every path.
 /// </summary>
 internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeSpan lockWait, string? stateDirectory = null)
 {
@@ -64,15 +64,16 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
             return Failed(record, $"target {host.Name} is read-only: {record.Operation} changes the host; use --dry-run to see the commands", stopwatch) with { Plan = plan };
         }
 
-        var paths = OperationPaths.For(record.InstallRoot ?? stateDirectory);
-        var journal = new AuditJournal(paths.JournalFile, time);
+        // The lock and the journal are on the target: two machines that change it meet there.
+        var paths = OperationPaths.On(host, record.InstallRoot, stateDirectory);
+        var journal = new AuditJournal(host, paths.JournalFile, time);
         var id = Guid.NewGuid().ToString("N");
-        HostLock hostLock;
+        IDisposable hostLock;
         try
         {
-            hostLock = HostLock.Acquire(paths.LockFile, lockWait, time, cancellationToken);
+            hostLock = HostLock.Acquire(host, paths.LockFile, lockWait, cancellationToken);
         }
-        catch (HostSystemException ex) // HostLock turns every file-system failure into one of these
+        catch (HostSystemException ex) // every target turns its lock failures into one of these
         {
             return Failed(record, ex.Message, stopwatch) with { Plan = plan };
         }

@@ -6,7 +6,7 @@ namespace KpatchScript.Targets;
 /// A target seen through a snapshot taken in one round trip: what the snapshot holds is answered
 /// from memory, everything else goes to the target. A path the snapshot did not record is
 /// missing only when its parent directory was listed in full; otherwise the target is asked.
-/// Commands and writes always go to the target.
+/// Commands, writes, appends and locks always go to the target.
 /// </summary>
 internal sealed class HostSnapshot(IHostSystem inner) : IHostSystem
 {
@@ -145,6 +145,11 @@ internal sealed class HostSnapshot(IHostSystem inner) : IHostSystem
     public void WriteFile(string path, string content) => inner.WriteFile(path, content);
 
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) => inner.Run(command, cancellationToken);
+
+    public void AppendLine(string path, string line) => inner.AppendLine(path, line);
+
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        inner.Lock(path, holder, wait, cancellationToken);
 
     private Entry? Find(string path) => _entries.GetValueOrDefault(Normalize(path));
 

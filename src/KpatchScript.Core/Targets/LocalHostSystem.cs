@@ -19,4 +19,9 @@ public sealed class LocalHostSystem : IHostSystem
 
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) =>
         ProcessRunner.Run(command, cancellationToken);
+
+    public void AppendLine(string path, string line) => LocalStateFiles.AppendLine(path, line);
+
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        LocalStateFiles.Lock(path, holder, wait, cancellationToken);
 }

@@ -12,32 +12,7 @@ internal static class ProcessRunner
 
     public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IProgress<string>? progress = null)
     {
-        var startInfo = new ProcessStartInfo(arguments[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Skip(1))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // Parsers expect untranslated, unpaged output.
-        startInfo.Environment["LC_ALL"] = "C";
-        startInfo.Environment["SYSTEMD_PAGER"] = "";
-
-        using var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new CommandUnavailableException($"{arguments[0]} is not installed or cannot be started ({ex.Message})");
-        }
-
+        using var process = Start(arguments);
         process.StandardInput.Close();
 
         // Both pipes drain concurrently, so a chatty stderr cannot block the process.
@@ -57,6 +32,40 @@ internal static class ProcessRunner
         return new CommandResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
+    /// <summary>Starts <paramref name="arguments"/> with stdin, stdout and stderr as pipes of the caller's.</summary>
+    /// <exception cref="CommandUnavailableException">The program is not installed or cannot be started.</exception>
+    public static Process Start(IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(arguments[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Skip(1))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // Parsers expect untranslated, unpaged output.
+        startInfo.Environment["LC_ALL"] = "C";
+        startInfo.Environment["SYSTEMD_PAGER"] = "";
+
+        var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new CommandUnavailableException($"{arguments[0]} is not installed or cannot be started ({ex.Message})");
+        }
+
+        return process;
+    }
+
     private static async Task<string> ReadLinesAsync(StreamReader reader, IProgress<string> progress)
     {
         var text = new System.Text.StringBuilder();
@@ -69,7 +78,8 @@ internal static class ProcessRunner
         return text.ToString();
     }
 
-    private static void Kill(Process process)
+    /// <summary>Stops the process and what it started; nothing when it already ended.</summary>
+    public static void Kill(Process process)
     {
         try
         {

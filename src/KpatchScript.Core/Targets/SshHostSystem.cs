@@ -67,6 +67,30 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
             : result;
     }
 
+    /// <summary>
+    /// $1 the file, $2 the line with its newline, $3 a block size that holds it and one more byte.
+    /// dd reads the whole line (fullblock) and writes it with O_APPEND in one write, then fsyncs; a
+    /// torn last line (the file does not end in a newline) gets one in that same write.
+    /// </summary>
+    private const string AppendScript =
+        "case $1 in */*) mkdir -p -- \"${1%/*}\" || exit 1;; esac; " +
+        "{ if [ -s \"$1\" ] && [ -n \"$(tail -c 1 -- \"$1\")\" ]; then printf '\\n'; fi; printf '%s' \"$2\"; } | " +
+        "dd of=\"$1\" bs=\"$3\" count=1 iflag=fullblock oflag=append conv=notrunc,fsync status=none";
+
+    public void AppendLine(string path, string line)
+    {
+        var text = line + "\n";
+        var block = (Encoding.UTF8.GetByteCount(text) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = ProcessRunner.Run(SshArguments(["sh", "-c", AppendScript, "sh", path, text, block]), TimeSpan.FromMinutes(2), CancellationToken.None);
+        if (result.ExitCode != 0)
+        {
+            throw result.ExitCode == 255 ? SshFailed(result) : new HostSystemException($"cannot append to {path} on {Name}: {result.FirstErrorLine}");
+        }
+    }
+
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        SshLock.Take(SshArguments(["sh", "-c", SshLock.Script, "sh", path, holder, SshLock.Seconds(wait)]), path, Name, wait, cancellationToken);
+
     /// <summary>Everything under <paramref name="roots"/> in one round trip (one remote script), instead of one per file.</summary>
     IHostSystem ISnapshotSource.Snapshot(IReadOnlyList<SnapshotRoot> roots, CancellationToken cancellationToken)
     {

@@ -40,6 +40,13 @@ public sealed class SysrootHostSystem : IHostSystem
     public void WriteFile(string path, string content) =>
         throw new ReadOnlyTargetException($"target {Name} is read-only: cannot write {path}");
 
+    public void AppendLine(string path, string line) =>
+        throw new ReadOnlyTargetException($"target {Name} is read-only: cannot append to {path}");
+
+    /// <summary>A tree is never changed, so it is never locked.</summary>
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        throw new ReadOnlyTargetException($"target {Name} is read-only: it takes no lock ({path})");
+
     /// <summary>
     /// A captured tree has files, not processes. The one exception is rpm, which can query the
     /// tree's own database with <c>--root</c>; every other program is unavailable here.

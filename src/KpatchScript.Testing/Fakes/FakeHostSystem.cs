@@ -14,6 +14,8 @@ public sealed class FakeHostSystem : IHostSystem
     private readonly List<Func<CommandSpec, CommandResult?>> _handlers = [];
     private readonly List<CommandSpec> _commands = [];
     private readonly List<(string Path, string Content)> _writes = [];
+    private readonly Dictionary<string, string> _locks = new(StringComparer.Ordinal);
+    private readonly List<string> _locksTaken = [];
 
     public FakeHostSystem(string name = "fake", bool isReadOnly = false)
     {
@@ -30,6 +32,16 @@ public sealed class FakeHostSystem : IHostSystem
 
     /// <summary>Every write, in order.</summary>
     public IReadOnlyList<(string Path, string Content)> Writes => _writes;
+
+    /// <summary>Every lock taken (its path), in order.</summary>
+    public IReadOnlyList<string> LocksTaken => _locksTaken;
+
+    /// <summary>Makes <paramref name="path"/> locked by another process, which <paramref name="holder"/> names, for any wait.</summary>
+    public FakeHostSystem WithLockHeld(string path, string holder)
+    {
+        _locks[path] = holder;
+        return WithFile(path + ".holder", holder + "\n");
+    }
 
     /// <summary>Adds a file (and its parent directories).</summary>
     public FakeHostSystem WithFile(string path, string content)
@@ -152,6 +164,45 @@ public sealed class FakeHostSystem : IHostSystem
         }
 
         throw new CommandUnavailableException($"{command.Program} is not installed or cannot be started (fake target)");
+    }
+
+    /// <summary>Appends like a real target: a torn last line (no final newline) is closed first.</summary>
+    public void AppendLine(string path, string line)
+    {
+        if (IsReadOnly)
+        {
+            throw new ReadOnlyTargetException($"target {Name} is read-only: cannot append to {path}");
+        }
+
+        ThrowIfFailing(path);
+        var content = _files.GetValueOrDefault(path, "");
+        WithFile(path, content + (content.Length > 0 && !content.EndsWith('\n') ? "\n" : "") + line + "\n");
+    }
+
+    /// <summary>Free locks are taken at once; a lock held (<see cref="WithLockHeld"/>) stays held for any wait.</summary>
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        if (IsReadOnly)
+        {
+            throw new ReadOnlyTargetException($"target {Name} is read-only: it takes no lock ({path})");
+        }
+
+        ThrowIfFailing(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_locks.ContainsKey(path))
+        {
+            return null;
+        }
+
+        _locks[path] = holder;
+        _locksTaken.Add(path);
+        WithFile(path + ".holder", holder + "\n");
+        return new Release(() => _locks.Remove(path));
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 
     private void ThrowIfFailing(string path)

@@ -4,8 +4,8 @@ namespace KpatchScript.Testing.Fakes;
 
 /// <summary>
 /// A real target with a few files replaced, e.g. a different <c>/proc/sys/kernel/osrelease</c>
-/// so that real dnf runs for a RHEL kernel on a Debian test machine. Everything else, commands
-/// included, goes to the real target unchanged.
+/// so that real dnf runs for a RHEL kernel on a Debian test machine. Everything else, commands,
+/// the lock and the journal included, goes to the real target unchanged.
 /// </summary>
 public sealed class OverlayHostSystem(IHostSystem inner, IReadOnlyDictionary<string, string> files) : IHostSystem
 {
@@ -22,4 +22,9 @@ public sealed class OverlayHostSystem(IHostSystem inner, IReadOnlyDictionary<str
     public void WriteFile(string path, string content) => inner.WriteFile(path, content);
 
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) => inner.Run(command, cancellationToken);
+
+    public void AppendLine(string path, string line) => inner.AppendLine(path, line);
+
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        inner.Lock(path, holder, wait, cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace KpatchScript.Testing.Fixtures;
 
 /// <summary>
 /// Packs the livepatch lab's initramfs (tests/lab/README.md, recipe step 3): busybox with every
-/// applet linked in /bin, dropbear and the libraries ldd names, the virtio-net modules, root's
+/// applet linked in /bin, dropbear and util-linux's flock with the libraries ldd names, the virtio-net modules, root's
 /// ssh key, the lab modules in /lab and tests/lab/init as /init.
 /// </summary>
 internal static class InitramfsWriter
@@ -35,6 +35,8 @@ internal static class InitramfsWriter
         }
 
         AddProgram(archive, "/usr/sbin/dropbear");
+        // The host lock of an ssh target is util-linux's flock on the target; busybox has none.
+        AddProgram(archive, "/usr/bin/flock");
         archive.AddFile("init", File.ReadAllBytes(RepositoryPaths.Combine("tests", "lab", "init")), Executable);
         archive.AddFile("etc/passwd", Encoding.ASCII.GetBytes("root:x:0:0:root:/root:/bin/sh\n"));
         archive.AddFile("etc/group", Encoding.ASCII.GetBytes("root:x:0:\n"));

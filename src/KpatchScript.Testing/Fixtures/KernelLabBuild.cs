@@ -93,7 +93,7 @@ public sealed partial class KernelLabBuild
             }
         }
 
-        foreach (var (file, package) in new[] { ("/bin/busybox", "busybox-static"), ("/usr/sbin/dropbear", "dropbear-bin") })
+        foreach (var (file, package) in new[] { ("/bin/busybox", "busybox-static"), ("/usr/sbin/dropbear", "dropbear-bin"), ("/usr/bin/flock", "util-linux") })
         {
             if (!File.Exists(file))
             {

@@ -11,6 +11,9 @@ public sealed class PatchLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
+    /// <summary>The journal on the target (a fake lab host): a target other than local keeps it under its own /, whatever state_directory says.</summary>
+    private static string Journal => OperationPaths.For("/").JournalFile;
+
     private KpatchSettings Settings => new() { StateDirectory = _state, TransitionThreshold = TimeSpan.FromSeconds(30) };
 
     [Fact]
@@ -25,7 +28,7 @@ public sealed class PatchLoaderTests : IDisposable
         Assert.Null(result.Error);
         Assert.Equal(["insmod", LabHosts.ModulePath], Assert.Single(host.Commands, c => c.Mutates).Arguments);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
-        var journal = File.ReadAllLines(Path.Combine(_state, OperationPaths.JournalRelative));
+        var journal = host.ReadFile(Journal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("\"outcome\":\"started\"", journal[0], StringComparison.Ordinal);
         Assert.Contains("\"outcome\":\"succeeded\"", journal[1], StringComparison.Ordinal);
         Assert.Contains("\"operation\":\"load\"", journal[1], StringComparison.Ordinal);
@@ -57,7 +60,7 @@ public sealed class PatchLoaderTests : IDisposable
         Assert.Equal(OperationOutcome.Failed, result.Outcome);
         Assert.Equal($"cannot load {LabHosts.ModulePath}: {LabHosts.ModulePath} is built for kernel 6.1.0-99-amd64, but {LabHosts.Release} is running: install the patch built for {LabHosts.Release} ('kpatch-script available' lists it)", result.Error);
         Assert.DoesNotContain(host.Commands, c => c.Mutates);
-        Assert.False(File.Exists(Path.Combine(_state, OperationPaths.JournalRelative)));
+        Assert.Equal(EntryKind.Missing, host.GetEntryKind(Journal));
     }
 
     [Theory]
@@ -161,7 +164,7 @@ public sealed class PatchLoaderTests : IDisposable
         Assert.Equal(OperationOutcome.Failed, result.Outcome);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', result.Error!);
-        Assert.Contains("\"outcome\":\"failed\"", File.ReadAllText(Path.Combine(_state, OperationPaths.JournalRelative)), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"failed\"", host.ReadFile(Journal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,6 +179,7 @@ public sealed class PatchLoaderTests : IDisposable
         Assert.Equal(3, result.Plan.Count);
         Assert.StartsWith("remove the leftover disabled module: rmmod kpatch_lab", result.Plan[0], StringComparison.Ordinal);
         Assert.DoesNotContain(host.Commands, c => c.Mutates);
+        Assert.Equal(EntryKind.Missing, host.GetEntryKind(Journal));
         Assert.False(Directory.Exists(Path.Combine(_state, "var")));
     }
 

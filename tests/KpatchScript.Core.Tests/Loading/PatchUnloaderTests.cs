@@ -1,3 +1,4 @@
+using KpatchScript.Host;
 using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Testing.Fakes;
@@ -9,6 +10,9 @@ public sealed class PatchUnloaderTests : IDisposable
     private readonly string _state = Directory.CreateTempSubdirectory("kps-unload-").FullName;
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    /// <summary>The journal on the target (a fake lab host): a target other than local keeps it under its own /, whatever state_directory says.</summary>
+    private static string Journal => OperationPaths.For("/").JournalFile;
 
     private KpatchSettings Settings => new() { StateDirectory = _state, TransitionThreshold = TimeSpan.FromSeconds(30) };
 
@@ -24,6 +28,7 @@ public sealed class PatchUnloaderTests : IDisposable
         Assert.Contains("--i-understand-this-is-unsupported", result.Error, StringComparison.Ordinal);
         Assert.Empty(host.Writes);
         Assert.Empty(host.Commands);
+        Assert.Equal(EntryKind.Missing, host.GetEntryKind(Journal));
         Assert.False(Directory.Exists(Path.Combine(_state, "var")));
     }
 
@@ -39,7 +44,7 @@ public sealed class PatchUnloaderTests : IDisposable
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal([($"{LabHosts.PatchDir}/enabled", "0")], host.Writes);
         Assert.Equal(["rmmod", LabHosts.Patch], Assert.Single(host.Commands, c => c.Mutates).Arguments);
-        Assert.Contains("\"operation\":\"unload\"", File.ReadAllText(Path.Combine(_state, OperationPaths.JournalRelative)), StringComparison.Ordinal);
+        Assert.Contains("\"operation\":\"unload\"", host.ReadFile(Journal), StringComparison.Ordinal);
     }
 
     [Fact]

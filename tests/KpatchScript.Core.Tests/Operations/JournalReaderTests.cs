@@ -1,6 +1,7 @@
 using KpatchScript.Host;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
+using KpatchScript.Targets;
 using KpatchScript.Testing.Fakes;
 using KpatchScript.Testing.Fixtures;
 
@@ -11,7 +12,10 @@ public sealed class JournalReaderTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kps-journal-").FullName;
 
-    private string JournalPath => Path.Combine(_directory, "journal.jsonl");
+    private static readonly LocalHostSystem Local = new();
+
+    /// <summary>Where this machine's journal is with state_directory = the test's directory.</summary>
+    private string JournalPath => OperationPaths.For(_directory).JournalFile;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -19,7 +23,7 @@ public sealed class JournalReaderTests : IDisposable
     public void Records_written_by_the_audit_journal_read_back_as_one_entry_per_operation_newest_first()
     {
         var time = new SteppingTimeProvider(); // one time for every record: the order of writing decides
-        var journal = new AuditJournal(JournalPath, time);
+        var journal = new AuditJournal(Local, JournalPath, time);
         var install = new OperationRecord("install", "local", "/srv/root", "5.14.0-284.11.1.el9_2.x86_64", [new CommandSpec(["dnf", "install", "kpatch-patch = 5.14.0-284.11.1.el9_2.x86_64"], Mutates: true)]);
         var load = new OperationRecord("load", "ssh://root@lab", null, null, []);
         journal.Started("a", install);
@@ -28,7 +32,7 @@ public sealed class JournalReaderTests : IDisposable
         journal.Ended("b", load, "failed", "the transition of p did not finish in 60 s", TimeSpan.FromSeconds(60));
         journal.Started("c", install);
 
-        var read = JournalReader.Read(JournalPath);
+        var read = JournalReader.Read(Local, installRoot: null, stateDirectory: _directory);
 
         Assert.Empty(read.UnreadableLines);
         Assert.Equal(3, read.Total);
@@ -46,7 +50,7 @@ public sealed class JournalReaderTests : IDisposable
     [Fact]
     public void A_missing_journal_is_empty()
     {
-        var read = JournalReader.Read(Path.Combine(_directory, "none.jsonl"));
+        var read = JournalReader.Read(Local, installRoot: null, stateDirectory: Path.Combine(_directory, "none"));
 
         Assert.Equal((0, 0, 0), (read.Total, read.Entries.Count, read.UnreadableLines.Count));
     }
@@ -64,16 +68,50 @@ public sealed class JournalReaderTests : IDisposable
             """{"id":"c","time":"2026-11-01T10:00:00+00:00","outcome":"exploded","operation":"load","target":"local"}""",
             """{"time":"2026-11-01T10:00:00+00:00","outcome":"started","operation":"load","target":"local"}""",
             """{"id":"a","time":"2026-11-01T10:00:09+00:00","outcome":"succeeded","operation":"install","target":"local","user":"root","pid":7,"commands":[["dnf","x"]],"duration_ms":9000}""",
+            "{1,2}",
         ];
 
         var read = JournalReader.Parse("j", lines, limit: 10);
 
         Assert.Equal(
-            ["line 2: not JSON", "line 4: not a JSON object", "line 5: time 'yesterday' is not a date", "line 6: unknown outcome 'exploded'", "line 7: no \"id\" string"],
-            read.UnreadableLines.Select(l => l.StartsWith("line 2: not JSON", StringComparison.Ordinal) ? "line 2: not JSON" : l));
+            ["line 2: a torn record (cut short, e.g. by a crash while it was written)", "line 4: not a JSON object", "line 5: time 'yesterday' is not a date", "line 6: unknown outcome 'exploded'", "line 7: no \"id\" string", "line 9: not JSON"],
+            read.UnreadableLines.Select(l => l.StartsWith("line 9: not JSON", StringComparison.Ordinal) ? "line 9: not JSON" : l));
         var entry = Assert.Single(read.Entries);
         Assert.Equal((JournalOutcome.Succeeded, TimeSpan.FromSeconds(9)), (entry.Outcome, entry.Duration));
         Assert.Equal(["dnf", "x"], Assert.Single(entry.Commands));
+    }
+
+    [Fact]
+    public void A_record_appended_after_a_torn_line_starts_on_its_own_line_and_the_torn_line_is_reported_once()
+    {
+        var journal = new AuditJournal(Local, JournalPath, new SteppingTimeProvider());
+        var load = new OperationRecord("load", "local", null, null, []);
+        journal.Started("a", load);
+        // A crash cut the end record of "a" short: the file ends inside a line.
+        File.AppendAllText(JournalPath, """{"id":"a","time":"2026-11-01T10:""");
+        journal.Started("b", load);
+        journal.Ended("b", load, "succeeded", null, TimeSpan.FromSeconds(1));
+
+        var lines = File.ReadAllLines(JournalPath);
+        var read = JournalReader.Read(Local, installRoot: null, stateDirectory: _directory);
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("""{"id":"a","time":"2026-11-01T10:""", lines[1]);
+        Assert.Equal(["line 2: a torn record (cut short, e.g. by a crash while it was written)"], read.UnreadableLines);
+        Assert.Equal([("b", JournalOutcome.Succeeded), ("a", JournalOutcome.Unfinished)], read.Entries.Select(e => (e.Id, e.Outcome)));
+    }
+
+    [Fact]
+    public void A_journal_whose_last_line_is_torn_still_reads_every_whole_record()
+    {
+        var journal = new AuditJournal(Local, JournalPath, new SteppingTimeProvider());
+        journal.Started("a", new OperationRecord("install", "local", null, null, []));
+        File.AppendAllText(JournalPath, """{"id":"a","outcome":"succ""");
+
+        var read = JournalReader.Read(Local, installRoot: null, stateDirectory: _directory);
+
+        Assert.Equal([("a", JournalOutcome.Unfinished)], read.Entries.Select(e => (e.Id, e.Outcome)));
+        Assert.Equal(["line 2: a torn record (cut short, e.g. by a crash while it was written)"], read.UnreadableLines);
     }
 
     [Fact]

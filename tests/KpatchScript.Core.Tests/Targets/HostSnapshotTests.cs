@@ -36,6 +36,10 @@ public sealed class HostSnapshotTests : IDisposable
 
         public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default) => Count("run " + command, () => inner.Run(command, cancellationToken));
 
+        public void AppendLine(string path, string line) => inner.AppendLine(path, line);
+
+        public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) => inner.Lock(path, holder, wait, cancellationToken);
+
         private T Count<T>(string call, Func<T> action)
         {
             Calls.Add(call);
