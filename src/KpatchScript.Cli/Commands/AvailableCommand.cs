@@ -64,7 +64,7 @@ internal sealed class AvailableCommand : ICliCommand
             foreach (var patch in available.Value)
             {
                 environment.Out.WriteLine(
-                    $"{patch.Name}-{patch.Version}-{patch.Release}.{patch.Arch}  kernel {patch.KernelRelease}{(patch.ForRunningKernel ? " (running)" : "")}  " +
+                    $"{patch.Name}-{patch.EpochVersionRelease}.{patch.Arch}  kernel {patch.KernelRelease}{(patch.ForRunningKernel ? " (running)" : "")}  " +
                     $"installed: {patch.InstalledVersion ?? "none"}  adds: {(patch.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", patch.NewCves))}");
             }
         }

@@ -68,7 +68,7 @@ internal static class StatusView
 
         Row("Updates would add", Text(Show(coverage.Updates, u => u.Count == 0
             ? "nothing: no newer live patch is available"
-            : string.Join("; ", u.Select(a => $"{a.Name}-{a.Version}-{a.Release}: {(a.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", a.NewCves))}")))));
+            : string.Join("; ", u.Select(a => $"{a.Name}-{a.EpochVersionRelease}: {(a.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", a.NewCves))}")))));
         if (livepatch.InactiveModules is { IsKnown: true, Value.Count: > 0 })
         {
             Row("Inactive modules", Text(string.Join(", ", livepatch.InactiveModules.Value.Select(m => $"{m.Name} (refcount {Show(m.ReferenceCount)})")) + "  loaded, but disabled or replaced"));
@@ -188,7 +188,7 @@ internal static class StatusView
         {
             table.AddRow(
                 package.Name,
-                $"{package.Version}-{package.Release}",
+                package.EpochVersionRelease,
                 Show(package.KernelRelease) + (package.ForRunningKernel ? " (running)" : ""),
                 string.Join(", ", package.Cves));
         }
