@@ -44,7 +44,7 @@ internal sealed class JournalCommand : ICliCommand
         var journal = JournalReader.Read(JournalReader.PathFor(installRoot, environment.Settings.StateDirectory), limit == 0 ? int.MaxValue : limit);
         foreach (var line in journal.UnreadableLines)
         {
-            environment.Error.WriteLine($"kpatch-script: warning: {journal.Path}, {line}; it is skipped");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: warning: {journal.Path}, {line}; it is skipped"));
         }
 
         if (json)
@@ -55,7 +55,7 @@ internal sealed class JournalCommand : ICliCommand
 
         if (journal.Total == 0)
         {
-            environment.Out.WriteLine($"No operations recorded in {journal.Path}.");
+            environment.Out.WriteLine(SafeText.Of($"No operations recorded in {journal.Path}."));
             return ExitCodes.Ok;
         }
 
@@ -64,11 +64,12 @@ internal sealed class JournalCommand : ICliCommand
             var duration = entry.Duration is { } d ? string.Create(CultureInfo.InvariantCulture, $" in {d.TotalSeconds:0.0} s") : "";
             var kernel = entry.KernelRelease is { } k ? $" for {k}" : "";
             var who = entry.SudoUser is { } sudo ? $"{entry.User} (sudo from {sudo})" : entry.User;
-            environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{entry.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {JournalJson.Word(entry.Outcome),-11}  {entry.Operation}{kernel} on {entry.Target} by {who}{duration}"));
+            // The journal is a file on the target: its strings are shown, never sent to the terminal as they are.
+            environment.Out.WriteLine(SafeText.Of(string.Create(CultureInfo.InvariantCulture,
+                $"{entry.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {JournalJson.Word(entry.Outcome),-11}  {entry.Operation}{kernel} on {entry.Target} by {who}{duration}")));
             if (entry.Error is { } error)
             {
-                environment.Out.WriteLine($"                      error: {error}");
+                environment.Out.WriteLine($"                      error: {SafeText.Of(error)}");
             }
         }
 
