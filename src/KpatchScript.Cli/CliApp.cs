@@ -1,6 +1,7 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Commands;
 using KpatchScript.Host;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli;
 
@@ -102,7 +103,7 @@ internal static class CliApp
         }
         catch (UsageException ex)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {ex.Message}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (HostSystemException ex)
@@ -118,12 +119,13 @@ internal static class CliApp
         }
     }
 
+    /// <summary>Messages quote host strings (paths, names, file contents): their control characters are shown, not sent to the terminal.</summary>
     private static void WriteFailure(CliEnvironment environment, string message, Exception ex, bool verbose)
     {
-        environment.Error.WriteLine($"kpatch-script: error: {message}");
+        environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(message)}");
         if (verbose)
         {
-            environment.Error.WriteLine(ex.ToString());
+            environment.Error.WriteLine(SafeText.Lines(ex.ToString()));
         }
     }
 

@@ -17,7 +17,8 @@ internal static class FixtureReports
 
     public static (HostStatus Status, VerificationReport Verification) Read(string fixture)
     {
-        var facade = new KpatchFacade(new SysrootHostSystem(SysrootFixtures.Get(fixture)), FixedTimeProvider.Default);
+        var root = fixture == HostileSysroot.Name ? HostileSysroot.Get() : SysrootFixtures.Get(fixture);
+        var facade = new KpatchFacade(new SysrootHostSystem(root), FixedTimeProvider.Default);
         var target = "sysroot:" + fixture;
         // Verified over the renamed status, so that the verdict's words name the fixture, not its temporary copy.
         var status = facade.Detect() with { Target = target, ToolVersion = Version };

@@ -8,6 +8,7 @@ namespace KpatchScript.Reporting.Tests;
 /// Every host template over every sysroot fixture, against its golden file
 /// (Golden/&lt;template&gt;/&lt;fixture&gt;.&lt;ext&gt;): fixed clock, the shipped templates only.
 /// KPS_UPDATE_GOLDEN=1 rewrites them; read every one: it states the verdict, states, CVEs and days left that are right.
+/// The text formats also render <see cref="HostileSysroot"/>: its escape sequences must come out as visible escapes.
 /// </summary>
 public sealed class HostTemplateGoldenTests
 {
@@ -25,6 +26,8 @@ public sealed class HostTemplateGoldenTests
         return cases;
     }
 
+    public static TheoryData<string> TextTemplates() => new("report.html", "report.md", "status.txt", "alert.txt");
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Template_renders_the_fixture_as_its_golden_file(string template, string fixture)
@@ -35,6 +38,21 @@ public sealed class HostTemplateGoldenTests
         var output = new Rendering.TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
 
         Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Reporting.Tests/Golden/{template}/{fixture}{Path.GetExtension(template)}", output), output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextTemplates))]
+    public async Task Template_shows_the_control_characters_of_a_hostile_host_as_escapes(string template)
+    {
+        var report = await FixtureReports.ReportAsync(HostileSysroot.Name);
+        var model = template.StartsWith("alert.", StringComparison.Ordinal) ? AlertModel(HostileSysroot.Name) : report.Model;
+
+        var output = new Rendering.TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
+
+        Assert.Null(HostileSysroot.FirstRawControl(output));
+        Assert.Contains(@"db01\x1b", output, StringComparison.Ordinal); // Markdown escapes the brackets that follow
+        Assert.Contains(@"OWNED\x07", output, StringComparison.Ordinal);
+        Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Reporting.Tests/Golden/{template}/{HostileSysroot.Name}{Path.GetExtension(template)}", output), output);
     }
 
     /// <summary>

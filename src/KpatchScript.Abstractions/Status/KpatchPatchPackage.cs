@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KpatchScript.Status;
 
 /// <summary>An installed <c>kpatch-patch-*</c> package.</summary>
@@ -15,4 +17,16 @@ public sealed record KpatchPatchPackage(
     string Arch,
     Reading<string> KernelRelease,
     bool ForRunningKernel,
-    IReadOnlyList<string> Cves);
+    IReadOnlyList<string> Cves)
+{
+    /// <summary>
+    /// The package epoch, or null when it has none (or 0: rpm orders both alike). rpm orders
+    /// packages by epoch first, then version, then release: compare them as such, never as one string.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Epoch { get; init; }
+
+    /// <summary><c>[epoch:]version-release</c>, as rpm prints it: the epoch only when there is one.</summary>
+    [JsonIgnore]
+    public string EpochVersionRelease => (Epoch is null ? "" : Epoch + ":") + Version + "-" + Release;
+}

@@ -5,6 +5,7 @@ using KpatchScript.Cli.Plugins;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Rendering;
+using KpatchScript.Serialization;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
@@ -98,7 +99,7 @@ internal sealed class AlertsCommand : ICliCommand
 
         foreach (var failure in failed)
         {
-            environment.Error.WriteLine($"kpatch-script: error: alert sink '{failure.Sink}' failed: {failure.Error}; the alert state is not advanced, so the next run sends these notifications again");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: alert sink '{failure.Sink}' failed: {failure.Error}; the alert state is not advanced, so the next run sends these notifications again"));
         }
 
         return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
@@ -116,6 +117,7 @@ internal sealed class AlertsCommand : ICliCommand
         var tracked = outcome.Tracked;
         environment.Out.WriteLine(VerdictLine.Of(outcome.Verdict));
         environment.Out.WriteLine($"dry run: {tracked.Notifications.Count} notification(s) would be sent; {tracked.Active.Count} problem(s) active, {tracked.Pending.Count} pending; nothing is delivered, the state is not changed");
+        // alert.txt escaped every value it rendered (OutputFormat: .txt shows control characters as escapes).
         if (outcome.Batch.RenderedText is { } text)
         {
             environment.Out.Write(text);
@@ -123,7 +125,7 @@ internal sealed class AlertsCommand : ICliCommand
 
         foreach (var rule in outcome.Rules.Undetermined)
         {
-            environment.Out.WriteLine($"not judged: {rule.Rule}: {rule.Reason}");
+            environment.Out.WriteLine(SafeText.Of($"not judged: {rule.Rule}: {rule.Reason}"));
         }
 
         return ExitCodes.Ok;

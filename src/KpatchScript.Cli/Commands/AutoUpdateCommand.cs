@@ -1,6 +1,7 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Operations;
+using KpatchScript.Serialization;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
@@ -44,7 +45,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
             var state = !dnf.IsKnown ? $"unknown ({dnf.UnknownReason})"
                 : !dnf.Value!.Installed ? "kpatch-dnf is not installed"
                 : dnf.Value.AutoUpdate.IsKnown ? (dnf.Value.AutoUpdate.Value ? "on" : "off") : $"unknown ({dnf.Value.AutoUpdate.UnknownReason})";
-            environment.Out.WriteLine(settings.Json ? $"{{\"schema_version\": 1, \"auto_update\": \"{(state is "on" or "off" ? state : "unknown")}\"}}" : $"auto-update: {state}");
+            environment.Out.WriteLine(settings.Json ? $"{{\"schema_version\": 1, \"auto_update\": \"{(state is "on" or "off" ? state : "unknown")}\"}}" : $"auto-update: {SafeText.Of(state)}");
             return ExitCodes.Ok;
         }
 

@@ -46,7 +46,7 @@ internal sealed class AvailableCommand : ICliCommand
 
         if (!available.IsKnown)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {available.UnknownReason}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(available.UnknownReason)}");
             return ExitCodes.Failure;
         }
 
@@ -63,9 +63,9 @@ internal sealed class AvailableCommand : ICliCommand
         {
             foreach (var patch in available.Value)
             {
-                environment.Out.WriteLine(
-                    $"{patch.Name}-{patch.Version}-{patch.Release}.{patch.Arch}  kernel {patch.KernelRelease}{(patch.ForRunningKernel ? " (running)" : "")}  " +
-                    $"installed: {patch.InstalledVersion ?? "none"}  adds: {(patch.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", patch.NewCves))}");
+                environment.Out.WriteLine(SafeText.Of(
+                    $"{patch.Name}-{patch.EpochVersionRelease}.{patch.Arch}  kernel {patch.KernelRelease}{(patch.ForRunningKernel ? " (running)" : "")}  " +
+                    $"installed: {patch.InstalledVersion ?? "none"}  adds: {(patch.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", patch.NewCves))}"));
             }
         }
 

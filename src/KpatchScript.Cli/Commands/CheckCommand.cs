@@ -2,6 +2,7 @@ using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Scripting;
 using KpatchScript.Scripting.Directives;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
 
@@ -37,12 +38,12 @@ internal sealed class CheckCommand : ICliCommand
         {
             var closure = ScriptClosure.FromFile(file);
             new ScriptHost(cache: null, environment.Error, sources, ScriptExecution.ScriptRulesOf(environment), CliPlugins.Load(pluginDirectories, environment).Scripts).Check(closure, cancellationToken);
-            environment.Out.WriteLine($"{closure.Main.Path}: ok ({closure.Files.Count} file(s))");
+            environment.Out.WriteLine(SafeText.Of($"{closure.Main.Path}: ok ({closure.Files.Count} file(s))"));
             return ExitCodes.Ok;
         }
         catch (ScriptException ex)
         {
-            environment.Error.WriteLine(ex.Message);
+            environment.Error.WriteLine(SafeText.Lines(ex.Message));
             return ExitCodes.Failure;
         }
     }

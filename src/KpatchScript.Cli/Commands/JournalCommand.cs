@@ -51,7 +51,7 @@ internal sealed class JournalCommand : ICliCommand
         var where = host.Name == "local" ? journal.Path : $"{journal.Path} on {host.Name}";
         foreach (var line in journal.UnreadableLines)
         {
-            environment.Error.WriteLine($"kpatch-script: warning: {where}, {line}; it is skipped");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: warning: {where}, {line}; it is skipped"));
         }
 
         if (json)
@@ -62,7 +62,7 @@ internal sealed class JournalCommand : ICliCommand
 
         if (journal.Total == 0)
         {
-            environment.Out.WriteLine($"No operations recorded in {where}.");
+            environment.Out.WriteLine(SafeText.Of($"No operations recorded in {where}."));
             return ExitCodes.Ok;
         }
 
@@ -71,11 +71,12 @@ internal sealed class JournalCommand : ICliCommand
             var duration = entry.Duration is { } d ? string.Create(CultureInfo.InvariantCulture, $" in {d.TotalSeconds:0.0} s") : "";
             var kernel = entry.KernelRelease is { } k ? $" for {k}" : "";
             var who = entry.SudoUser is { } sudo ? $"{entry.User} (sudo from {sudo})" : entry.User;
-            environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{entry.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {JournalJson.Word(entry.Outcome),-11}  {entry.Operation}{kernel} on {entry.Target} by {who}{duration}"));
+            // The journal is a file on the target: its strings are shown, never sent to the terminal as they are.
+            environment.Out.WriteLine(SafeText.Of(string.Create(CultureInfo.InvariantCulture,
+                $"{entry.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {JournalJson.Word(entry.Outcome),-11}  {entry.Operation}{kernel} on {entry.Target} by {who}{duration}")));
             if (entry.Error is { } error)
             {
-                environment.Out.WriteLine($"                      error: {error}");
+                environment.Out.WriteLine($"                      error: {SafeText.Of(error)}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
 
@@ -56,16 +57,16 @@ internal sealed class NewCommand : ICliCommand
         }
         catch (IOException) when (File.Exists(path))
         {
-            environment.Error.WriteLine($"kpatch-script: error: {path} already exists; choose another name");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {path} already exists; choose another name"));
             return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            environment.Error.WriteLine($"kpatch-script: error: cannot write {path}: {ex.Message}");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: cannot write {path}: {ex.Message}"));
             return ExitCodes.Failure;
         }
 
-        environment.Out.WriteLine($"created {path}; run it with ./{Path.GetFileName(path)} or kpatch-script run {Path.GetFileName(path)}");
+        environment.Out.WriteLine(SafeText.Of($"created {path}; run it with ./{Path.GetFileName(path)} or kpatch-script run {Path.GetFileName(path)}"));
         return ExitCodes.Ok;
     }
 }

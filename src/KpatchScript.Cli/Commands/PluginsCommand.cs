@@ -4,6 +4,7 @@ using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Hosting;
 using KpatchScript.Plugins;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
 
@@ -57,11 +58,11 @@ internal sealed class PluginsCommand : ICliCommand
 
         if (host.Plugins.FirstOrDefault(p => p.Name == name) is not { } plugin)
         {
-            environment.Error.WriteLine($"kpatch-script: error: no plugin named {name} in {string.Join(", ", host.Directories.Select(d => d.Path))}; 'kpatch-script plugins list' shows what there is");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: no plugin named {name} in {string.Join(", ", host.Directories.Select(d => d.Path))}; 'kpatch-script plugins list' shows what there is"));
             return ExitCodes.Failure;
         }
 
-        environment.Out.Write(json ? InfoJson(plugin) : InfoText(plugin));
+        environment.Out.Write(json ? InfoJson(plugin) : SafeText.Lines(InfoText(plugin)));
         return plugin.State == PluginState.Loaded ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
@@ -70,14 +71,15 @@ internal sealed class PluginsCommand : ICliCommand
         var text = new StringBuilder("plugin directories:\n");
         foreach (var directory in host.Directories)
         {
-            text.Append($"  {Word(directory.State),-8}  {directory.Path}{(directory.Error is null ? "" : ": " + directory.Error)}\n");
+            // Paths, names and errors come from plugin directories and assemblies: shown, never sent as they are.
+            text.Append(SafeText.Of($"  {Word(directory.State),-8}  {directory.Path}{(directory.Error is null ? "" : ": " + directory.Error)}")).Append('\n');
         }
 
         text.Append(host.Plugins.Count == 0 ? "plugins: none\n" : "plugins:\n");
         var width = host.Plugins.Count == 0 ? 0 : host.Plugins.Max(p => p.Name.Length);
         foreach (var plugin in host.Plugins)
         {
-            text.Append($"  {Word(plugin.State),-8}  {plugin.Name.PadRight(width)}  {plugin.Version ?? "-",-8}  {plugin.Error ?? plugin.Description}\n");
+            text.Append(SafeText.Of($"  {Word(plugin.State),-8}  {plugin.Name.PadRight(width)}  {plugin.Version ?? "-",-8}  {plugin.Error ?? plugin.Description}")).Append('\n');
         }
 
         return text.ToString();

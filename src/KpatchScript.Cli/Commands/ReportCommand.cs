@@ -5,6 +5,7 @@ using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
+using KpatchScript.Serialization;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
@@ -81,7 +82,7 @@ internal sealed class ReportCommand : ICliCommand
         var status = UpdateCheck.Detect(facade, host, environment, settings.CheckUpdates, cancellationToken);
         if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(notAHost)}");
             return null;
         }
 
@@ -99,7 +100,7 @@ internal sealed class ReportCommand : ICliCommand
         var files = model["unreadable"]!.AsArray();
         foreach (var file in files)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed in the report as unreadable");
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed in the report as unreadable"));
         }
 
         unreadable = files.Count;
@@ -115,7 +116,7 @@ internal sealed class ReportCommand : ICliCommand
         }
         catch (AlertStateException ex)
         {
-            environment.Error.WriteLine($"kpatch-script: warning: {ex.Message}; the report shows problems as first seen now");
+            environment.Error.WriteLine($"kpatch-script: warning: {SafeText.Of(ex.Message)}; the report shows problems as first seen now");
             return [];
         }
     }

@@ -5,6 +5,7 @@ using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Compilation;
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
 
@@ -29,7 +30,8 @@ internal static class ScriptExecution
             }, stop.Token);
             if (outcome.Message is { } message)
             {
-                environment.Error.WriteLine(outcome.End == ScriptEnd.Failed ? message : $"kpatch-script: {message}");
+                // The message may quote what the facade read from the host; compiler-style lines keep their line breaks.
+                environment.Error.WriteLine(SafeText.Lines(outcome.End == ScriptEnd.Failed ? message : $"kpatch-script: {message}"));
             }
 
             // Diagnostics for tests and benchmarks: which assemblies this run loaded (a cache hit must not load Roslyn or NuGet).
@@ -43,7 +45,7 @@ internal static class ScriptExecution
         catch (ScriptException ex)
         {
             // Compiler-style lines (file(line,col): error CSnnnn: ...), printed as they are.
-            environment.Error.WriteLine(ex.Message);
+            environment.Error.WriteLine(SafeText.Lines(ex.Message));
             return ExitCodes.Failure;
         }
     }

@@ -52,7 +52,7 @@ internal sealed class StatusCommand : ICliCommand
 
         if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(notAHost)}");
             return ExitCodes.Failure;
         }
 

@@ -74,7 +74,7 @@ internal sealed class VerifyCommand : ICliCommand
             : facade.Detect(cancellationToken: cancellationToken);
         if (HostCheck.NotAHost(status, host.Name) is { } notAHost)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {notAHost}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(notAHost)}");
             return Failed(arguments, environment, notAHost);
         }
 
@@ -94,7 +94,7 @@ internal sealed class VerifyCommand : ICliCommand
             environment.Out.WriteLine();
             foreach (var check in report.Checks)
             {
-                environment.Out.WriteLine($"{VerificationJson.Word(check.Result),-4}  {check.Name}: {check.Detail}");
+                environment.Out.WriteLine($"{VerificationJson.Word(check.Result),-4}  {SafeText.Of(check.Name)}: {SafeText.Of(check.Detail)}");
             }
         }
 
@@ -107,7 +107,7 @@ internal sealed class VerifyCommand : ICliCommand
         var separator = arguments.ToList().IndexOf("--");
         if ((separator < 0 ? arguments : arguments.Take(separator)).Contains("--nagios"))
         {
-            environment.Out.WriteLine($"KPATCH UNKNOWN - {message.Replace('|', '/')}");
+            environment.Out.WriteLine($"KPATCH UNKNOWN - {SafeText.Of(message.Replace('|', '/'))}");
         }
 
         return Unknown;
@@ -130,6 +130,7 @@ internal sealed class VerifyCommand : ICliCommand
         var perf = string.Create(CultureInfo.InvariantCulture,
             $"checks={report.Checks.Count};;;0 failed={failed};;1;0 warnings={warned};1;;0 not_covered={verdict.Reasons.Count(r => r.Level == ReasonLevel.NotCovered)};;1;0 action_needed={verdict.Reasons.Count(r => r.Level == ReasonLevel.ActionNeeded)};1;;0");
         // '|' separates text from performance data in the Nagios plugin API, and the first line is all most monitors show: keep both out of the text.
-        return $"KPATCH {state} - {verdict.Summary.Replace('|', '/').Replace('\n', ' ')} | {perf}";
+        // Control characters of host strings are shown, not sent: monitoring UIs and mails print this line as it is.
+        return $"KPATCH {state} - {SafeText.Of(verdict.Summary.Replace('|', '/').Replace('\n', ' '))} | {perf}";
     }
 }

@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Workflows;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
 
@@ -44,14 +45,14 @@ internal sealed class WorkflowsCommand : ICliCommand
         }
         else if (listing.Workflows.Count == 0)
         {
-            environment.Out.WriteLine(listing.Exists ? $"No workflow scripts (*.csx) in {directory}." : $"No workflows: {directory} does not exist.");
+            environment.Out.WriteLine(SafeText.Of(listing.Exists ? $"No workflow scripts (*.csx) in {directory}." : $"No workflows: {directory} does not exist."));
         }
         else
         {
             var width = listing.Workflows.Max(w => w.Name.Length) + 2;
             foreach (var workflow in listing.Workflows)
             {
-                environment.Out.WriteLine($"{workflow.Name.PadRight(width)}{workflow.Description ?? "(no description)"}");
+                environment.Out.WriteLine(SafeText.Of($"{workflow.Name.PadRight(width)}{workflow.Description ?? "(no description)"}"));
             }
         }
 

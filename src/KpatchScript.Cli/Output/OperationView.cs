@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace KpatchScript.Cli.Output;
 
-/// <summary>Human output of operations that change the host, and their progress while they run.</summary>
+/// <summary>Human output of operations that change the host, and their progress while they run (host strings through <see cref="SafeText"/>).</summary>
 internal static class OperationView
 {
     /// <summary>Writes the result; returns the exit code. A failure is one line on stderr.</summary>
@@ -16,26 +16,26 @@ internal static class OperationView
         }
         else if (result.Outcome == OperationOutcome.Planned)
         {
-            environment.Out.WriteLine($"Dry run: {result.Operation} would run, on {result.Target}:");
+            environment.Out.WriteLine(SafeText.Of($"Dry run: {result.Operation} would run, on {result.Target}:"));
             foreach (var step in result.Plan.Count > 0 ? result.Plan : result.Commands.Select(c => c.ToString()))
             {
-                environment.Out.WriteLine("  " + step);
+                environment.Out.WriteLine("  " + SafeText.Of(step));
             }
 
             environment.Out.WriteLine("Nothing was changed.");
         }
         else if (result.Outcome == OperationOutcome.Unchanged)
         {
-            environment.Out.WriteLine($"{result.Operation}: nothing to do on {result.Target}: {result.Detail}");
+            environment.Out.WriteLine(SafeText.Of($"{result.Operation}: nothing to do on {result.Target}: {result.Detail}"));
         }
         else if (result.Outcome == OperationOutcome.Succeeded)
         {
-            environment.Out.WriteLine($"{result.Operation}: done on {result.Target} ({result.Duration.TotalSeconds:0.0} s): {string.Join("; ", result.Commands)}");
+            environment.Out.WriteLine(SafeText.Of($"{result.Operation}: done on {result.Target} ({result.Duration.TotalSeconds:0.0} s): {string.Join("; ", result.Commands)}"));
         }
 
         if (result.Outcome == OperationOutcome.Failed)
         {
-            environment.Error.WriteLine($"kpatch-script: error: {result.Error}");
+            environment.Error.WriteLine($"kpatch-script: error: {SafeText.Of(result.Error)}");
             return ExitCodes.Failure;
         }
 
@@ -55,6 +55,6 @@ internal static class OperationView
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
         return console.Status().Start(title, context =>
-            operation(new Progress<string>(line => context.Status($"{Markup.Escape(title)}: {Markup.Escape(line.Length > 70 ? line[..70] : line)}"))));
+            operation(new Progress<string>(line => context.Status($"{Markup.Escape(title)}: {Markup.Escape(SafeText.Of(line.Length > 70 ? line[..70] : line))}"))));
     }
 }

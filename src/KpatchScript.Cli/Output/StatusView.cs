@@ -1,10 +1,15 @@
+using KpatchScript.Serialization;
 using KpatchScript.Status;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace KpatchScript.Cli.Output;
 
-/// <summary>The human form of <c>status</c>: a summary grid, then tables for patches, modules and packages.</summary>
+/// <summary>
+/// The human form of <c>status</c>: a summary grid, then tables for patches, modules and packages.
+/// Every host string goes in as plain <see cref="Text"/> through <see cref="SafeText"/>, never as
+/// markup: a patch named <c>kpatch_[red]x</c> is a name, not a style, and an ESC in a host name is shown, not sent.
+/// </summary>
 internal static class StatusView
 {
     public static void Write(HostStatus status, TextWriter writer, bool interactive)
@@ -52,7 +57,7 @@ internal static class StatusView
             $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; estimate: {w.Basis})")));
         var livepatch = status.Livepatch;
         Row("Livepatch", livepatch.Support.IsKnown
-            ? new Markup((livepatch.Support.Value!.Supported ? "[green]supported[/]" : "[yellow]not supported[/]") + ": " + Markup.Escape(livepatch.Support.Value.Reason))
+            ? new Markup((livepatch.Support.Value!.Supported ? "[green]supported[/]" : "[yellow]not supported[/]") + ": " + Escape(livepatch.Support.Value.Reason))
             : Unknown(livepatch.Support.UnknownReason!));
         Row("Live patched since boot", Text(Show(livepatch.TaintLivepatch, k => k ? "yes (taint K)" : "no") + Show(livepatch.Tainted, t => $"  (tainted={t})")));
         var kpatch = status.Kpatch;
@@ -68,7 +73,7 @@ internal static class StatusView
 
         Row("Updates would add", Text(Show(coverage.Updates, u => u.Count == 0
             ? "nothing: no newer live patch is available"
-            : string.Join("; ", u.Select(a => $"{a.Name}-{a.Version}-{a.Release}: {(a.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", a.NewCves))}")))));
+            : string.Join("; ", u.Select(a => $"{a.Name}-{a.EpochVersionRelease}: {(a.NewCves.Count == 0 ? "no new CVE" : string.Join(", ", a.NewCves))}")))));
         if (livepatch.InactiveModules is { IsKnown: true, Value.Count: > 0 })
         {
             Row("Inactive modules", Text(string.Join(", ", livepatch.InactiveModules.Value.Select(m => $"{m.Name} (refcount {Show(m.ReferenceCount)})")) + "  loaded, but disabled or replaced"));
@@ -99,7 +104,7 @@ internal static class StatusView
             RebootNeed.Yes => ("yes", "red"),
             _ => ("yes, but live patched", "yellow"),
         };
-        return new Markup($"[{colour}]{word}[/]: {Markup.Escape(reboot.Value.Reason)}");
+        return new Markup($"[{colour}]{word}[/]: {Escape(reboot.Value.Reason)}");
     }
 
     private static void WritePatches(IAnsiConsole console, LivepatchStatus livepatch)
@@ -124,7 +129,7 @@ internal static class StatusView
             var objects = patch.Objects.IsKnown ? patch.Objects.Value! : [];
             foreach (var obj in objects.DefaultIfEmpty())
             {
-                table.AddRow(
+                AddRow(table,
                     first ? patch.Name : "",
                     first ? patch.State : "",
                     first ? Optional(patch.Replace, r => r ? "yes" : "no") : "",
@@ -157,7 +162,7 @@ internal static class StatusView
         var table = new Table().Title("Installed patch modules").AddColumns("Kernel", "Module", "Loaded", "File");
         foreach (var module in modules.Value!)
         {
-            table.AddRow(
+            AddRow(table,
                 module.KernelRelease + (module.ForRunningKernel ? " (running)" : ""),
                 module.ModuleName,
                 module.Loaded switch { true => "yes", false => "no", null => "-" },
@@ -186,9 +191,9 @@ internal static class StatusView
         var table = new Table().Title("kpatch-patch packages").AddColumns("Package", "Version", "Kernel", "CVEs fixed");
         foreach (var package in packages.Value)
         {
-            table.AddRow(
+            AddRow(table,
                 package.Name,
-                $"{package.Version}-{package.Release}",
+                package.EpochVersionRelease,
                 Show(package.KernelRelease) + (package.ForRunningKernel ? " (running)" : ""),
                 string.Join(", ", package.Cves));
         }
@@ -202,7 +207,21 @@ internal static class StatusView
 
     private static string Show<T>(Reading<T> reading) => Show(reading, v => v?.ToString() ?? "");
 
-    private static Text Text(string text) => new(text);
+    private static Text Text(string text) => new(SafeText.Of(text));
 
-    private static Markup Unknown(string reason) => new($"[yellow]unknown[/] ({Markup.Escape(reason)})");
+    /// <summary>Cells as text, not markup (Table.AddRow(string) would parse each as markup).</summary>
+    private static void AddRow(Table table, params string[] cells)
+    {
+        var row = new IRenderable[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            row[i] = Text(cells[i]);
+        }
+
+        table.AddRow(row);
+    }
+
+    private static string Escape(string text) => Markup.Escape(SafeText.Of(text));
+
+    private static Markup Unknown(string reason) => new($"[yellow]unknown[/] ({Escape(reason)})");
 }

@@ -1,3 +1,4 @@
+using KpatchScript.Serialization;
 using KpatchScript.Verdicts;
 
 namespace KpatchScript.Cli.Output;
@@ -6,7 +7,8 @@ namespace KpatchScript.Cli.Output;
 internal static class VerdictLine
 {
     /// <summary><c>NOT COVERED: host is not covered: ...</c>, as the status.txt template's first line reads.</summary>
-    public static string Of(Verdict verdict) => $"{VerdictWords.Of(verdict.State).ToUpperInvariant()}: {verdict.Summary}";
+    /// <remarks>The summary and reasons quote host strings (its name, paths, patch names): <see cref="SafeText"/> shows their control characters instead of sending them.</remarks>
+    public static string Of(Verdict verdict) => $"{VerdictWords.Of(verdict.State).ToUpperInvariant()}: {SafeText.Of(verdict.Summary)}";
 
     /// <summary>The first line, then one line per reason: <c>  - [action needed] ...</c>.</summary>
     public static void Write(Verdict verdict, TextWriter writer)
@@ -14,7 +16,7 @@ internal static class VerdictLine
         writer.WriteLine(Of(verdict));
         foreach (var reason in verdict.Reasons)
         {
-            writer.WriteLine($"  - [{VerdictWords.Of(reason.Level)}] {reason.Text}");
+            writer.WriteLine($"  - [{VerdictWords.Of(reason.Level)}] {SafeText.Of(reason.Text)}");
         }
     }
 }

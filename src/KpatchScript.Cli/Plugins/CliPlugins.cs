@@ -4,6 +4,7 @@ using KpatchScript.Hosting;
 using KpatchScript.Plugins;
 using KpatchScript.Reports;
 using KpatchScript.Scripting.Running;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Plugins;
 
@@ -75,7 +76,7 @@ internal sealed class CliPlugins
         var host = Host(directories, environment);
         foreach (var problem in host.Problems)
         {
-            environment.Error.WriteLine($"kpatch-script: {problem}");
+            environment.Error.WriteLine($"kpatch-script: {SafeText.Of(problem)}");
         }
 
         return new CliPlugins(host.AlertSinks, host.ReportDataContributors, host.VerificationChecks, host.ScriptExtensions);

@@ -10,6 +10,12 @@ internal static class KernelDetector
     public static KernelStatus Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches, Reading<SupportWindow> supportWindow)
     {
         var installed = ReadInstalled(reader, running);
+        // Kernels are ordered by their release string (uname -r) with rpmvercmp, not by the EVR of
+        // their kernel-core package, on purpose: the running kernel is known only as that string
+        // (reboot advice compares it with the newest), /boot gives nothing else, and one order must
+        // serve all three. It is rpm's order here: RHEL kernels carry no epoch, and their uname -r is
+        // "version-release.arch" with a version of the same shape on both sides (5.14.0), so the
+        // first difference lies where the EVR comparison would find it.
         var newest = installed.Then(list => list.Count == 0
             ? Reading.Unknown<string>("no installed kernel was found")
             : Reading.Known(list.Select(k => k.Release).Max(RpmVersionComparer.Instance)!));

@@ -30,7 +30,7 @@ internal static class PackageDetector
                     ? Reading.Known(release)
                     : Reading.Unknown<string>($"{r.Name} has no '{KernelProvide} = <kernel release>' provide");
                 var forRunning = kernel.IsKnown && running.IsKnown && kernel.Value == running.Value;
-                return new KpatchPatchPackage(r.Name, r.Version, r.Release, r.Arch, kernel, forRunning, CveExtractor.Extract(r.Changelog));
+                return new KpatchPatchPackage(r.Name, r.Version, r.Release, r.Arch, kernel, forRunning, CveExtractor.Extract(r.Changelog)) { Epoch = r.Epoch };
             })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList());

@@ -37,7 +37,8 @@ internal static class DnfCommands
     public static CommandSpec Changelogs(string? installRoot, IEnumerable<string> nevras) =>
         Query(installRoot, ["--available", "--changelogs", .. nevras]);
 
-    public const string Format = "%{name}\\t%{version}\\t%{release}\\t%{arch}";
+    /// <summary>One line per package; dnf prints 0 as the epoch of a package without one.</summary>
+    public const string Format = "%{name}\\t%{epoch}\\t%{version}\\t%{release}\\t%{arch}";
 
     private static CommandSpec Change(string? installRoot, string verb, string kernelRelease, IProgress<string>? progress) =>
         new([.. Base(installRoot), "--assumeyes", verb, $"kpatch-patch = {kernelRelease}"], Mutates: true) { Timeout = Timeout, Progress = progress };

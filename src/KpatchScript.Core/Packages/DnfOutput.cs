@@ -7,11 +7,13 @@ namespace KpatchScript.Packages;
 /// <summary>Reads dnf's output: query lines, changelog blocks, and errors as one line for people.</summary>
 internal static class DnfOutput
 {
-    internal sealed record PackageLine(string Name, string Version, string Release, string Arch)
+    /// <summary>One line of <see cref="DnfCommands.Format"/>; an epoch of 0 (dnf prints 0 for none) is kept as none.</summary>
+    internal sealed record PackageLine(string Name, string? Epoch, string Version, string Release, string Arch)
     {
-        public string Nevra => $"{Name}-{Version}-{Release}.{Arch}";
+        /// <summary>name-[epoch:]version-release.arch, as dnf names a package (and heads its changelog): the epoch only when there is one.</summary>
+        public string Nevra => $"{Name}-{Evr}.{Arch}";
 
-        public string VersionRelease => $"{Version}-{Release}";
+        public RpmEvr Evr => RpmEvr.OfPackage(Epoch, Version, Release);
     }
 
     public static Reading<IReadOnlyList<PackageLine>> ParsePackages(string output)
@@ -20,12 +22,13 @@ internal static class DnfOutput
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Trim().Split('\t');
-            if (fields.Length != 4 || fields.Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)))
+            if (fields.Length != 5 || fields.Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)) || !fields[1].All(char.IsAsciiDigit))
             {
                 return Reading.Unknown<IReadOnlyList<PackageLine>>($"unexpected dnf output: '{TextClip.Clip(line)}'");
             }
 
-            packages.Add(new PackageLine(fields[0], fields[1], fields[2], fields[3]));
+            var evr = RpmEvr.OfPackage(fields[1], fields[2], fields[3]);
+            packages.Add(new PackageLine(fields[0], evr.Epoch, fields[2], fields[3], fields[4]));
         }
 
         return Reading.Known<IReadOnlyList<PackageLine>>(packages);

@@ -69,7 +69,8 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
             foreach (var package in newest.Value!)
             {
                 var current = installed.Value!.FirstOrDefault(p => p.Name == package.Name && p.Arch == package.Arch);
-                if (current is null || RpmVersionComparer.Instance.Compare(package.VersionRelease, $"{current.Version}-{current.Release}") > 0)
+                // rpm's order: epoch, then version, then release (one "version-release" string would put 1-5 above 1.1-1).
+                if (current is null || package.Evr > RpmEvr.OfPackage(current.Epoch, current.Version, current.Release))
                 {
                     candidates.Add((kernel, package, current));
                 }
@@ -98,7 +99,7 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
             var cves = CveExtractor.Extract(changelogs.Value!.GetValueOrDefault(c.Package.Nevra, ""));
             var had = c.Installed?.Cves ?? [];
             return new AvailablePatch(c.Package.Name, c.Package.Version, c.Package.Release, c.Package.Arch, c.Kernel, c.Kernel == running.Value,
-                c.Installed is null ? null : $"{c.Installed.Version}-{c.Installed.Release}", cves, cves.Except(had, StringComparer.Ordinal).ToList());
+                c.Installed?.EpochVersionRelease, cves, cves.Except(had, StringComparer.Ordinal).ToList()) { Epoch = c.Package.Epoch };
         }).ToList());
     }
 
@@ -135,7 +136,7 @@ internal sealed class PackageOperations(IHostSystem host, TimeProvider time, Kpa
         }
 
         return installed.Value!.FirstOrDefault(p => p.ForRunningKernel) is { } package
-            ? WorkOutcome.NothingToDo($"already up to date: {package.Name} {package.Version}-{package.Release}")
+            ? WorkOutcome.NothingToDo($"already up to date: {package.Name} {package.EpochVersionRelease}")
             : WorkOutcome.Failed($"dnf {operation}: nothing to do, and no kpatch-patch package is installed for {release}: there is nothing to update; install it with 'kpatch-script install'");
     }
 

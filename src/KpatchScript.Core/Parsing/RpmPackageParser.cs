@@ -3,7 +3,8 @@ using KpatchScript.Status;
 namespace KpatchScript.Parsing;
 
 /// <summary>One package record of <see cref="RpmQueries.PatchPackages"/>.</summary>
-internal sealed record RpmPackageRecord(string Name, string Version, string Release, string Arch, IReadOnlyDictionary<string, string> Provides, string Changelog);
+/// <remarks>An epoch of 0 (what rpm prints for none) is kept as null.</remarks>
+internal sealed record RpmPackageRecord(string Name, string? Epoch, string Version, string Release, string Arch, IReadOnlyDictionary<string, string> Provides, string Changelog);
 
 /// <summary>Reads the output of <see cref="RpmQueries.PatchPackages"/>.</summary>
 internal static class RpmPackageParser
@@ -24,13 +25,13 @@ internal static class RpmPackageParser
             var changelog = newline < 0 ? "" : block[(newline + 1)..];
             var fields = header.Split(RpmQueries.FieldSeparator);
             // The header starts with the separator that follows the marker.
-            if (fields.Length != 6 || fields[0].Length != 0 || fields[1..5].Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)))
+            if (fields.Length != 7 || fields[0].Length != 0 || fields[1..6].Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)) || !fields[2].All(char.IsAsciiDigit))
             {
                 return Unexpected(header);
             }
 
             var provides = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var provide in fields[5].Split(';', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var provide in fields[6].Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
                 var equals = provide.IndexOf('=', StringComparison.Ordinal);
                 if (equals > 0)
@@ -39,7 +40,7 @@ internal static class RpmPackageParser
                 }
             }
 
-            records.Add(new RpmPackageRecord(fields[1], fields[2], fields[3], fields[4], provides, changelog));
+            records.Add(new RpmPackageRecord(fields[1], RpmEvr.OfPackage(fields[2], fields[3], fields[4]).Epoch, fields[3], fields[4], fields[5], provides, changelog));
         }
 
         return Reading.Known<IReadOnlyList<RpmPackageRecord>>(records);

@@ -13,9 +13,9 @@ internal static class RpmQueries
     public static readonly string[] KernelProviders =
         ["rpm", "--query", "--whatprovides", "kernel-uname-r", "--queryformat", @"[%{=NAME}\t%{PROVIDENAME}\t%{PROVIDEVERSION}\n]"];
 
-    /// <summary>kpatch-patch packages: a header line, then their changelog text.</summary>
+    /// <summary>kpatch-patch packages: a header line, then their changelog text. EPOCHNUM is 0 for a package without an epoch (EPOCH would print "(none)").</summary>
     public static readonly string[] PatchPackages =
         ["rpm", "--query", "--all", "--queryformat",
-         PackageMarker + @"\t%{NAME}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\t[%{PROVIDENAME}=%{PROVIDEVERSION};]\n[%{CHANGELOGTEXT}\n]",
+         PackageMarker + @"\t%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\t[%{PROVIDENAME}=%{PROVIDEVERSION};]\n[%{CHANGELOGTEXT}\n]",
          "kpatch-patch-*"];
 }

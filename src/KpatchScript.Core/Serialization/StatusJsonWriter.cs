@@ -235,6 +235,7 @@ internal static class StatusJsonWriter
         Array(w, patch.Cves, w.WriteStringValue);
         w.WritePropertyName("new_cves");
         Array(w, patch.NewCves, w.WriteStringValue);
+        Epoch(w, patch.Epoch);
     });
 
     private static void Package(JsonTextBuilder w, KpatchPatchPackage package) => Object(w, () =>
@@ -247,5 +248,15 @@ internal static class StatusJsonWriter
         w.WriteBoolean("for_running_kernel", package.ForRunningKernel);
         w.WritePropertyName("cves");
         Array(w, package.Cves, w.WriteStringValue);
+        Epoch(w, package.Epoch);
     });
+
+    /// <summary>Only a package that has an epoch carries one (as System.Text.Json's WhenWritingNull leaves it out).</summary>
+    private static void Epoch(JsonTextBuilder w, string? epoch)
+    {
+        if (epoch is not null)
+        {
+            w.WriteString("epoch", epoch);
+        }
+    }
 }

@@ -180,7 +180,7 @@ internal static class VerdictFindings
         {
             var adds = update.NewCves.Count > 0 ? $", fixing {string.Join(", ", update.NewCves)}" : "";
             var installed = update.InstalledVersion is null ? "not installed" : $"installed: {update.InstalledVersion}";
-            reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.Version}-{update.Release} is available ({installed}){adds}."));
+            reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.EpochVersionRelease} is available ({installed}){adds}."));
         }
     }
 }

@@ -45,8 +45,8 @@ public static class AlertRules
             {
                 var fixes = update.NewCves.Count > 0 ? $"; it fixes {string.Join(", ", update.NewCves)}" : "";
                 var verb = update.InstalledVersion is null ? "install" : "update";
-                Raise(PatchAvailable, $"{update.Name}-{update.Version}-{update.Release}", $"live patch {update.Name}-{update.Version}-{update.Release} is available, not installed",
-                    $"{update.Name}-{update.Version}-{update.Release} for the running kernel is in the repositories ({(update.InstalledVersion is null ? "none installed" : $"installed: {update.InstalledVersion}")}){fixes}. Run 'kpatch-script {verb}'.");
+                Raise(PatchAvailable, $"{update.Name}-{update.EpochVersionRelease}", $"live patch {update.Name}-{update.EpochVersionRelease} is available, not installed",
+                    $"{update.Name}-{update.EpochVersionRelease} for the running kernel is in the repositories ({(update.InstalledVersion is null ? "none installed" : $"installed: {update.InstalledVersion}")}){fixes}. Run 'kpatch-script {verb}'.");
             }
         }
 

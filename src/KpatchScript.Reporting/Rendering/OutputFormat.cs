@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using KpatchScript.Serialization;
 using Scriban.Runtime;
 
 namespace KpatchScript.Reporting.Rendering;
@@ -11,7 +12,11 @@ namespace KpatchScript.Reporting.Rendering;
 /// (never to the template's own text), so host data cannot change the document it lands in:
 /// <c>.html</c> HTML-encodes; <c>.md</c> backslash-escapes Markdown and HTML characters; <c>.csv</c>
 /// makes each output one RFC 4180 cell and defuses spreadsheet formulas; <c>.json</c> writes each
-/// output as a JSON value; <c>.txt</c> drops control characters (terminal escapes).
+/// output as a JSON value; <c>.txt</c> shows control characters, line breaks and bidirectional
+/// controls as visible escapes (<see cref="SafeText"/>: <c>\x1b</c>, <c>\n</c>, <c>\u202e</c>), so a
+/// value can neither drive the terminal that prints the text nor start a line of its own. HTML,
+/// Markdown and CSV show the same escapes for control characters (a report often lands on a
+/// terminal too); JSON escapes them its own way.
 /// </summary>
 internal static class OutputFormat
 {
@@ -19,11 +24,11 @@ internal static class OutputFormat
 
     public static Func<object?, string?> For(string templateName) => Path.GetExtension(templateName) switch
     {
-        ".html" or ".htm" => value => value is null ? null : WebUtility.HtmlEncode(Text(value)),
+        ".html" or ".htm" => value => value is null ? null : WebUtility.HtmlEncode(SafeText.Lines(Text(value))),
         ".md" => value => value is null ? null : Markdown(Text(value)),
         ".csv" => Csv,
         ".json" => value => Json(value)?.ToJsonString(Compact) ?? "null",
-        _ => value => value is null ? null : Plain(Text(value)),
+        _ => value => value is null ? null : SafeText.Of(Text(value)),
     };
 
     public static string Text(object value) => value switch
@@ -34,16 +39,6 @@ internal static class OutputFormat
         ScriptArray a => string.Join(", ", a.Select(item => item is null ? "" : Text(item))),
         _ => value.ToString() ?? "",
     };
-
-    private static string Plain(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
-        {
-            return text;
-        }
-
-        return new string(text.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? '?' : c).ToArray());
-    }
 
     private static string Markdown(string text)
     {
@@ -57,7 +52,7 @@ internal static class OutputFormat
                 '>' => builder.Append("&gt;"),
                 '&' => builder.Append("&amp;"),
                 '\r' or '\n' => builder.Append(' '),
-                _ when char.IsControl(c) => builder.Append('?'),
+                _ when SafeText.IsUnsafe(c) => builder.Append(SafeText.Of(c.ToString())),
                 _ => builder.Append(c),
             };
         }
@@ -73,7 +68,7 @@ internal static class OutputFormat
             return "";
         }
 
-        var text = Text(value);
+        var text = SafeText.Lines(Text(value));
         if (value is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             text = "'" + text;

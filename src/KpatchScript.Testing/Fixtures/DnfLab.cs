@@ -9,12 +9,16 @@ namespace KpatchScript.Testing.Fixtures;
 /// </summary>
 public static class DnfLab
 {
-    /// <summary>One package the lab builds. A kpatch-patch changelog is cumulative: its own entry, then every older version's.</summary>
-    public sealed record Package(string Kind, string KernelRelease, string Version, string Release, string Cves, string? LuaPre = null)
+    /// <summary>
+    /// One package the lab builds. A kpatch-patch changelog is cumulative: its own entry, then every
+    /// older version's (the packages of one name are listed oldest first, in rpm's order).
+    /// </summary>
+    public sealed record Package(string Kind, string KernelRelease, string Version, string Release, string Cves, string? LuaPre = null, string? Epoch = null)
     {
         public string Name => Kind == "kernel-core" ? "kernel-core" : PatchName(KernelRelease);
 
-        public string Nevra => $"{Name}-{Version}-{Release}.x86_64";
+        /// <summary>name-[epoch:]version-release.arch, as dnf takes and prints it.</summary>
+        public string Nevra => $"{Name}-{(Epoch is null ? "" : Epoch + ":")}{Version}-{Release}.x86_64";
     }
 
     public const string Kernel284 = "5.14.0-284.11.1.el9_2.x86_64";
@@ -23,7 +27,10 @@ public static class DnfLab
     public const string KernelFailingPre = "5.14.0-999.1.1.el9_9.x86_64";
     public const string KernelSlowPre = "5.14.0-888.1.1.el9_8.x86_64";
 
-    /// <summary>Everything in the repository: three kernels' patches, two with several versions, and two misbehaving packages.</summary>
+    /// <summary>A kernel whose newest live patch outranks an older one by its epoch alone: 1:1.0-1 is newer than 1.1-1.</summary>
+    public const string KernelEpoch = "5.14.0-503.11.1.el9_5.x86_64";
+
+    /// <summary>Everything in the repository: four kernels' patches, three with several versions (one raised by an epoch), and two misbehaving packages.</summary>
     public static IReadOnlyList<Package> Packages { get; } =
     [
         new("kpatch-patch", Kernel284, "1", "1.el9_2", "CVE-2023-0001"),
@@ -32,6 +39,8 @@ public static class DnfLab
         new("kpatch-patch", Kernel362, "1", "1.el9_3", "CVE-2023-1001"),
         new("kpatch-patch", Kernel362, "1", "2.el9_3", "CVE-2023-1002"),
         new("kpatch-patch", Kernel427, "1", "1.el9_4", "CVE-2024-2001"),
+        new("kpatch-patch", KernelEpoch, "1.1", "1.el9_5", "CVE-2024-5001"),
+        new("kpatch-patch", KernelEpoch, "1.0", "1.el9_5", "CVE-2024-5002", Epoch: "1"),
         new("kpatch-patch", KernelFailingPre, "1", "1.el9_9", "CVE-2024-9999", LuaPre: "error(\"kpatch-script test: %pre fails on purpose\")"),
         new("kpatch-patch", KernelSlowPre, "1", "1.el9_8", "CVE-2024-8888", LuaPre: "posix.sleep(4)"),
         new("kernel-core", Kernel284, "5.14.0", "284.11.1.el9_2", ""),
@@ -52,7 +61,7 @@ public static class DnfLab
 
     /// <summary>The CVEs a package's changelog names: its own and every older version's of the same name.</summary>
     public static IReadOnlyList<string> CvesOf(Package package) =>
-        Packages.Where(p => p.Name == package.Name && p.Kind == package.Kind && string.CompareOrdinal(p.Release, package.Release) <= 0)
+        UpTo(package)
             .SelectMany(p => p.Cves.Split(", ", StringSplitOptions.RemoveEmptyEntries))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -118,6 +127,10 @@ public static class DnfLab
     public static void InstallDirectly(string root, params string[] nevras) =>
         ProcessHelper.Run(["dnf", "--quiet", "--assumeyes", $"--installroot={root}", "install", .. nevras]);
 
+    /// <summary>The package and the older ones of its name (the list holds each name's versions oldest first).</summary>
+    private static IEnumerable<Package> UpTo(Package package) =>
+        Packages.Take(Packages.ToList().IndexOf(package) + 1).Where(p => p.Name == package.Name && p.Kind == package.Kind);
+
     private static string BuildRepository()
     {
         var work = Directory.CreateTempSubdirectory("kps-dnflab-").FullName;
@@ -141,6 +154,7 @@ public static class DnfLab
             Name: {package.Name}
             Version: {package.Version}
             Release: {package.Release}
+            {(package.Epoch is null ? "" : $"Epoch: {package.Epoch}")}
             Summary: KpatchScript test package for kernel {package.KernelRelease}
             License: GPLv2
             BuildArch: x86_64
@@ -175,7 +189,7 @@ public static class DnfLab
         }
 
         spec.Append("%changelog\n");
-        foreach (var older in Packages.Where(p => p.Name == package.Name && string.CompareOrdinal(p.Release, package.Release) <= 0).OrderByDescending(p => p.Release, StringComparer.Ordinal))
+        foreach (var older in UpTo(package).Reverse())
         {
             spec.Append($"* Mon Jan 01 2024 KpatchScript Tests <tests@example.com> [{older.Version}-{older.Release}]\n");
             spec.Append($"- kernel: test fix [{2100000 + Packages.ToList().IndexOf(older)}] {{{older.Cves}}}\n\n");

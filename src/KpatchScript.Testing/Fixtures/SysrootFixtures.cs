@@ -145,7 +145,8 @@ public static class SysrootFixtures
         }
     }
 
-    private static void Write(string root, string path, string text)
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> under <paramref name="root"/>, making its directories.</summary>
+    internal static void Write(string root, string path, string text)
     {
         var file = Path.Combine(root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

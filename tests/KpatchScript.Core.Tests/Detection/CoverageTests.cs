@@ -34,7 +34,7 @@ public sealed class CoverageTests
         var host = FakeHosts.Healthy().WithCommand("dnf", spec => spec.Arguments.Contains("--changelogs")
             ? new CommandResult(0, "Changelog for kpatch-patch-5_14_0-284_11_1-2-1.el9_2.x86_64\n* Mon Jan 01 2024 X <x@example.com> [2-1.el9_2]\n- fix {CVE-2024-0009}\n- old {CVE-2023-0001}\n", "")
             : spec.Arguments.Contains($"kpatch-patch = {FakeHosts.Release}")
-                ? new CommandResult(0, "kpatch-patch-5_14_0-284_11_1\t2\t1.el9_2\tx86_64\n", "")
+                ? new CommandResult(0, "kpatch-patch-5_14_0-284_11_1\t0\t2\t1.el9_2\tx86_64\n", "")
                 : new CommandResult(0, "", ""));
 
         var status = await new KpatchFacade(host, FixedTimeProvider.Default).DetectWithUpdatesAsync();

@@ -18,7 +18,7 @@ internal static class FakeHosts
         $"kernel-core\tkernel-uname-r\t{Release}\nkernel-core\tkernel\t5.14.0-284.11.1.el9_2\nkernel-core\tkernel-uname-r\t{Newer}\n";
 
     public static string PackageRpmOutput =>
-        "@@kpatch-script-package@@\tkpatch-patch-5_14_0-284_11_1\t1\t1.el9_2\tx86_64\t" +
+        "@@kpatch-script-package@@\tkpatch-patch-5_14_0-284_11_1\t0\t1\t1.el9_2\tx86_64\t" +
         $"kpatch-patch-5_14_0-284_11_1=1-1.el9_2;kpatch-patch={Release};\n" +
         "- kernel: fix [123] {CVE-2023-0001}\n- kernel: fix two [124] {CVE-2023-0002, CVE-2023-0003}\n";
 

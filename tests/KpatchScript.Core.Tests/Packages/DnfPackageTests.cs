@@ -25,9 +25,10 @@ public sealed class DnfPackageTests : IDisposable
 
     private PackageOptions Options(bool dryRun = false, string? kernel = null) => new() { InstallRoot = _root, DryRun = dryRun, KernelRelease = kernel };
 
-    private static Package Newest(string kernel) => DnfLab.Packages.Where(p => p.Kind == "kpatch-patch" && p.KernelRelease == kernel).MaxBy(p => p.Release, StringComparer.Ordinal)!;
+    // The lab lists each kernel's patches oldest first, in rpm's order.
+    private static Package Newest(string kernel) => DnfLab.Packages.Last(p => p.Kind == "kpatch-patch" && p.KernelRelease == kernel);
 
-    private static Package Oldest(string kernel) => DnfLab.Packages.Where(p => p.Kind == "kpatch-patch" && p.KernelRelease == kernel).MinBy(p => p.Release, StringComparer.Ordinal)!;
+    private static Package Oldest(string kernel) => DnfLab.Packages.First(p => p.Kind == "kpatch-patch" && p.KernelRelease == kernel);
 
     private List<JsonElement> Journal() =>
         File.ReadAllLines(Path.Combine(_root, OperationPaths.JournalRelative)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -72,6 +73,30 @@ public sealed class DnfPackageTests : IDisposable
         Assert.Equal(CvesOf(newest284).Except(CvesOf(Oldest(Kernel284))), available[0].NewCves);
         Assert.Equal((Kernel362, false, null), (available[1].KernelRelease, available[1].ForRunningKernel, available[1].InstalledVersion));
         Assert.Equal(CvesOf(newest362), available[1].NewCves);
+    }
+
+    [Fact]
+    public async Task Available_orders_by_epoch_first_as_rpm_and_dnf_do()
+    {
+        // Installed 1.1-1; the repository's newest is 1:1.0-1, newer by its epoch though its version is lower.
+        var (older, newer) = (Oldest(KernelEpoch), Newest(KernelEpoch));
+        InstallDirectly(_root, older.Nevra);
+
+        var available = (await Running(KernelEpoch).ListAvailableAsync(Options())).Value!;
+        var status = await new KpatchFacade(new SysrootHostSystem(_root), TimeProvider.System).DetectAsync();
+
+        var patch = Assert.Single(available);
+        Assert.Equal(("1", "1.0", "1.el9_5", "1:1.0-1.el9_5"), (patch.Epoch, patch.Version, patch.Release, patch.EpochVersionRelease));
+        Assert.Equal("1.1-1.el9_5", patch.InstalledVersion);
+        Assert.Equal(CvesOf(newer), patch.Cves);
+        Assert.Equal(["CVE-2024-5002"], patch.NewCves);
+        Assert.Null(Assert.Single(status.Packages.Value!).Epoch);
+
+        // With the newest installed, rpm reads its epoch and nothing is newer.
+        InstallDirectly(_root, newer.Nevra);
+        var installed = Assert.Single((await new KpatchFacade(new SysrootHostSystem(_root), TimeProvider.System).DetectAsync()).Packages.Value!);
+        Assert.Equal("1:1.0-1.el9_5", installed.EpochVersionRelease);
+        Assert.Empty((await Running(KernelEpoch).ListAvailableAsync(Options())).Value!);
     }
 
     [Fact]

@@ -88,14 +88,15 @@ public sealed class SmallParserTests
     [Fact]
     public void Should_read_package_records_with_multiline_changelogs()
     {
-        var output = "@@kpatch-script-package@@\tkpatch-patch-a\t1\t2.el9\tx86_64\tkpatch-patch=5.14.0-1.el9.x86_64;kpatch-patch-a=1-2.el9;\n- fix {CVE-2024-0001}\n\n- more\n" +
-                     "@@kpatch-script-package@@\tkpatch-patch-b\t0\t0.el9\tx86_64\t\n";
+        var output = "@@kpatch-script-package@@\tkpatch-patch-a\t0\t1\t2.el9\tx86_64\tkpatch-patch=5.14.0-1.el9.x86_64;kpatch-patch-a=1-2.el9;\n- fix {CVE-2024-0001}\n\n- more\n" +
+                     "@@kpatch-script-package@@\tkpatch-patch-b\t2\t0\t0.el9\tx86_64\t\n";
 
         var records = RpmPackageParser.Parse(output).Value!;
 
         Assert.Equal(2, records.Count);
         Assert.Equal("5.14.0-1.el9.x86_64", records[0].Provides["kpatch-patch"]);
         Assert.Contains("{CVE-2024-0001}", records[0].Changelog, StringComparison.Ordinal);
+        Assert.Equal((null, "2"), (records[0].Epoch, records[1].Epoch)); // rpm's EPOCHNUM prints 0 for none
         Assert.Empty(records[1].Provides);
         Assert.True(RpmPackageParser.Parse("").Value!.Count == 0);
     }
