@@ -24,6 +24,7 @@
 //   124/130  stopped by --timeout or Ctrl+C (the host's codes)
 using KpatchScript;
 using KpatchScript.Operations;
+using KpatchScript.Serialization;
 using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
@@ -36,12 +37,12 @@ if (!status.Kernel.Running.IsKnown)
 }
 
 var kernel = status.Kernel.Running.Value!;
-WriteLine($"{kp.Target}: running kernel {kernel}{dryRun}");
+Say($"{kp.Target}: running kernel {kernel}{dryRun}");
 
 // What is installed for this kernel decides install or update; rpm knows that without dnf.
 if (!status.Packages.IsKnown)
 {
-    WriteLine($"installed: unknown ({status.Packages.UnknownReason})");
+    Say($"installed: unknown ({status.Packages.UnknownReason})");
     if (!Kpatch.DryRun)
     {
         return Alert($"cannot tell which kpatch-patch is installed for {kernel} on {kp.Target}: {status.Packages.UnknownReason}");
@@ -51,7 +52,7 @@ if (!status.Packages.IsKnown)
 var installed = status.Packages.GetValueOrDefault([])!.FirstOrDefault(p => p.ForRunningKernel);
 if (status.Packages.IsKnown)
 {
-    WriteLine(installed is null ? "installed: no kpatch-patch for this kernel" : $"installed: {installed.Name}-{installed.Version}-{installed.Release}");
+    Say(installed is null ? "installed: no kpatch-patch for this kernel" : $"installed: {installed.Name}-{installed.Version}-{installed.Release}");
 }
 
 var available = await kp.ListAvailableAsync(cancellationToken: Kpatch.Cancellation);
@@ -60,17 +61,17 @@ if (available.IsKnown)
     var newer = available.Value!.FirstOrDefault(p => p.ForRunningKernel);
     if (newer is null)
     {
-        WriteLine("available: nothing newer for this kernel");
+        Say("available: nothing newer for this kernel");
         return await VerifyAsync();
     }
 
     var fixes = newer.NewCves.Count > 0 ? $", fixes {string.Join(" ", newer.NewCves)}" : "";
-    WriteLine($"available: {newer.Name}-{newer.Version}-{newer.Release}{fixes}");
+    Say($"available: {newer.Name}-{newer.Version}-{newer.Release}{fixes}");
 }
 else if (Kpatch.DryRun)
 {
     // A rehearsal still shows the change; dnf itself would find out whether there is anything newer.
-    WriteLine($"available: cannot ask the repositories ({available.UnknownReason}); planning the change anyway");
+    Say($"available: cannot ask the repositories ({available.UnknownReason}); planning the change anyway");
 }
 else
 {
@@ -80,7 +81,7 @@ else
 // InstallAsync and UpdateAsync act for the running kernel; under --dry-run they print their plan.
 // Nothing known to be installed (or, in a dry run, nothing known at all): install, which dnf turns into an update of an installed package.
 var install = installed is null;
-WriteLine(install ? "installing the live patch for this kernel" : "updating the live patch for this kernel");
+Say(install ? "installing the live patch for this kernel" : "updating the live patch for this kernel");
 var result = install
     ? await kp.InstallAsync(cancellationToken: Kpatch.Cancellation)
     : await kp.UpdateAsync(cancellationToken: Kpatch.Cancellation);
@@ -89,7 +90,7 @@ if (!result.Succeeded)
     return Alert($"{result.Operation} failed on {result.Target}: {result.Error}");
 }
 
-WriteLine(result.Outcome switch
+Say(result.Outcome switch
 {
     OperationOutcome.Planned => $"{result.Operation}: planned, not run",
     OperationOutcome.Unchanged => $"{result.Operation}: nothing to do: {result.Detail}",
@@ -103,12 +104,12 @@ async Task<int> VerifyAsync()
     var report = await kp.VerifyAsync(Kpatch.Cancellation);
     foreach (var check in report.Checks.Where(c => c.Result is CheckResult.Warn or CheckResult.Fail))
     {
-        WriteLine($"verify: {check.Result.ToString().ToLowerInvariant()} {check.Name}: {check.Detail}");
+        Say($"verify: {check.Result.ToString().ToLowerInvariant()} {check.Name}: {check.Detail}");
     }
 
-    WriteLine($"verify: {report.Result.ToString().ToLowerInvariant()}");
+    Say($"verify: {report.Result.ToString().ToLowerInvariant()}");
     var verdict = report.Verdict;
-    WriteLine($"verdict: {VerdictWords.Of(verdict.State)}: {verdict.Summary}");
+    Say($"verdict: {VerdictWords.Of(verdict.State)}: {verdict.Summary}");
     return verdict.State == VerdictState.NotCovered && !Kpatch.DryRun
         ? Alert($"{report.Target} is not covered: {string.Join("; ", verdict.Reasons.Where(r => r.Level == ReasonLevel.NotCovered).Select(r => r.Code))}")
         : 0;
@@ -117,6 +118,9 @@ async Task<int> VerifyAsync()
 // One line an alerting pipeline can grep for; the details are on stdout above it.
 static int Alert(string message)
 {
-    Console.Error.WriteLine($"ALERT: {message}");
+    Console.Error.WriteLine(SafeText.Of($"ALERT: {message}"));
     return 1;
 }
+
+// Host strings (names, reasons) may hold control characters: shown as escapes, never sent to the terminal raw.
+static void Say(string text) => Console.WriteLine(SafeText.Of(text));
