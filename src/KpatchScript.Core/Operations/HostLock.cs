@@ -65,7 +65,7 @@ internal sealed class HostLock : IDisposable
     {
         try
         {
-            var pid = File.ReadAllText(path + ".pid").Trim();
+            var pid = IO.BoundedFile.ReadText(path + ".pid", IO.ReadLimits.Configuration).Trim();
             return pid.Length == 0 || !pid.All(char.IsAsciiDigit) ? "" : $" (pid {pid})";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Operations;
 
@@ -21,7 +22,7 @@ public static class JournalReader
         string[] lines;
         try
         {
-            lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+            lines = BoundedFile.KindOf(path) == EntryKind.Missing ? [] : BoundedFile.ReadLines(path, ReadLimits.Journal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
