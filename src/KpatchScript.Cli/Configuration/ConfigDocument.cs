@@ -41,7 +41,7 @@ internal static class ConfigDocument
         }
         catch (JsonException ex)
         {
-            throw ConfigFile.Invalid(path, $"not valid JSON ({ex.Message})");
+            throw ConfigFile.Invalid(path, $"not valid JSON ({JsonErrors.Describe(ex)})");
         }
 
         if (JsonKeys.FirstDuplicate(document.RootElement) is { } key)

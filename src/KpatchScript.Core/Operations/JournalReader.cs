@@ -105,7 +105,7 @@ public static class JournalReader
             }
             catch (JsonException ex)
             {
-                throw new FormatException($"not JSON ({ex.Message})");
+                throw new FormatException($"not JSON ({Serialization.JsonErrors.Describe(ex)})");
             }
 
             using (document)

@@ -60,7 +60,7 @@ public static class AlertStateFile
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            throw new AlertStateException($"alert state {path} is corrupt ({ex.Message}); it is left as it is: fix it, or remove it to start afresh (every present problem is then notified again)");
+            throw new AlertStateException($"alert state {path} is corrupt ({JsonErrors.Describe(ex)}); it is left as it is: fix it, or remove it to start afresh (every present problem is then notified again)");
         }
     }
 

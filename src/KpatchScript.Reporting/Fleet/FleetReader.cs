@@ -69,7 +69,7 @@ public static class FleetReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not a status --json document: {ex.Message}", ex);
+            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
         catch (FormatException ex)
         {
@@ -101,7 +101,7 @@ public static class FleetReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not a status --json document: {ex.Message}", ex);
+            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
 
         string? missing = status is null ? "the document" : status.Target is null ? "target" : status.Host is null ? "host" : status.Kernel is null ? "kernel"
