@@ -21,6 +21,7 @@ public sealed class ScriptSuiteTests
         try
         {
             CopyTree(@case.Directory, copy);
+            MakeFifos(copy);
             CaseAssemblies.BuildAll(copy);
             var arguments = @case.Arguments().Select(KpatchScriptProcess.ResolveFixtures).ToList();
             var compiled = await RunAsync(@case, arguments, copy);
@@ -48,6 +49,23 @@ public sealed class ScriptSuiteTests
         var result = await KpatchScriptProcess.RunAsync(arguments, copy, @case.StandardInput);
         string Normalize(string text) => KpatchScriptProcess.Normalize(text, copy, @case.Fixtures());
         return new CaseOutcome(result.ExitCode, Normalize(result.StandardOutput), Normalize(result.StandardError));
+    }
+
+    /// <summary>Git holds no FIFO: a case names its FIFOs in <c>fifos</c>, one path a line, made in the copy.</summary>
+    private static void MakeFifos(string copy)
+    {
+        var list = Path.Combine(copy, "fifos");
+        if (!File.Exists(list))
+        {
+            return;
+        }
+
+        foreach (var line in File.ReadAllLines(list).Where(l => l.Length > 0))
+        {
+            var path = Path.Combine(copy, line);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Testing.Fixtures.SpecialFiles.MakeFifo(path);
+        }
     }
 
     private static void CopyTree(string source, string destination)

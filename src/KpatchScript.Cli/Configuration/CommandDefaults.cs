@@ -23,7 +23,7 @@ internal sealed record CommandDefaults(string Target, string? InstallRoot, strin
     public static CommandDefaults Load(string path)
     {
         // Like ConfigFile: without a file System.Text.Json is never loaded.
-        return File.Exists(path) ? Parse(path) : None;
+        return ConfigDocument.Exists(path) ? Parse(path) : None;
     }
 
     /// <summary>Checks one of these keys where <see cref="ConfigFile"/> meets it; the facade settings are unchanged.</summary>
@@ -35,24 +35,17 @@ internal sealed record CommandDefaults(string Target, string? InstallRoot, strin
 
     private static CommandDefaults Parse(string path)
     {
-        try
+        using var document = ConfigDocument.Read(path);
+        var defaults = None;
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            var defaults = None;
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    defaults = Apply(path, property, defaults);
-                }
+                defaults = Apply(path, property, defaults);
             }
+        }
 
-            return defaults;
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            throw ConfigFile.Invalid(path, ex.Message);
-        }
+        return defaults;
     }
 
     private static CommandDefaults Apply(string path, JsonProperty property, CommandDefaults defaults) => property.Name switch

@@ -7,7 +7,7 @@ namespace KpatchScript.Cli.Configuration;
 
 /// <summary>
 /// <c>/etc/kpatch-script/config.json</c> (or <c>$KPATCH_SCRIPT_CONFIG</c>): optional; a missing
-/// file means the defaults. Keys: <c>support_window_days</c>, <c>support_window_end</c>
+/// file means the defaults, anything else at the path is read as <see cref="ConfigDocument"/> says. Keys: <c>support_window_days</c>, <c>support_window_end</c>
 /// (yyyy-MM-dd), <c>lock_wait_seconds</c>, <c>transition_timeout_seconds</c>, <c>state_directory</c>, the ssh keys,
 /// the script rules (<see cref="ScriptRuleSettings"/>), <c>plugin_directories</c>, <c>plugin_timeout_seconds</c>
 /// <c>plugins</c> and <c>verdict</c> (<see cref="VerdictConfig"/>); the reporting keys <c>templates_directory</c> and <c>alerts</c> are checked here and read by
@@ -26,54 +26,43 @@ internal static class ConfigFile
     public static KpatchSettings Load(string path)
     {
         // Parsing sits in its own method so that without a file System.Text.Json is never loaded (start-up time).
-        return File.Exists(path) ? Parse(path) : new KpatchSettings();
+        return ConfigDocument.Exists(path) ? Parse(path) : new KpatchSettings();
     }
 
     private static KpatchSettings Parse(string path)
     {
-        try
+        using var document = ConfigDocument.Read(path);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(path, "the file must hold one JSON object");
-            }
+            throw Invalid(path, "the file must hold one JSON object");
+        }
 
-            var settings = new KpatchSettings();
-            foreach (var property in document.RootElement.EnumerateObject())
+        var settings = new KpatchSettings();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            settings = property.Name switch
             {
-                settings = property.Name switch
-                {
-                    "support_window_days" => settings with { SupportWindowDays = PositiveInteger(path, property) },
-                    "support_window_end" => settings with { SupportWindowEnd = Date(path, property) },
-                    "lock_wait_seconds" => settings with { LockWait = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
-                    "ssh_identity_file" => settings with { SshIdentityFile = Text(path, property) },
-                    "ssh_known_hosts_file" => settings with { SshKnownHostsFile = Text(path, property) },
-                    "ssh_strict_host_key_checking" => settings with { SshStrictHostKeyChecking = HostKeyChecking(path, property) },
-                    "state_directory" => settings with { StateDirectory = Text(path, property) },
-                    "transition_timeout_seconds" => settings with { TransitionThreshold = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
-                    "rule_severities" => settings with { RuleSeverities = ScriptRuleSettings.Severities(path, property) },
-                    "banned_symbols_file" => settings with { BannedSymbolsFile = ScriptRuleSettings.BannedSymbolsFile(path, Text(path, property)) },
-                    "templates_directory" or "alerts" => ReportingConfig.Check(path, property, settings),
-                    "target" or "install_root" or "workflows_directory" => CommandDefaults.Check(path, property, settings),
-                    "plugin_directories" => settings with { PluginDirectories = Texts(path, property) },
-                    "plugin_timeout_seconds" => settings with { PluginTimeout = TimeSpan.FromSeconds(PositiveInteger(path, property)) },
-                    "plugins" => settings with { PluginConfiguration = Sections(path, property) },
-                    "verdict" => VerdictConfig.Apply(path, property, settings),
-                    _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory, plugin_directories, plugin_timeout_seconds, plugins, verdict)"),
-                };
-            }
+                "support_window_days" => settings with { SupportWindowDays = PositiveInteger(path, property) },
+                "support_window_end" => settings with { SupportWindowEnd = Date(path, property) },
+                "lock_wait_seconds" => settings with { LockWait = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                "ssh_identity_file" => settings with { SshIdentityFile = Text(path, property) },
+                "ssh_known_hosts_file" => settings with { SshKnownHostsFile = Text(path, property) },
+                "ssh_strict_host_key_checking" => settings with { SshStrictHostKeyChecking = HostKeyChecking(path, property) },
+                "state_directory" => settings with { StateDirectory = Text(path, property) },
+                "transition_timeout_seconds" => settings with { TransitionThreshold = TimeSpan.FromSeconds(PositiveInteger(path, property, allowZero: true)) },
+                "rule_severities" => settings with { RuleSeverities = ScriptRuleSettings.Severities(path, property) },
+                "banned_symbols_file" => settings with { BannedSymbolsFile = ScriptRuleSettings.BannedSymbolsFile(path, Text(path, property)) },
+                "templates_directory" or "alerts" => ReportingConfig.Check(path, property, settings),
+                "target" or "install_root" or "workflows_directory" => CommandDefaults.Check(path, property, settings),
+                "plugin_directories" => settings with { PluginDirectories = Texts(path, property) },
+                "plugin_timeout_seconds" => settings with { PluginTimeout = TimeSpan.FromSeconds(PositiveInteger(path, property)) },
+                "plugins" => settings with { PluginConfiguration = Sections(path, property) },
+                "verdict" => VerdictConfig.Apply(path, property, settings),
+                _ => throw Invalid(path, $"unknown key '{property.Name}' (known: support_window_days, support_window_end, lock_wait_seconds, transition_timeout_seconds, ssh_identity_file, ssh_known_hosts_file, ssh_strict_host_key_checking, state_directory, rule_severities, banned_symbols_file, templates_directory, alerts, target, install_root, workflows_directory, plugin_directories, plugin_timeout_seconds, plugins, verdict)"),
+            };
+        }
 
-            return settings;
-        }
-        catch (JsonException ex)
-        {
-            throw Invalid(path, $"not valid JSON ({ex.Message})");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw Invalid(path, ex.Message);
-        }
+        return settings;
     }
 
     private static int PositiveInteger(string path, JsonProperty property, bool allowZero = false) =>

@@ -16,25 +16,23 @@ internal sealed record ReportingConfig(string? TemplatesDirectory, AlertSettings
     public static ReportingConfig Load(string path)
     {
         var config = new ReportingConfig(null, new AlertSettings());
-        if (!File.Exists(path))
+        if (!ConfigDocument.Exists(path))
         {
             return config;
         }
 
-        try
+        using var document = ConfigDocument.Read(path);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                config = Apply(path, property, config);
-            }
+            throw Invalid(path, "the file must hold one JSON object");
+        }
 
-            return config;
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        foreach (var property in document.RootElement.EnumerateObject())
         {
-            throw Invalid(path, ex.Message);
+            config = Apply(path, property, config);
         }
+
+        return config;
     }
 
     /// <summary>

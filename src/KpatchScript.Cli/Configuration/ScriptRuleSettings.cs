@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KpatchScript.Analyzers;
+using KpatchScript.IO;
 using KpatchScript.Scripting.Compilation;
 
 namespace KpatchScript.Cli.Configuration;
@@ -46,7 +47,7 @@ internal static class ScriptRuleSettings
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(file);
+            lines = BoundedFile.ReadLines(file, ReadLimits.Configuration);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

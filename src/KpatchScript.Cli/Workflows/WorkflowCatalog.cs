@@ -47,7 +47,9 @@ internal static class WorkflowCatalog
     {
         try
         {
-            foreach (var raw in File.ReadLines(file).Take(HeaderLines))
+            // A FIFO or a device among the scripts is refused (IOException), never waited on.
+            using var reader = new StreamReader(KpatchScript.IO.BoundedFile.OpenRead(file, KpatchScript.IO.ReadLimits.Script));
+            for (var i = 0; i < HeaderLines && reader.ReadLine() is { } raw; i++)
             {
                 var line = raw.Trim();
                 if (line.Length == 0 || line.StartsWith("#!", StringComparison.Ordinal))

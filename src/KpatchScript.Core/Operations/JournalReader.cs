@@ -117,7 +117,7 @@ public static class JournalReader
                 // A record that begins but never closes was cut short by a crash while it was written.
                 throw new FormatException(line.StartsWith('{') && !line.TrimEnd().EndsWith('}')
                     ? "a torn record (cut short, e.g. by a crash while it was written)"
-                    : $"not JSON ({ex.Message})");
+                    : $"not JSON ({Serialization.JsonErrors.Describe(ex)})");
             }
 
             using (document)

@@ -1,25 +1,13 @@
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Targets;
 
 /// <summary>Directory listing and entry kinds on the local file system, shared by local and sysroot targets.</summary>
 internal static class FileSystemEntries
 {
-    public static EntryKind KindOf(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return EntryKind.Directory;
-        }
-
-        if (File.Exists(path))
-        {
-            return EntryKind.File;
-        }
-
-        // A dangling link still has a link target; anything else that is not there is missing.
-        return new FileInfo(path).LinkTarget is null ? EntryKind.Missing : EntryKind.Other;
-    }
+    /// <summary>One statx call: a FIFO or a device is <see cref="EntryKind.Other"/> (File.Exists would call it a file).</summary>
+    public static EntryKind KindOf(string path) => BoundedFile.KindOf(path);
 
     /// <param name="path">The directory, as the local file system names it.</param>
     /// <param name="kindOf">How to classify a child, given its local path (sysroots resolve links inside the root).</param>

@@ -51,6 +51,7 @@ internal sealed class HostSnapshot(IHostSystem inner) : IHostSystem
                 "d" => new Entry(EntryKind.Directory) { Children = [] },
                 "D" => new Entry(EntryKind.Directory),
                 "f" => new Entry(EntryKind.File),
+                "c" when payload!.Length >= SnapshotScript.FileBytes => new Entry(EntryKind.File) { Error = $"larger than {IO.ReadLimits.Describe(IO.ReadLimits.TargetFile)}" },
                 "c" => new Entry(EntryKind.File) { Content = payload },
                 "e" => new Entry(EntryKind.File) { Error = payload },
                 "o" => new Entry(EntryKind.Other),

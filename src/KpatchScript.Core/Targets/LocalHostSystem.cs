@@ -1,4 +1,5 @@
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Targets;
 
@@ -11,7 +12,7 @@ public sealed class LocalHostSystem : IHostSystem
 
     public EntryKind GetEntryKind(string path) => FileSystemEntries.KindOf(path);
 
-    public string ReadFile(string path) => File.ReadAllText(path);
+    public string ReadFile(string path) => BoundedFile.ReadText(path, ReadLimits.TargetFile);
 
     public IReadOnlyList<DirectoryEntry> ListDirectory(string path) => FileSystemEntries.List(path, FileSystemEntries.KindOf);
 

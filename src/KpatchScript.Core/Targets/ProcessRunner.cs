@@ -1,23 +1,29 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Targets;
 
-/// <summary>Starts a local process from an argument vector (no shell) and collects its output.</summary>
+/// <summary>
+/// Starts a local process from an argument vector (no shell) and collects its output, up to a
+/// limit per stream: a command that prints without end (a remote <c>cat</c> of a device, a runaway
+/// tool) is stopped with a message instead of filling memory.
+/// </summary>
 internal static class ProcessRunner
 {
     public static CommandResult Run(CommandSpec command, CancellationToken cancellationToken) =>
         Run(command.Arguments, command.Timeout, cancellationToken, command.Progress);
 
-    public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IProgress<string>? progress = null)
+    // outputLimit: the most bytes kept of each of stdout and stderr; past it the process is stopped and OutputTooLargeException thrown.
+    public static CommandResult Run(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IProgress<string>? progress = null, long outputLimit = ReadLimits.CommandOutput)
     {
         using var process = Start(arguments);
         process.StandardInput.Close();
 
         // Both pipes drain concurrently, so a chatty stderr cannot block the process.
-        var stdout = progress is null ? process.StandardOutput.ReadToEndAsync(CancellationToken.None) : ReadLinesAsync(process.StandardOutput, progress);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var stdout = progress is null ? ReadCappedAsync(process, process.StandardOutput.BaseStream, outputLimit) : ReadLinesAsync(process, process.StandardOutput, progress, outputLimit);
+        var stderr = ReadCappedAsync(process, process.StandardError.BaseStream, outputLimit);
         using (cancellationToken.Register(() => Kill(process)))
         {
             if (!process.WaitForExit(timeout))
@@ -29,7 +35,10 @@ internal static class ProcessRunner
 
         cancellationToken.ThrowIfCancellationRequested();
         process.WaitForExit(); // lets the output pipes reach their end
-        return new CommandResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        var (output, error) = (stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        return output is null || error is null
+            ? throw new OutputTooLargeException($"{arguments[0]} printed more than {ReadLimits.Describe(outputLimit)} and was stopped: that is not the output of a working command")
+            : new CommandResult(process.ExitCode, output, error);
     }
 
     /// <summary>Starts <paramref name="arguments"/> with stdin, stdout and stderr as pipes of the caller's.</summary>
@@ -66,11 +75,37 @@ internal static class ProcessRunner
         return process;
     }
 
-    private static async Task<string> ReadLinesAsync(StreamReader reader, IProgress<string> progress)
+    /// <summary>All of a stream as UTF-8 text; null (and the process stopped) past <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadCappedAsync(Process process, Stream stream, long limit)
+    {
+        using var bytes = new MemoryStream();
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            if (bytes.Length + read > limit)
+            {
+                Kill(process);
+                return null;
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    private static async Task<string?> ReadLinesAsync(Process process, StreamReader reader, IProgress<string> progress, long limit)
     {
         var text = new System.Text.StringBuilder();
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
+            if (text.Length + line.Length + 1 > limit)
+            {
+                Kill(process);
+                return null;
+            }
+
             text.Append(line).Append('\n');
             progress.Report(line);
         }
@@ -91,3 +126,6 @@ internal static class ProcessRunner
         }
     }
 }
+
+/// <summary>A command printed more than kpatch-script keeps (<see cref="ReadLimits.CommandOutput"/>, or a remote read's limit).</summary>
+public sealed class OutputTooLargeException(string message) : HostSystemException(message);

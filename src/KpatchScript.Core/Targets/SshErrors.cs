@@ -10,6 +10,21 @@ internal static class SshErrors
             return new FileNotFoundException($"{path} does not exist on {target}", path);
         }
 
+        if (error.StartsWith("larger than ", StringComparison.Ordinal))
+        {
+            return new IO.FileTooLargeException($"{path} on {target} is {error}, the most kpatch-script reads from such a file: check that it is the right file");
+        }
+
+        if (error.Contains("not a regular file", StringComparison.Ordinal))
+        {
+            return new IO.NotRegularFileException($"{path} on {target} is not a regular file (a FIFO, a device or a socket): name a regular file instead");
+        }
+
+        if (error.Contains("Is a directory", StringComparison.Ordinal))
+        {
+            return new IO.NotRegularFileException($"{path} on {target} is a directory, not a regular file: name a regular file instead");
+        }
+
         return error.Contains("Permission denied", StringComparison.Ordinal)
             ? new UnauthorizedAccessException($"permission denied reading {path} on {target}")
             : new IOException($"{path} on {target}: {error}");

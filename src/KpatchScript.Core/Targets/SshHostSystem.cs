@@ -1,5 +1,6 @@
 using System.Text;
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Targets;
 
@@ -37,7 +38,22 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         };
     }
 
-    public string ReadFile(string path) => Remote(["cat", "--", path], path);
+    /// <summary>
+    /// A regular file only (a FIFO would block the remote side, a device never end), and at most one
+    /// byte past the limit: <c>head -c</c> stops the remote side, the local cap stops ours.
+    /// </summary>
+    public string ReadFile(string path)
+    {
+        const string script = "if [ -e \"$1\" ] && [ ! -f \"$1\" ] && [ ! -d \"$1\" ]; then echo 'not a regular file' >&2; exit 1; fi; exec head -c \"$2\" -- \"$1\"";
+        try
+        {
+            return Remote(["sh", "-c", script, "sh", path, (ReadLimits.TargetFile + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], path, ReadLimits.TargetFile);
+        }
+        catch (OutputTooLargeException)
+        {
+            throw new FileTooLargeException($"{path} on {Name} holds more than {ReadLimits.Describe(ReadLimits.TargetFile)}, the most kpatch-script reads from such a file: check that it is the right file");
+        }
+    }
 
     public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
     {
@@ -123,9 +139,9 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
     /// <summary>Quotes one argument for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened.</summary>
     internal static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private string Remote(IReadOnlyList<string> arguments, string path)
+    private string Remote(IReadOnlyList<string> arguments, string path, long outputLimit = ReadLimits.CommandOutput)
     {
-        var result = ProcessRunner.Run(SshArguments(arguments), TimeSpan.FromMinutes(2), CancellationToken.None);
+        var result = ProcessRunner.Run(SshArguments(arguments), TimeSpan.FromMinutes(2), CancellationToken.None, outputLimit: outputLimit);
         if (result.ExitCode == 0)
         {
             return result.StandardOutput;

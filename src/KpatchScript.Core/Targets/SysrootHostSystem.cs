@@ -1,4 +1,5 @@
 using KpatchScript.Host;
+using KpatchScript.IO;
 
 namespace KpatchScript.Targets;
 
@@ -29,7 +30,7 @@ public sealed class SysrootHostSystem : IHostSystem
 
     public EntryKind GetEntryKind(string path) => FileSystemEntries.KindOf(Resolve(path));
 
-    public string ReadFile(string path) => File.ReadAllText(Resolve(path));
+    public string ReadFile(string path) => BoundedFile.ReadText(Resolve(path), ReadLimits.TargetFile);
 
     public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
     {

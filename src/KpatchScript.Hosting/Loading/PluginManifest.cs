@@ -19,7 +19,8 @@ internal sealed record PluginManifest(string? EntryType, string? ContractVersion
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>
     public static PluginManifest Read(string path)
     {
-        using var stream = File.OpenRead(path);
+        // A plugin path that is a FIFO would block the open forever; a device would never end.
+        using var stream = KpatchScript.IO.BoundedFile.OpenRead(path, KpatchScript.IO.ReadLimits.Assembly);
         using var pe = new PEReader(stream);
         if (!pe.HasMetadata)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KpatchScript.IO;
 using KpatchScript.Reporting.IO;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Reporting.Alerts;
 
@@ -9,7 +11,8 @@ namespace KpatchScript.Reporting.Alerts;
 /// The alert state between runs: <c>var/lib/kpatch-script/alert-state.json</c> under
 /// <c>state_directory</c>. A missing file is an empty state. A file that cannot be read as a
 /// state is an error naming it and is never overwritten: removing it is the admin's decision
-/// (the next run then notifies every present problem once more).
+/// (the next run then notifies every present problem once more). A key that appears twice makes
+/// it corrupt too: which of the two would count is not for the reader to guess.
 /// </summary>
 public static class AlertStateFile
 {
@@ -25,12 +28,12 @@ public static class AlertStateFile
         string text;
         try
         {
-            if (!File.Exists(path))
+            if (BoundedFile.KindOf(path) == Host.EntryKind.Missing)
             {
                 return [];
             }
 
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadText(path, ReadLimits.AlertState);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +42,14 @@ public static class AlertStateFile
 
         try
         {
+            using (var document = JsonDocument.Parse(text))
+            {
+                if (JsonKeys.FirstDuplicate(document.RootElement) is { } key)
+                {
+                    throw new FormatException($"key '{key}' appears twice");
+                }
+            }
+
             var root = JsonNode.Parse(text) as JsonObject ?? throw new FormatException("not a JSON object");
             if (root["schema_version"]?.GetValue<int>() != 1 || root["alerts"] is not JsonArray alerts)
             {
@@ -49,7 +60,7 @@ public static class AlertStateFile
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            throw new AlertStateException($"alert state {path} is corrupt ({ex.Message}); it is left as it is: fix it, or remove it to start afresh (every present problem is then notified again)");
+            throw new AlertStateException($"alert state {path} is corrupt ({JsonErrors.Describe(ex)}); it is left as it is: fix it, or remove it to start afresh (every present problem is then notified again)");
         }
     }
 

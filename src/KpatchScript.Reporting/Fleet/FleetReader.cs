@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KpatchScript.IO;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
 
@@ -7,7 +8,9 @@ namespace KpatchScript.Reporting.Fleet;
 /// <summary>
 /// Reads every <c>*.json</c> file of a directory as a <c>status --json</c> document, collected from
 /// many hosts by any means (scp, Ansible fetch, a config-management share). Nothing is skipped
-/// silently: a file that is not a valid status document is returned as unreadable with the reason.
+/// silently: a file that is not a valid status document is returned as unreadable with the reason,
+/// as is one that is not a regular file (a FIFO is never waited on) or larger than
+/// <see cref="ReadLimits.FleetDocument"/>.
 /// </summary>
 public static class FleetReader
 {
@@ -36,7 +39,7 @@ public static class FleetReader
             var name = Path.GetFileName(file);
             try
             {
-                var json = File.ReadAllText(file);
+                var json = BoundedFile.ReadText(file, ReadLimits.FleetDocument);
                 hosts.Add(new FleetHost(name, Parse(json), ParseVerdict(json)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -66,7 +69,7 @@ public static class FleetReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not a status --json document: {ex.Message}", ex);
+            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
         catch (FormatException ex)
         {
@@ -98,7 +101,7 @@ public static class FleetReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not a status --json document: {ex.Message}", ex);
+            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
 
         string? missing = status is null ? "the document" : status.Target is null ? "target" : status.Host is null ? "host" : status.Kernel is null ? "kernel"

@@ -4,6 +4,8 @@ namespace KpatchScript.Reporting.IO;
 /// Writes a file whole or not at all: into a temporary file in the same directory, flushed, then
 /// renamed over the target (rename is atomic within a file system). A reader sees the old content
 /// or the new, never half of it; a failure leaves the old file as it was and no temporary behind.
+/// A process killed mid-write does leave its temporary: the next write removes those whose writer
+/// is gone (the process id is in the name).
 /// </summary>
 public static class AtomicFile
 {
@@ -13,6 +15,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        RemoveLeftovers(directory, Path.GetFileName(full));
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
@@ -29,6 +32,32 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw new IOException($"cannot write {full}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Temporaries of earlier writes of this file whose process has ended; another live writer's are left alone.</summary>
+    private static void RemoveLeftovers(string directory, string name)
+    {
+        var prefix = "." + name + ".";
+        string[] candidates;
+        try
+        {
+            candidates = Directory.GetFiles(directory, prefix + "*.tmp");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return; // the write itself will say what is wrong with the directory
+        }
+
+        foreach (var candidate in candidates)
+        {
+            // .NAME.PID.GUID.tmp
+            var parts = Path.GetFileName(candidate)[prefix.Length..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            {
+                TryDelete(candidate);
+            }
         }
     }
 

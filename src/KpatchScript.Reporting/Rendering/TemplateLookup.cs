@@ -1,3 +1,5 @@
+using KpatchScript.IO;
+
 namespace KpatchScript.Reporting.Rendering;
 
 /// <summary>
@@ -49,11 +51,12 @@ public sealed class TemplateLookup
         foreach (var directory in _directories)
         {
             var path = Path.Combine(directory, name);
-            if (File.Exists(path))
+            // A FIFO or a device is not skipped: reading it fails with a message that names it.
+            if (BoundedFile.KindOf(path) is Host.EntryKind.File or Host.EntryKind.Other)
             {
                 try
                 {
-                    return (File.ReadAllText(path), path);
+                    return (BoundedFile.ReadText(path, ReadLimits.Template), path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using KpatchScript.IO;
 using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Scripting.Caching;
@@ -51,9 +52,10 @@ public static class CacheKey
         foreach (var reference in closure.ReferenceFiles)
         {
             Add(reference);
+            // Checked already where the #r is named (ScriptClosure): a regular file within the limit.
             if (File.Exists(reference))
             {
-                hash.Append(File.ReadAllBytes(reference));
+                hash.Append(BoundedFile.ReadBytes(reference, ReadLimits.Assembly));
             }
         }
 
@@ -62,7 +64,7 @@ public static class CacheKey
             foreach (var plugin in plugins)
             {
                 Add("plugin:" + plugin.Location);
-                hash.Append(File.ReadAllBytes(plugin.Location));
+                hash.Append(BoundedFile.ReadBytes(plugin.Location, ReadLimits.Assembly));
             }
         }
 

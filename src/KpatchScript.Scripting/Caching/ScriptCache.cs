@@ -33,6 +33,18 @@ public sealed class ScriptCache(string directory)
     /// <summary>The cached assembly and its run-time references, or null.</summary>
     public (string Assembly, int EntryToken, IReadOnlyList<string> References)? TryGet(string key)
     {
+        try
+        {
+            return Read(key);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // cache trouble never stops a run: an unreadable entry (a FIFO, a huge file) compiles again
+        }
+    }
+
+    private (string Assembly, int EntryToken, IReadOnlyList<string> References)? Read(string key)
+    {
         var entry = Path.Combine(directory, key);
         var assembly = Path.Combine(entry, AssemblyFile);
         var references = Path.Combine(entry, ReferencesFile);

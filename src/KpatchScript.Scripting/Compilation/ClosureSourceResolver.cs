@@ -1,4 +1,5 @@
 using System.Text;
+using KpatchScript.IO;
 using KpatchScript.Scripting.Directives;
 using Microsoft.CodeAnalysis;
 
@@ -20,7 +21,7 @@ internal sealed class ClosureSourceResolver(ScriptClosure closure) : SourceRefer
     {
         var file = closure.Files.FirstOrDefault(f => f.Path == resolvedPath);
         return file is null
-            ? _paths.OpenRead(resolvedPath)
+            ? BoundedFile.OpenRead(resolvedPath, ReadLimits.Script)
             : new MemoryStream(Encoding.UTF8.GetBytes(DirectiveParser.WithoutPackageDirectives(file.Text)));
     }
 

@@ -1,3 +1,4 @@
+using KpatchScript.IO;
 using KpatchScript.Status;
 
 namespace KpatchScript.Scripting.Compilation;
@@ -36,7 +37,7 @@ public sealed record ScriptRules(IReadOnlyDictionary<string, string> Severities,
         {
             try
             {
-                text = File.ReadAllText(path);
+                text = BoundedFile.ReadText(path, ReadLimits.Configuration);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -1,3 +1,4 @@
+using KpatchScript.IO;
 using KpatchScript.Scripting.IO;
 
 namespace KpatchScript.Scripting.Directives;
@@ -66,7 +67,17 @@ public sealed class ScriptClosure
             throw new ScriptException($"{full}: no such script file");
         }
 
-        return From(DirectiveParser.Parse(full, TextFile.Read(full)));
+        string text;
+        try
+        {
+            text = TextFile.Read(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScriptException($"cannot read the script: {ex.Message}");
+        }
+
+        return From(DirectiveParser.Parse(full, text));
     }
 
     /// <summary>Code given on the command line or stdin; <c>#load</c> paths are relative to the working directory.</summary>
@@ -83,6 +94,7 @@ public sealed class ScriptClosure
 
     private static void Walk(ScriptFile file, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
     {
+        CheckReferences(file);
         foreach (var load in file.Loads)
         {
             if (chain.Contains(load.Value))
@@ -100,9 +112,46 @@ public sealed class ScriptClosure
                 throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- Could not find file.");
             }
 
-            var loaded = DirectiveParser.Parse(load.Value, TextFile.Read(load.Value));
+            var loaded = DirectiveParser.Parse(load.Value, Read(file, load));
             files.Add(loaded);
             Walk(loaded, [.. chain, load.Value], files, seen);
+        }
+    }
+
+    /// <summary>A #load file's text; a FIFO, a device or an oversized file is an error at the directive, as a compiler's would be.</summary>
+    private static string Read(ScriptFile file, Directive load)
+    {
+        try
+        {
+            return TextFile.Read(load.Value);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Every #r file is checked where it is named: a FIFO would block the cache key's hashing and
+    /// the compiler's open, a device never end.
+    /// </summary>
+    private static void CheckReferences(ScriptFile file)
+    {
+        foreach (var reference in file.References)
+        {
+            if (!Path.IsPathRooted(reference.Value) || BoundedFile.KindOf(reference.Value) == Host.EntryKind.Missing)
+            {
+                continue; // a name for the resolver, or missing: the compiler reports that (CS0006)
+            }
+
+            try
+            {
+                BoundedFile.Check(reference.Value, ReadLimits.Assembly);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ScriptException($"{file.Path}({reference.Line},1): error CS0009: Metadata file '{reference.Value}' could not be opened -- {ex.Message}");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using KpatchScript.IO;
 
 namespace KpatchScript.Scripting.IO;
 
@@ -6,19 +7,20 @@ namespace KpatchScript.Scripting.IO;
 /// Reads the small text files of a cached run (the script closure, the cache entry's lists).
 /// ASCII files, nearly all of them, are widened byte by byte (Latin-1 is exact for ASCII): the
 /// framework's UTF-8 decoder costs a process about 3 ms on its first use, a tenth of what a
-/// cached run may spend in all (tests/benchmarks). Anything else is read as File.ReadAllText
-/// reads it (UTF-8, a byte-order mark honoured).
+/// cached run may spend in all (tests/benchmarks). Anything else is decoded as File.ReadAllText
+/// decodes it (UTF-8, a byte-order mark honoured). Only regular files of at most
+/// <see cref="ReadLimits.Script"/> are read (<see cref="BoundedFile"/>): <c>#load "/dev/zero"</c> fails at once.
 /// </summary>
 internal static class TextFile
 {
     public static string Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = BoundedFile.ReadBytes(path, ReadLimits.Script);
         foreach (var b in bytes)
         {
             if (b >= 0x80)
             {
-                return File.ReadAllText(path);
+                return BoundedFile.Decode(bytes);
             }
         }
 
@@ -26,7 +28,5 @@ internal static class TextFile
     }
 
     /// <summary>The lines of a file, without their line ends (as File.ReadAllLines).</summary>
-    public static string[] ReadLines(string path) => Read(path).ReplaceLineEndings("\n").Split('\n') is var lines && lines.Length > 0 && lines[^1].Length == 0
-        ? lines[..^1]
-        : lines;
+    public static string[] ReadLines(string path) => BoundedFile.Lines(Read(path));
 }

@@ -1,3 +1,4 @@
+using KpatchScript.IO;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
@@ -22,7 +23,7 @@ internal sealed class LocalFolderFeed(string root) : IPackageFeed
 
     public async Task CopyNupkgAsync(string id, NuGetVersion version, Stream destination, CancellationToken cancellationToken)
     {
-        var file = File.OpenRead(Find(id, cancellationToken)[version]);
+        var file = BoundedFile.OpenRead(Find(id, cancellationToken)[version], ReadLimits.Package);
         await using (file.ConfigureAwait(false))
         {
             await file.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,31 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
     }
 
     [Fact]
+    public void Should_refuse_a_remote_fifo_or_device_at_once_and_cap_a_huge_file()
+    {
+        using var host = Open();
+        var directory = Directory.CreateTempSubdirectory("kps-ssh-bounded-").FullName;
+        try
+        {
+            SpecialFiles.MakeFifo(Path.Combine(directory, "fifo"));
+            SpecialFiles.MakeSparse(Path.Combine(directory, "huge"), IO.ReadLimits.TargetFile + 1);
+            var limit = TimeSpan.FromSeconds(60);
+
+            var fifo = Deadline.Within(limit, () => Assert.Throws<IO.NotRegularFileException>(() => host.ReadFile(directory + "/fifo")));
+            var device = Deadline.Within(limit, () => Assert.Throws<IO.NotRegularFileException>(() => host.ReadFile("/dev/zero")));
+            var huge = Deadline.Within(limit, () => Assert.Throws<IO.FileTooLargeException>(() => host.ReadFile(directory + "/huge")));
+
+            Assert.Equal($"{directory}/fifo on {host.Name} is not a regular file (a FIFO, a device or a socket): name a regular file instead", fifo.Message);
+            Assert.Equal($"/dev/zero on {host.Name} is not a regular file (a FIFO, a device or a socket): name a regular file instead", device.Message);
+            Assert.Equal($"{directory}/huge on {host.Name} holds more than 32 MiB, the most kpatch-script reads from such a file: check that it is the right file", huge.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Should_write_files_with_any_content()
     {
         using var host = Open();

@@ -1,0 +1,2 @@
+#load "/dev/zero"
+Console.WriteLine("never runs");

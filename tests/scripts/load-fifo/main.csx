@@ -1,0 +1,2 @@
+Console.WriteLine("never runs");
+#load "lib/pipe.csx"

@@ -1,0 +1,2 @@
+#r "/dev/zero"
+Console.WriteLine("never runs");
