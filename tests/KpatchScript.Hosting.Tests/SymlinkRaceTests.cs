@@ -55,6 +55,7 @@ public sealed class SymlinkRaceTests
             }
 
             seen.Add(new FileInfo(Path.Combine(home, "cur")).LinkTarget ?? "");
+            Thread.Sleep(1); // the flipper holds a target up to 2 ms: the loads span many flips
         }
 
         Assert.Equal(["evil", "good"], seen.Order()); // the user's process really flipped while root loaded
