@@ -1,6 +1,7 @@
 using KpatchScript.Alerts;
 using KpatchScript.Hosting.Isolation;
 using KpatchScript.Hosting.Loading;
+using KpatchScript.Hosting.Processes;
 using KpatchScript.Plugins;
 using KpatchScript.Reports;
 using KpatchScript.Scripting.Running;
@@ -12,16 +13,21 @@ namespace KpatchScript.Hosting;
 /// as wrappers whose every call is bounded by the plugin timeout and turns any failure into one
 /// line naming the plugin: <see cref="AlertSinks"/> and <see cref="ReportDataContributors"/>
 /// throw <see cref="PluginException"/>, <see cref="VerificationChecks"/> answer <c>fail</c> with
-/// the reason. A plugin that cannot be loaded is listed in <see cref="Plugins"/> with its error
-/// (and in <see cref="Problems"/>); the others are used. Plugins live in collectible load
-/// contexts: <see cref="Unload"/> lets them go, <see cref="Reload"/> loads the directories again,
-/// so a long-lived host picks up replaced plugin files.
+/// the reason. Checks run in a process of their plugin's (<see cref="PluginProcess"/>), so that
+/// no plugin can end, crash or hang the verification: its exit or crash is a failed check naming
+/// it. With <see cref="PluginHostOptions.InProcess"/> off, plugins register in those processes
+/// too and no plugin code runs in this one. A plugin that cannot be loaded is listed in
+/// <see cref="Plugins"/> with its error (and in <see cref="Problems"/>), and one that failed is a
+/// failed check <c>&lt;Plugin&gt;:load</c>; the others are used. In-process plugins live in
+/// collectible load contexts: <see cref="Unload"/> lets them go (and ends the plugin processes),
+/// <see cref="Reload"/> loads the directories again, so a long-lived host picks up replaced plugin files.
 /// </summary>
 public sealed class PluginHost : IDisposable
 {
     private readonly PluginHostOptions _options;
     private readonly Lock _lock = new();
     private List<LoadedPlugin> _loaded = [];
+    private List<PluginWorker> _workers = [];
     private List<(string Name, WeakReference Context)> _unloaded = [];
     private Snapshot _snapshot = Snapshot.Empty;
 
@@ -50,7 +56,10 @@ public sealed class PluginHost : IDisposable
     /// <summary>The loaded plugins' report data contributors, isolated.</summary>
     public IReadOnlyList<IReportDataContributor> ReportDataContributors => _snapshot.ReportDataContributors;
 
-    /// <summary>The loaded plugins' verification checks, isolated, named <c>&lt;Plugin&gt;:&lt;check&gt;</c>.</summary>
+    /// <summary>
+    /// The loaded plugins' verification checks, each run in its plugin's process, named
+    /// <c>&lt;Plugin&gt;:&lt;check&gt;</c>; and <c>&lt;Plugin&gt;:load</c>, failed, for each plugin that failed to load.
+    /// </summary>
     public IReadOnlyList<IVerificationCheck> VerificationChecks => _snapshot.VerificationChecks;
 
     /// <summary>
@@ -94,6 +103,8 @@ public sealed class PluginHost : IDisposable
     {
         lock (_lock)
         {
+            // Every plugin process is told to end at once; each is killed if it does not within the plugin timeout.
+            Task.WhenAll(_workers.Select(w => w.StopAsync())).GetAwaiter().GetResult();
             var problems = new List<string>();
             foreach (var plugin in _loaded)
             {
@@ -104,7 +115,7 @@ public sealed class PluginHost : IDisposable
                 }
             }
 
-            _loaded = [];
+            (_loaded, _workers) = ([], []);
             _snapshot = Snapshot.Empty with { Directories = _snapshot.Directories };
             return problems;
         }
@@ -132,28 +143,52 @@ public sealed class PluginHost : IDisposable
         lock (_lock)
         {
             var (directories, candidates) = PluginScanner.Scan(_options);
-            var plugins = new List<PluginInfo>();
-            var loaded = new List<LoadedPlugin>();
+            var entries = new List<Entry>(candidates.Count);
+            var starting = new List<(int Index, Task<PluginInfo> Started)>();
             foreach (var candidate in candidates)
             {
                 if (candidate.Problem is not null)
                 {
-                    plugins.Add(new PluginInfo(candidate.Name, candidate.Path, candidate.State, candidate.Problem));
+                    entries.Add(new(new PluginInfo(candidate.Name, candidate.Path, candidate.State, candidate.Problem), null, null));
                     continue;
                 }
 
-                var (plugin, info) = PluginAssemblyLoader.Load(candidate.Name, candidate.Path, _options);
-                plugins.Add(info);
-                if (plugin is not null)
+                var section = _options.SectionOf(candidate.Name);
+                if (_options.InProcess)
                 {
-                    loaded.Add(plugin);
+                    var (plugin, info) = PluginAssemblyLoader.Load(candidate.Name, candidate.Path, section, _options.Timeout, _options.Time);
+                    // Its checks run in a plugin process, started at the first of them.
+                    var worker = plugin is not null && info.VerificationChecks.Count > 0 ? new PluginWorker(info, section, _options.Timeout, _options.Time) : null;
+                    entries.Add(new(info, plugin, worker));
+                }
+                else
+                {
+                    var (manifest, info) = PluginAssemblyLoader.Inspect(candidate.Name, candidate.Path);
+                    var worker = manifest is null ? null : new PluginWorker(info, section, _options.Timeout, _options.Time);
+                    if (worker is not null)
+                    {
+                        starting.Add((entries.Count, worker.StartAsync()));
+                    }
+
+                    entries.Add(new(info, null, worker));
                 }
             }
 
-            _loaded = loaded;
-            _snapshot = Snapshot.Of(directories, plugins, loaded);
+            // The plugin processes start and register together; what they registered is the plugins' information.
+            foreach (var (index, started) in starting)
+            {
+                var info = started.GetAwaiter().GetResult();
+                entries[index] = entries[index] with { Info = info, Worker = info.State == PluginState.Loaded ? entries[index].Worker : null };
+            }
+
+            _loaded = entries.Where(e => e.InProcess is not null).Select(e => e.InProcess!).ToList();
+            _workers = entries.Where(e => e.Worker is not null).Select(e => e.Worker!).ToList();
+            _snapshot = Snapshot.Of(directories, entries);
         }
     }
+
+    /// <summary>A plugin found: what became of it, itself when loaded in this process, and where its checks run.</summary>
+    private sealed record Entry(PluginInfo Info, LoadedPlugin? InProcess, PluginWorker? Worker);
 
     /// <summary>What the host exposes, replaced as a whole on load and unload, so readers never see half of a reload.</summary>
     private sealed record Snapshot(
@@ -167,9 +202,23 @@ public sealed class PluginHost : IDisposable
     {
         public static readonly Snapshot Empty = new([], [], [], [], [], [], ScriptExtensions.None);
 
-        public static Snapshot Of(List<PluginDirectoryInfo> directories, List<PluginInfo> plugins, List<LoadedPlugin> loaded)
+        public static Snapshot Of(List<PluginDirectoryInfo> directories, List<Entry> entries)
         {
-            var checks = loaded.SelectMany(p => p.Registrar.VerificationChecks.Select(r => (IVerificationCheck)new IsolatedVerificationCheck(r, p.Call))).ToList();
+            var checks = new List<IVerificationCheck>();
+            foreach (var entry in entries)
+            {
+                if (entry.Info.State == PluginState.Failed)
+                {
+                    checks.Add(new FailedLoadCheck(entry.Info));
+                }
+                else if (entry.Worker is { } worker)
+                {
+                    checks.AddRange(entry.Info.VerificationChecks.Select(name => new ProcessVerificationCheck(worker, name)));
+                }
+            }
+
+            var loaded = entries.Where(e => e.InProcess is not null).Select(e => e.InProcess!).ToList();
+            var plugins = entries.Select(e => e.Info).ToList();
             return new Snapshot(
                 directories,
                 plugins,

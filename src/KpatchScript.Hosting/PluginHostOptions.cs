@@ -22,8 +22,31 @@ public sealed record PluginHostOptions
     /// </summary>
     public bool? RequireRootOwnership { get; init; }
 
+    /// <summary>
+    /// Load the plugins into this process as well, for their alert sinks, report data contributors
+    /// and script APIs (true, the default). Their checks run in plugin processes either way. False:
+    /// plugins register in their processes only, and no plugin code runs in this one (verify,
+    /// status and plugins list need nothing else); <see cref="PluginHost.AlertSinks"/>,
+    /// <see cref="PluginHost.ReportDataContributors"/> and the script assemblies are then empty.
+    /// </summary>
+    public bool InProcess { get; init; } = true;
+
     /// <summary>The clock for timeouts and for plugins (<see cref="Plugins.IPluginRegistrar.Time"/>).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     internal bool ChecksOwnership => RequireRootOwnership ?? Environment.IsPrivilegedProcess;
+
+    /// <summary>A plugin's configuration section (JSON text), its name matched without regard to case; null without one.</summary>
+    internal string? SectionOf(string plugin)
+    {
+        foreach (var (key, json) in Configuration)
+        {
+            if (string.Equals(key, plugin, StringComparison.OrdinalIgnoreCase))
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
 }

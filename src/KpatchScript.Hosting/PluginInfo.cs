@@ -9,7 +9,7 @@ public enum PluginState
     /// <summary>Not loaded: its files, its layout or its contract version are not acceptable (the error says which and what to do).</summary>
     Refused,
 
-    /// <summary>Loading or registering it failed: it threw, hung or missed a dependency.</summary>
+    /// <summary>Loading or registering it failed: it threw, hung, missed a dependency or ended its plugin process.</summary>
     Failed,
 
     /// <summary>Not loaded: a plugin of the same name in an earlier directory is used instead.</summary>

@@ -67,7 +67,11 @@ public sealed class IsolationTests
                 ("ThrowingPlugin", PluginState.Failed, "plugin ThrowingPlugin: registering: threw System.InvalidOperationException: boom while registering"),
             ],
             host.Plugins.Select(p => (p.Name, p.State, p.Error)));
-        Assert.Equal(["GoodPlugin:site-baseline"], host.VerificationChecks.Select(c => c.Name));
+        // The checks they would have added are unknown: each is a failed check of its own, which verify cannot pass over.
+        Assert.Equal(["GoodPlugin:site-baseline", "HangingPlugin:load", "ThrowingPlugin:load"], host.VerificationChecks.Select(c => c.Name));
+        Assert.Equal(
+            new VerificationCheck("ThrowingPlugin:load", CheckResult.Fail, "plugin ThrowingPlugin: registering: threw System.InvalidOperationException: boom while registering"),
+            Sysroot.Facade(host).Verify().Checks.Single(c => c.Name == "ThrowingPlugin:load"));
         Assert.Equal(2, host.Problems.Count);
     }
 

@@ -4,7 +4,7 @@ namespace KpatchScript.Hosting.Tests;
 
 /// <summary>
 /// Running as root, plugin directories and files that others can write, or that root does not own,
-/// are refused with the path and the fix. Real files: the tests run as root (CI does), chmod and
+/// are refused with the path and the fix; a link is judged by its real path and every directory above it. Real files: the tests run as root (CI does), chmod and
 /// chown them, and fail when not root rather than skip.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes and owners
@@ -82,6 +82,72 @@ public sealed class OwnershipTests
         using var host = PluginHost.Load(new PluginHostOptions { Directories = [plugins.Directory], RequireRootOwnership = false });
 
         Assert.Equal(PluginState.Loaded, Assert.Single(host.Plugins).State);
+    }
+
+    [Fact]
+    public void A_linked_plugin_directory_is_checked_and_searched_by_its_real_path()
+    {
+        using var plugins = new TestPlugins();
+        var real = Directory.CreateDirectory(Path.Combine(plugins.Root, "vendor", "plugins")).FullName;
+        plugins.Add("GoodPlugin", into: real);
+        File.CreateSymbolicLink(Path.Combine(plugins.Directory, "linked"), real);
+
+        using var host = PluginHost.Load(new PluginHostOptions { Directories = [Path.Combine(plugins.Directory, "linked")], RequireRootOwnership = true });
+
+        var plugin = Assert.Single(host.Plugins);
+        Assert.Equal((PluginState.Loaded, Path.Combine(real, "GoodPlugin", "GoodPlugin.dll")), (plugin.State, plugin.Path));
+    }
+
+    [Fact]
+    public void A_linked_plugin_directory_whose_real_path_is_under_another_users_directory_is_refused()
+    {
+        using var plugins = new TestPlugins();
+        var theirs = Directory.CreateDirectory(Path.Combine(plugins.Root, "theirs")).FullName;
+        var real = Directory.CreateDirectory(Path.Combine(theirs, "plugins")).FullName;
+        plugins.Add("GoodPlugin", into: real);
+        Chown(theirs, 1234);
+        var link = Path.Combine(plugins.Directory, "linked");
+        File.CreateSymbolicLink(link, real);
+
+        using var host = PluginHost.Load(new PluginHostOptions { Directories = [link], RequireRootOwnership = true });
+
+        Assert.Equal(
+            (PluginDirectoryState.Refused, $"plugin directory {link} (real path {real}): {theirs} is owned by uid 1234, not root; fix: chown root:root {theirs}; refused while kpatch-script runs as root"),
+            (host.Directories[0].State, host.Directories[0].Error));
+        Assert.Empty(host.Plugins);
+    }
+
+    [Fact]
+    public void A_plugin_whose_directory_links_under_another_users_directory_is_refused()
+    {
+        using var plugins = new TestPlugins();
+        var theirs = Directory.CreateDirectory(Path.Combine(plugins.Root, "theirs")).FullName;
+        var real = plugins.Add("GoodPlugin", into: theirs);
+        Chown(theirs, 1234);
+        File.CreateSymbolicLink(Path.Combine(plugins.Directory, "GoodPlugin"), real);
+
+        using var host = Load(plugins);
+
+        Assert.Equal(
+            (PluginState.Refused, $"plugin GoodPlugin: {Path.Combine(plugins.Directory, "GoodPlugin")} (real path {real}): {theirs} is owned by uid 1234, not root; fix: chown root:root {theirs}; refused while kpatch-script runs as root"),
+            (host.Plugins[0].State, host.Plugins[0].Error));
+    }
+
+    [Fact]
+    public void A_plugin_file_that_links_under_another_users_directory_is_refused()
+    {
+        using var plugins = new TestPlugins("OwnDependencyPlugin");
+        var theirs = Directory.CreateDirectory(Path.Combine(plugins.Root, "theirs")).FullName;
+        var dependency = Path.Combine(plugins.Directory, "OwnDependencyPlugin", "NuGet.Versioning.dll");
+        File.Move(dependency, Path.Combine(theirs, "NuGet.Versioning.dll"));
+        File.CreateSymbolicLink(dependency, Path.Combine(theirs, "NuGet.Versioning.dll"));
+        Chown(theirs, 1234);
+
+        using var host = Load(plugins);
+
+        Assert.Equal(
+            (PluginState.Refused, $"plugin OwnDependencyPlugin: {dependency} (real path {Path.Combine(theirs, "NuGet.Versioning.dll")}): {theirs} is owned by uid 1234, not root; fix: chown root:root {theirs}; refused while kpatch-script runs as root"),
+            (host.Plugins[0].State, host.Plugins[0].Error));
     }
 
     private static PluginHost Load(TestPlugins plugins) => PluginHost.Load(new PluginHostOptions { Directories = [plugins.Directory], RequireRootOwnership = true });

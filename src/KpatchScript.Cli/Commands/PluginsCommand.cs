@@ -23,8 +23,8 @@ internal sealed class PluginsCommand : ICliCommand
         holding a name wins): --plugins DIR, plugin_directories from the configuration,
         $XDG_DATA_HOME/kpatch-script/plugins (else ~/.local/share/kpatch-script/plugins), and
         {PluginSearchPath.SystemDirectory}. 'list' shows every directory and plugin: loaded, refused
-        (its files, layout or contract version), failed (it threw, hung or missed a dependency) or
-        shadowed. 'info' shows one: version, the contract version it was built against (this
+        (its files, layout or contract version), failed (it threw, hung, missed a dependency or ended
+        its plugin process: plugins register in processes of their own here) or shadowed. 'info' shows one: version, the contract version it was built against (this
         kpatch-script has {PluginContract.Version}), path, the sinks, checks, report contributors and
         script APIs it provides, and its error.
 
@@ -49,7 +49,8 @@ internal sealed class PluginsCommand : ICliCommand
             throw new UsageException($"plugins takes list or info NAME, not '{verb}'; see 'kpatch-script plugins --help'");
         }
 
-        var host = CliPlugins.Host(directories, environment);
+        // What a plugin registers is learned in its plugin process: none of its code runs in this one, so none can end it.
+        var host = CliPlugins.Host(directories, environment, inProcess: false);
         if (name is null)
         {
             environment.Out.Write(json ? ListJson(host) : ListText(host));

@@ -43,7 +43,7 @@ internal sealed class StatusCommand : ICliCommand
     {
         var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
         // The plugins verify would run (configured directories, --plugins): one verdict, whichever command shows it.
-        var plugins = CliPlugins.Load(settings.Plugins, environment);
+        var plugins = CliPlugins.LoadChecks(settings.Plugins, environment);
         var host = environment.Open(settings.Target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = settings.CheckUpdates

@@ -30,8 +30,10 @@ internal sealed class VerifyCommand : ICliCommand
         (on a live host a transition is watched for transition_timeout_seconds, 60 by default, then
         named with the tasks it waits for); objects are patched; the live patch taint is set; each
         module is built for the running kernel (vermagic) and whether it is signed; reboot advice.
-        Then the plugins' checks, named <Plugin>:<check>; a plugin check that throws or does not
-        answer within plugin_timeout_seconds (10) fails with the reason.
+        Then the plugins' checks, named <Plugin>:<check>, each run in a process of its plugin's; a
+        plugin check that throws, does not answer within plugin_timeout_seconds (10) or ends its
+        process (an exit, a crash) fails with the reason, naming the plugin, and so does
+        <Plugin>:load for a plugin that could not be loaded.
 
         Then the verdict, the same status, report, alerts and the Cockpit panel show: covered /
         action needed / not covered, with coded reasons. Checks that all pass or skip are not by
@@ -66,7 +68,7 @@ internal sealed class VerifyCommand : ICliCommand
             throw new UsageException("--json and --nagios are alternatives; choose one");
         }
 
-        var plugins = CliPlugins.Load(pluginDirectories, environment);
+        var plugins = CliPlugins.LoadChecks(pluginDirectories, environment);
         var host = environment.Open(target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
         var status = checkUpdates

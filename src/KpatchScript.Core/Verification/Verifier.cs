@@ -24,7 +24,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
     public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect, IReadOnlyList<IVerificationCheck>? extra = null)
     {
         status = WaitForTransitions(status, redetect);
-        VerificationCheck[] checks =
+        VerificationCheck[] builtIn =
         [
             InstalledModulesLoaded(status),
             PatchesEnabled(status),
@@ -33,21 +33,41 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             TaintMatches(status),
             .. ModulesBuiltForRunningKernel(status),
             Reboot(status),
-            .. (extra ?? []).Select(check => Run(check, status)),
         ];
+
+        // Started together, then awaited in order: the host's plugin checks run in processes of their plugins', so the checks of several plugins run at once, each under its own timeout.
+        var started = new List<(IVerificationCheck Check, Task<VerificationCheck> Result)>(extra?.Count ?? 0);
+        foreach (var check in extra ?? [])
+        {
+            started.Add((check, Start(check, status)));
+        }
+
+        VerificationCheck[] checks = [.. builtIn, .. started.Select(s => Finish(s.Check, s.Result))];
         return new VerificationReport(status.Target, VerificationReport.ResultOf(checks), checks, VerdictJudge.Judge(status, checks, verdictOptions));
     }
 
+    private Task<VerificationCheck> Start(IVerificationCheck check, HostStatus status)
+    {
+        try
+        {
+            return check.CheckAsync(new VerificationCheckContext(status, reader.Host, time), reader.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<VerificationCheck>(ex);
+        }
+    }
+
     /// <summary>
-    /// One extra check. The host's plugin checks come isolated (a timeout, and failures as results);
-    /// any other check still cannot crash verify: what it throws becomes its failed result.
+    /// One extra check's result. The host's plugin checks come isolated (a timeout, and failures as
+    /// results); any other check still cannot crash verify: what it throws becomes its failed result.
     /// </summary>
-    private VerificationCheck Run(IVerificationCheck check, HostStatus status)
+    private static VerificationCheck Finish(IVerificationCheck check, Task<VerificationCheck> running)
     {
         VerificationCheck? result;
         try
         {
-            result = check.CheckAsync(new VerificationCheckContext(status, reader.Host, time), reader.CancellationToken).GetAwaiter().GetResult();
+            result = running.GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -5,8 +5,9 @@ using KpatchScript.Verification;
 namespace KpatchScript.Hosting.Isolation;
 
 /// <summary>
-/// A plugin's verification check behind the plugin timeout. It never throws: verify has no
-/// place for a crash, so a failure is the check's result, <c>fail</c> with the reason.
+/// A plugin's verification check behind the plugin timeout, in its plugin process
+/// (<see cref="Processes.ChildSession"/>). It never throws: verify has no place for a crash, so
+/// a failure is the check's result, <c>fail</c> with the reason.
 /// </summary>
 internal sealed class IsolatedVerificationCheck(Registration<IVerificationCheck> check, PluginCall call) : IVerificationCheck
 {

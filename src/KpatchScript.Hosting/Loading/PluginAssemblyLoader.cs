@@ -5,7 +5,8 @@ using McMaster.NETCore.Plugins;
 namespace KpatchScript.Hosting.Loading;
 
 /// <summary>
-/// Loads one plugin: reads its manifest, checks the contract version, loads it with
+/// Loads one plugin (into this process: the host's, for sinks, contributors and script APIs, or a
+/// plugin process, for checks): reads its manifest, checks the contract version, loads it with
 /// McMaster.NETCore.Plugins into a collectible context that shares KpatchScript.Abstractions
 /// with the host (one type identity for the contract; everything else the plugin brings is its
 /// own, so its dependency versions do not clash with the host's), creates its entry type and
@@ -13,7 +14,12 @@ namespace KpatchScript.Hosting.Loading;
 /// </summary>
 internal static class PluginAssemblyLoader
 {
-    public static (LoadedPlugin? Plugin, PluginInfo Info) Load(string name, string path, PluginHostOptions options)
+    /// <summary>
+    /// Reads the plugin's manifest (its metadata, no code of it runs): refused, with the reason,
+    /// when it is no assembly, has no plugin attribute or was built for another contract; else the
+    /// manifest and what is known of the plugin so far.
+    /// </summary>
+    public static (PluginManifest? Manifest, PluginInfo Info) Inspect(string name, string path)
     {
         var info = new PluginInfo(name, path, PluginState.Refused, null);
         PluginManifest manifest;
@@ -37,12 +43,24 @@ internal static class PluginAssemblyLoader
             return (null, info with { Error = $"plugin {name}: built against plugin contract {manifest.ContractVersion}, but this kpatch-script has contract {PluginContract.Version}; rebuild the plugin against KpatchScript.Abstractions {KpatchFacade.ToolVersion} (contract {PluginContract.Version})" });
         }
 
-        var call = new PluginCall(name, options.Timeout, options.Time);
+        return (manifest, info);
+    }
+
+    /// <summary>Inspects, then loads the plugin into this process and lets it register, with its configuration section (JSON text, or null).</summary>
+    public static (LoadedPlugin? Plugin, PluginInfo Info) Load(string name, string path, string? configuration, TimeSpan timeout, TimeProvider time)
+    {
+        var (manifest, info) = Inspect(name, path);
+        if (manifest is null)
+        {
+            return (null, info);
+        }
+
+        var call = new PluginCall(name, timeout, time);
         var loader = PluginLoader.CreateFromAssemblyFile(path, isUnloadable: true, sharedTypes: [typeof(IKpatchPlugin)], config => config.PreferSharedTypes = false);
         try
         {
             var assembly = loader.LoadDefaultAssembly();
-            var entryType = assembly.GetType(manifest.EntryType, throwOnError: false);
+            var entryType = assembly.GetType(manifest.EntryType!, throwOnError: false);
             if (entryType is null || !typeof(IKpatchPlugin).IsAssignableFrom(entryType) || entryType.IsAbstract || entryType.GetConstructor(Type.EmptyTypes) is null)
             {
                 loader.Dispose();
@@ -51,7 +69,7 @@ internal static class PluginAssemblyLoader
 
             var instance = call.Run("creating its entry type", () => (IKpatchPlugin)Activator.CreateInstance(entryType)!, CancellationToken.None);
             var description = call.Run("reading its description", () => instance.Description ?? "", CancellationToken.None);
-            var registrar = new PluginRegistrar(name, Path.GetDirectoryName(path)!, Section(options, name), options.Time, options.Timeout, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly)!);
+            var registrar = new PluginRegistrar(name, Path.GetDirectoryName(path)!, configuration, time, timeout, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly)!);
             call.Run("registering", () =>
             {
                 instance.Register(registrar);
@@ -79,18 +97,5 @@ internal static class PluginAssemblyLoader
             loader.Dispose();
             return (null, info with { State = PluginState.Failed, Error = $"plugin {name}: {FailureText.Describe(ex)}" });
         }
-    }
-
-    private static string? Section(PluginHostOptions options, string name)
-    {
-        foreach (var (key, json) in options.Configuration)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return json;
-            }
-        }
-
-        return null;
     }
 }

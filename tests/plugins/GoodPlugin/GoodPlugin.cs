@@ -9,7 +9,7 @@ using KpatchScript.Verification;
 
 namespace TestPlugins.Good;
 
-/// <summary>Registers one of each; its configuration (<c>{"result": "warn", "record_to": "/path"}</c>) steers the check and the sink.</summary>
+/// <summary>Registers one of each; its configuration (<c>{"result": "warn", "record_to": "/path", "sleep_ms": 500}</c>) steers the check and the sink.</summary>
 public sealed class GoodPlugin : IKpatchPlugin, IDisposable
 {
     private string? _disposedMarker;
@@ -20,15 +20,17 @@ public sealed class GoodPlugin : IKpatchPlugin, IDisposable
     {
         var result = "pass";
         string? recordTo = null;
+        var sleep = 0;
         if (registrar.ConfigurationJson is { } json)
         {
             using var document = JsonDocument.Parse(json);
             result = document.RootElement.TryGetProperty("result", out var r) ? r.GetString()! : result;
             recordTo = document.RootElement.TryGetProperty("record_to", out var p) ? p.GetString() : null;
+            sleep = document.RootElement.TryGetProperty("sleep_ms", out var s) ? s.GetInt32() : 0;
         }
 
         _disposedMarker = recordTo is null ? null : recordTo + ".disposed";
-        registrar.AddVerificationCheck(new SiteCheck(result));
+        registrar.AddVerificationCheck(new SiteCheck(result, sleep));
         registrar.AddAlertSink(new RecordingSink(recordTo));
         registrar.AddReportDataContributor(new InventoryContributor());
         registrar.AddScriptApi(typeof(Greeter));
@@ -55,12 +57,14 @@ public static class Greeter
     public static string Greet(string name) => $"hello {name} from {Edition}";
 }
 
-internal sealed class SiteCheck(string result) : IVerificationCheck
+internal sealed class SiteCheck(string result, int sleepMilliseconds) : IVerificationCheck
 {
     public string Name => "site-baseline";
 
     public Task<VerificationCheck> CheckAsync(VerificationCheckContext context, CancellationToken cancellationToken)
     {
+        Thread.Sleep(sleepMilliseconds); // a slow check, answering within the timeout
+
         // Reads through the target, as checks must: works on a sysroot as on the machine.
         var osRelease = context.Host.GetEntryKind("/etc/os-release");
         var patches = context.Status.Livepatch.Patches.GetValueOrDefault([])!.Count;
