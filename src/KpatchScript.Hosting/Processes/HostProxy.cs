@@ -64,6 +64,13 @@ internal sealed class HostProxy(LineChannel channel, HostProxy.Answers answers, 
         w.WriteString("content", content);
     });
 
+    // The journal and the host lock belong to kpatch-script's own operations: a check only looks.
+    public void AppendLine(string path, string line) =>
+        throw new HostSystemException($"a plugin's check cannot append to {path}: checks read the target, only kpatch-script's operations journal");
+
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        throw new HostSystemException($"a plugin's check cannot take the host lock {path}: checks read the target, only kpatch-script's operations lock it");
+
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
     {
         var value = Call("run", w =>
