@@ -32,4 +32,7 @@ public sealed class PluginException : Exception
 
     /// <summary>The plugin's name.</summary>
     public string Plugin { get; }
+
+    /// <summary>The call did not answer in time (rather than failing with a reason of its own): for a check, the verification is incomplete.</summary>
+    internal bool NoAnswer { get; init; }
 }

@@ -23,12 +23,12 @@ public sealed class PluginProcessTests : IDisposable
     private const string CoveredSettings = "\"support_window_end\": \"2099-12-31\"";
 
     [Fact]
-    public async Task Verify_nagios_names_a_plugin_whose_check_exits_or_overflows_and_is_critical_not_ok()
+    public async Task Verify_nagios_names_a_plugin_whose_check_exits_or_overflows_and_is_unknown_not_ok()
     {
         var outcome = await Run("verify", "--nagios", "--target", Covered, "--plugins", _plugins.Directory);
 
-        Assert.Equal((2, ""), (outcome.ExitCode, outcome.StandardError));
-        Assert.StartsWith("KPATCH CRITICAL - rhel96-db01 is not covered: Verification failed: ExitingPlugin:exit: plugin ExitingPlugin: its process ended with exit code 0 during check 'ExitingPlugin:exit' (a plugin must answer, not end the process) (and 1 more). | ", outcome.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal((3, ""), (outcome.ExitCode, outcome.StandardError));
+        Assert.StartsWith("KPATCH UNKNOWN - verification incomplete: ExitingPlugin:exit: plugin ExitingPlugin: its process ended with exit code 0 during check 'ExitingPlugin:exit' (a plugin must answer, not end the process) (and 1 more). Verdict so far: rhel96-db01 is not covered: Verification failed: ExitingPlugin:exit: ", outcome.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(" failed=2;;1;0 ", outcome.StandardOutput, StringComparison.Ordinal);
     }
 
@@ -38,11 +38,14 @@ public sealed class PluginProcessTests : IDisposable
         var text = await Run("verify", "--target", Covered, "--plugins", _plugins.Directory);
         var json = await Run("verify", "--json", "--target", Covered, "--plugins", _plugins.Directory);
 
-        Assert.Equal((2, 2), (text.ExitCode, json.ExitCode));
+        Assert.Equal((3, 3), (text.ExitCode, json.ExitCode));
+        Assert.EndsWith("\nVerification incomplete (UNKNOWN): no answer from ExitingPlugin:exit, StackOverflowPlugin:deep\n", text.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\npass  GoodPlugin:site-baseline: ", text.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\nfail  ExitingPlugin:exit: plugin ExitingPlugin: its process ended with exit code 0 during check 'ExitingPlugin:exit' (a plugin must answer, not end the process)\n", text.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\nfail  StackOverflowPlugin:deep: plugin StackOverflowPlugin: its process ended with exit code 134 (SIGABRT) during check 'StackOverflowPlugin:deep': Stack overflow\n", text.StandardOutput, StringComparison.Ordinal);
-        var verdict = JsonDocument.Parse(json.StandardOutput).RootElement.GetProperty("verdict");
+        var document = JsonDocument.Parse(json.StandardOutput).RootElement;
+        Assert.Equal(["ExitingPlugin:exit", "StackOverflowPlugin:deep"], document.GetProperty("unanswered").EnumerateArray().Select(n => n.GetString()));
+        var verdict = document.GetProperty("verdict");
         Assert.Equal("not covered", verdict.GetProperty("state").GetString());
         Assert.Equal(
             ["check-failed:ExitingPlugin:exit", "check-failed:StackOverflowPlugin:deep"],
@@ -62,8 +65,8 @@ public sealed class PluginProcessTests : IDisposable
         Assert.Matches(@"\n  failed +ExitingPlugin +0\.1\.0 +plugin ExitingPlugin: its process ended with exit code 0 while registering \(a plugin must answer, not end the process\)\n", list.StandardOutput);
         Assert.Matches(@"\n  failed +StackOverflowPlugin +0\.1\.0 +plugin StackOverflowPlugin: its process ended with exit code 134 \(SIGABRT\) while registering: Stack overflow\n", list.StandardOutput);
         Assert.Matches(@"\n  loaded +GoodPlugin ", list.StandardOutput);
-        Assert.Equal(2, verify.ExitCode);
-        Assert.StartsWith("KPATCH CRITICAL - rhel96-db01 is not covered: Verification failed: ExitingPlugin:load: plugin ExitingPlugin: its process ended with exit code 0 while registering (a plugin must answer, not end the process) (and 1 more). | ", verify.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(3, verify.ExitCode);
+        Assert.StartsWith("KPATCH UNKNOWN - verification incomplete: ExitingPlugin:load: plugin ExitingPlugin: its process ended with exit code 0 while registering (a plugin must answer, not end the process) (and 1 more). Verdict so far: rhel96-db01 is not covered: ", verify.StandardOutput, StringComparison.Ordinal);
     }
 
     private Task<CommandResult> Run(params string[] arguments)

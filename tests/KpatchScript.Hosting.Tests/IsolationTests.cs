@@ -23,6 +23,8 @@ public sealed class IsolationTests
         Assert.Equal(new VerificationCheck("ThrowingPlugin:thrower", CheckResult.Fail, "plugin ThrowingPlugin: check 'ThrowingPlugin:thrower': threw System.InvalidOperationException: boom from the check"), byName["ThrowingPlugin:thrower"]);
         Assert.Equal(new VerificationCheck("HangingPlugin:hanger", CheckResult.Fail, "plugin HangingPlugin: check 'HangingPlugin:hanger' did not answer within 1 s"), byName["HangingPlugin:hanger"]);
         Assert.Equal(CheckResult.Fail, report.Result);
+        // A throw is the check's finding; a hang is no answer, and the verification is incomplete.
+        Assert.Equal(["HangingPlugin:hanger"], report.Unanswered);
     }
 
     [Fact]
@@ -69,9 +71,11 @@ public sealed class IsolationTests
             host.Plugins.Select(p => (p.Name, p.State, p.Error)));
         // The checks they would have added are unknown: each is a failed check of its own, which verify cannot pass over.
         Assert.Equal(["GoodPlugin:site-baseline", "HangingPlugin:load", "ThrowingPlugin:load"], host.VerificationChecks.Select(c => c.Name));
+        var report = Sysroot.Facade(host).Verify();
         Assert.Equal(
             new VerificationCheck("ThrowingPlugin:load", CheckResult.Fail, "plugin ThrowingPlugin: registering: threw System.InvalidOperationException: boom while registering"),
-            Sysroot.Facade(host).Verify().Checks.Single(c => c.Name == "ThrowingPlugin:load"));
+            report.Checks.Single(c => c.Name == "ThrowingPlugin:load"));
+        Assert.Equal(["HangingPlugin:load", "ThrowingPlugin:load"], report.Unanswered);
         Assert.Equal(2, host.Problems.Count);
     }
 

@@ -23,7 +23,8 @@ public sealed class PluginProcessTests
         // Twice: the process a check ended is replaced for the next one.
         for (var run = 0; run < 2; run++)
         {
-            var checks = Sysroot.Facade(host).Verify().Checks.Where(c => c.Name.Contains(':', StringComparison.Ordinal) && !c.Name.StartsWith("module-", StringComparison.Ordinal)).ToList();
+            var report = Sysroot.Facade(host).Verify();
+            var checks = report.Checks.Where(c => c.Name.Contains(':', StringComparison.Ordinal) && !c.Name.StartsWith("module-", StringComparison.Ordinal)).ToList();
 
             Assert.Equal(
                 [
@@ -32,6 +33,8 @@ public sealed class PluginProcessTests
                     new VerificationCheck("StackOverflowPlugin:deep", CheckResult.Fail, "plugin StackOverflowPlugin: its process ended with exit code 134 (SIGABRT) during check 'StackOverflowPlugin:deep': Stack overflow"),
                 ],
                 checks);
+            // No answer, not a finding: the verification is incomplete (verify exits UNKNOWN).
+            Assert.Equal(["ExitingPlugin:exit", "StackOverflowPlugin:deep"], report.Unanswered);
         }
     }
 
@@ -65,12 +68,14 @@ public sealed class PluginProcessTests
         using var host = plugins.Load(timeout, new Dictionary<string, string> { ["GoodPlugin"] = """{"sleep_ms": 2500}""" }, inProcess: false);
         var clock = Stopwatch.StartNew();
 
-        var checks = Sysroot.Facade(host).Verify().Checks;
+        var report = Sysroot.Facade(host).Verify();
+        var checks = report.Checks;
 
         // One after the other they would take 2.5 s + 3 s.
         Assert.InRange(clock.Elapsed.TotalSeconds, 2.9, 5.2);
         Assert.Equal(CheckResult.Pass, checks.Single(c => c.Name == "GoodPlugin:site-baseline").Result);
         Assert.Equal("plugin HangingPlugin: check 'HangingPlugin:hanger' did not answer within 3 s", checks.Single(c => c.Name == "HangingPlugin:hanger").Detail);
+        Assert.Equal(["HangingPlugin:hanger"], report.Unanswered);
     }
 
     [Fact]
@@ -82,7 +87,7 @@ public sealed class PluginProcessTests
 
         host.Unload();
 
-        var result = await check.CheckAsync(new Plugins.VerificationCheckContext(Sysroot.Status(), Targets.HostSystems.Open("local"), TimeProvider.System), CancellationToken.None);
-        Assert.Equal("plugin GoodPlugin: check 'GoodPlugin:site-baseline': the plugin was unloaded; reload it to use it again", result.Detail);
+        var noAnswer = await Assert.ThrowsAsync<CheckNotAnsweredException>(() => check.CheckAsync(new Plugins.VerificationCheckContext(Sysroot.Status(), Targets.HostSystems.Open("local"), TimeProvider.System), CancellationToken.None));
+        Assert.Equal("plugin GoodPlugin: check 'GoodPlugin:site-baseline': the plugin was unloaded; reload it to use it again", noAnswer.Message);
     }
 }

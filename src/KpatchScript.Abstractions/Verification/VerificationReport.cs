@@ -41,6 +41,13 @@ public sealed record VerificationCheck(string Name, CheckResult Result, string D
 /// </param>
 public sealed record VerificationReport(string Target, CheckResult Result, IReadOnlyList<VerificationCheck> Checks, Verdict Verdict)
 {
+    /// <summary>
+    /// The checks that got no answer (a plugin's process ended, crashed or hung, or the plugin could
+    /// not be loaded): each is among <see cref="Checks"/> as failed, with the reason. When any is,
+    /// the verification is incomplete and verify exits UNKNOWN (3), naming them.
+    /// </summary>
+    public IReadOnlyList<string> Unanswered { get; init; } = [];
+
     /// <summary>The worst result among <paramref name="checks"/>.</summary>
     public static CheckResult ResultOf(IReadOnlyList<VerificationCheck> checks) =>
         checks.Any(c => c.Result == CheckResult.Fail) ? CheckResult.Fail

@@ -11,11 +11,12 @@ namespace KpatchScript.Cli.Commands;
 
 /// <summary>
 /// <c>kpatch-script verify</c>: are the live patches doing what they should, and is the host covered?
-/// Exits with the verdict in Nagios codes: 0 only for covered; 3 only when the host could not be read.
+/// Exits with the verdict in Nagios codes: 0 only for covered; 3 only when the host could not be
+/// read, or a plugin's check got no answer (its process ended, crashed or hung).
 /// </summary>
 internal sealed class VerifyCommand : ICliCommand
 {
-    /// <summary>Nagios plugin API: the host could not be read at all (no verdict).</summary>
+    /// <summary>Nagios plugin API: the host could not be read at all (no verdict), or the verification is incomplete (a plugin's check got no answer).</summary>
     public const int Unknown = 3;
 
     public string Name => "verify";
@@ -30,10 +31,11 @@ internal sealed class VerifyCommand : ICliCommand
         (on a live host a transition is watched for transition_timeout_seconds, 60 by default, then
         named with the tasks it waits for); objects are patched; the live patch taint is set; each
         module is built for the running kernel (vermagic) and whether it is signed; reboot advice.
-        Then the plugins' checks, named <Plugin>:<check>, each run in a process of its plugin's; a
-        plugin check that throws, does not answer within plugin_timeout_seconds (10) or ends its
-        process (an exit, a crash) fails with the reason, naming the plugin, and so does
-        <Plugin>:load for a plugin that could not be loaded.
+        Then the plugins' checks, named <Plugin>:<check>, each run in a process of its plugin's,
+        several plugins at once. A plugin check that throws fails with the reason. One that gets no
+        answer (it ends its process: an exit, a crash; or it does not answer within
+        plugin_timeout_seconds, 10) fails naming the plugin, and so does <Plugin>:load for a plugin
+        that could not be loaded; the verification is then incomplete and exits 3 (UNKNOWN).
 
         Then the verdict, the same status, report, alerts and the Cockpit panel show: covered /
         action needed / not covered, with coded reasons. Checks that all pass or skip are not by
@@ -53,7 +55,9 @@ internal sealed class VerifyCommand : ICliCommand
 
         Exit codes (Nagios, from the verdict): 0 OK (covered), 1 WARNING (action needed),
         2 CRITICAL (not covered), 3 UNKNOWN (the host could not be read at all: an unreachable
-        target, a tree that is not a host, a broken configuration; one line on stderr).
+        target, a tree that is not a host, a broken configuration, one line on stderr; or a
+        plugin's check got no answer, named, with the verdict it leaves: never better than
+        not covered).
         A wrong command line exits 2.
         """;
 
@@ -98,9 +102,15 @@ internal sealed class VerifyCommand : ICliCommand
             {
                 environment.Out.WriteLine($"{VerificationJson.Word(check.Result),-4}  {SafeText.Of(check.Name)}: {SafeText.Of(check.Detail)}");
             }
+
+            if (report.Unanswered.Count > 0)
+            {
+                environment.Out.WriteLine();
+                environment.Out.WriteLine($"Verification incomplete (UNKNOWN): no answer from {SafeText.Of(string.Join(", ", report.Unanswered))}");
+            }
         }
 
-        return ExitCodeOf(report.Verdict.State);
+        return report.Unanswered.Count > 0 ? Unknown : ExitCodeOf(report.Verdict.State);
     }
 
     /// <summary>A failure is Nagios UNKNOWN: with --nagios, the plugin line says so on stdout too (monitoring reads only stdout).</summary>
@@ -122,17 +132,28 @@ internal sealed class VerifyCommand : ICliCommand
         _ => 2,
     };
 
-    /// <summary><c>KPATCH CRITICAL - host is not covered: first reason (and N more) | perfdata</c>, as a Nagios plugin prints it.</summary>
+    /// <summary>
+    /// <c>KPATCH CRITICAL - host is not covered: first reason (and N more) | perfdata</c>, as a Nagios plugin prints it.
+    /// A check with no answer makes it <c>KPATCH UNKNOWN - verification incomplete: that check's reason; verdict</c>.
+    /// </summary>
     internal static string NagiosLine(VerificationReport report)
     {
         var verdict = report.Verdict;
         var state = verdict.State switch { VerdictState.Covered => "OK", VerdictState.ActionNeeded => "WARNING", _ => "CRITICAL" };
+        var text = verdict.Summary;
+        if (report.Unanswered.Count > 0)
+        {
+            var first = report.Checks.First(c => c.Name == report.Unanswered[0]);
+            var more = report.Unanswered.Count > 1 ? $" (and {report.Unanswered.Count - 1} more)" : "";
+            (state, text) = ("UNKNOWN", $"verification incomplete: {first.Name}: {first.Detail}{more}. Verdict so far: {verdict.Summary}");
+        }
+
         var failed = report.Checks.Count(c => c.Result == CheckResult.Fail);
         var warned = report.Checks.Count(c => c.Result == CheckResult.Warn);
         var perf = string.Create(CultureInfo.InvariantCulture,
             $"checks={report.Checks.Count};;;0 failed={failed};;1;0 warnings={warned};1;;0 not_covered={verdict.Reasons.Count(r => r.Level == ReasonLevel.NotCovered)};;1;0 action_needed={verdict.Reasons.Count(r => r.Level == ReasonLevel.ActionNeeded)};1;;0");
         // '|' separates text from performance data in the Nagios plugin API, and the first line is all most monitors show: keep both out of the text.
         // Control characters of host strings are shown, not sent: monitoring UIs and mails print this line as it is.
-        return $"KPATCH {state} - {SafeText.Of(verdict.Summary.Replace('|', '/').Replace('\n', ' '))} | {perf}";
+        return $"KPATCH {state} - {SafeText.Of(text.Replace('|', '/').Replace('\n', ' '))} | {perf}";
     }
 }

@@ -27,6 +27,18 @@ public static class VerificationJson
             }
 
             w.WriteEndArray();
+            if (report.Unanswered.Count > 0)
+            {
+                // Only when the verification is incomplete: every document before it stays byte for byte.
+                w.WriteStartArray("unanswered");
+                foreach (var name in report.Unanswered)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

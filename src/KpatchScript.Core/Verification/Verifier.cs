@@ -42,8 +42,9 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             started.Add((check, Start(check, status)));
         }
 
-        VerificationCheck[] checks = [.. builtIn, .. started.Select(s => Finish(s.Check, s.Result))];
-        return new VerificationReport(status.Target, VerificationReport.ResultOf(checks), checks, VerdictJudge.Judge(status, checks, verdictOptions));
+        var unanswered = new List<string>();
+        VerificationCheck[] checks = [.. builtIn, .. started.Select(s => Finish(s.Check, s.Result, unanswered))];
+        return new VerificationReport(status.Target, VerificationReport.ResultOf(checks), checks, VerdictJudge.Judge(status, checks, verdictOptions)) { Unanswered = unanswered };
     }
 
     private Task<VerificationCheck> Start(IVerificationCheck check, HostStatus status)
@@ -61,13 +62,19 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
     /// <summary>
     /// One extra check's result. The host's plugin checks come isolated (a timeout, and failures as
     /// results); any other check still cannot crash verify: what it throws becomes its failed result.
+    /// A check that got no answer (<see cref="CheckNotAnsweredException"/>) fails and is named in <paramref name="unanswered"/>.
     /// </summary>
-    private static VerificationCheck Finish(IVerificationCheck check, Task<VerificationCheck> running)
+    private static VerificationCheck Finish(IVerificationCheck check, Task<VerificationCheck> running, List<string> unanswered)
     {
         VerificationCheck? result;
         try
         {
             result = running.GetAwaiter().GetResult();
+        }
+        catch (CheckNotAnsweredException ex)
+        {
+            unanswered.Add(check.Name);
+            return new(check.Name, CheckResult.Fail, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,8 +6,9 @@ namespace KpatchScript.Hosting.Isolation;
 
 /// <summary>
 /// A plugin's verification check behind the plugin timeout, in its plugin process
-/// (<see cref="Processes.ChildSession"/>). It never throws: verify has no place for a crash, so
-/// a failure is the check's result, <c>fail</c> with the reason.
+/// (<see cref="Processes.ChildSession"/>). What the check throws is its result, <c>fail</c> with
+/// the reason; a check that does not answer in time is <see cref="CheckNotAnsweredException"/>,
+/// which the plugin process passes on to the host as no answer (verify exits UNKNOWN).
 /// </summary>
 internal sealed class IsolatedVerificationCheck(Registration<IVerificationCheck> check, PluginCall call) : IVerificationCheck
 {
@@ -20,6 +21,10 @@ internal sealed class IsolatedVerificationCheck(Registration<IVerificationCheck>
         {
             return await call.RunAsync($"check '{check.Name}'", token => check.Target.CheckAsync(context, token), cancellationToken).ConfigureAwait(false)
                 ?? new VerificationCheck(Name, CheckResult.Fail, $"plugin {call.Plugin}: check '{check.Name}' returned no result");
+        }
+        catch (PluginException ex) when (ex.NoAnswer)
+        {
+            throw new CheckNotAnsweredException(ex.Message);
         }
         catch (PluginException ex)
         {

@@ -31,7 +31,7 @@ internal sealed class PluginCall(string plugin, TimeSpan timeout, TimeProvider t
         {
             // Left running when it does not stop: its thread ends whenever the plugin returns.
             _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw new PluginException(plugin, $"{what} did not answer within {Seconds(timeout)} s");
+            throw new PluginException(plugin, $"{what} did not answer within {Seconds(timeout)} s") { NoAnswer = true };
         }
         catch (Exception ex) when (ex is not PluginException)
         {

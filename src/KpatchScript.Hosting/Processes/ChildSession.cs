@@ -77,6 +77,7 @@ internal sealed class ChildSession(TextReader input, LineChannel output)
         var name = Messages.Text(request, "check")!;
         _clock.Set(request.GetProperty("now").GetDateTimeOffset());
         VerificationCheck result;
+        var answered = true;
         if (!_checks.TryGetValue(name, out var check))
         {
             result = new VerificationCheck(name, CheckResult.Fail, $"plugin {name.Split(':')[0]}: registered no check '{name}' this time");
@@ -89,6 +90,10 @@ internal sealed class ChildSession(TextReader input, LineChannel output)
                 var context = new VerificationCheckContext(StatusJson.Deserialize(Messages.Text(request, "status")!)!, host, _clock);
                 result = await check.CheckAsync(context, CancellationToken.None).ConfigureAwait(false);
             }
+            catch (CheckNotAnsweredException ex)
+            {
+                (result, answered) = (new VerificationCheck(name, CheckResult.Fail, ex.Message), false);
+            }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
             {
                 // The request, not the plugin (the check itself never throws): said rather than left unanswered.
@@ -98,7 +103,7 @@ internal sealed class ChildSession(TextReader input, LineChannel output)
 
         try
         {
-            await output.SendAsync(w => Messages.WriteResult(w, id, result)).ConfigureAwait(false);
+            await output.SendAsync(w => Messages.WriteResult(w, id, result, answered)).ConfigureAwait(false);
         }
         catch (IOException)
         {

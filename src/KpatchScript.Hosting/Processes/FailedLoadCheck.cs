@@ -8,12 +8,12 @@ namespace KpatchScript.Hosting.Processes;
 /// hung, missed a dependency, or its process ended while it registered): the checks it would
 /// have added are unknown, and an unknown is never an all-clear. Without it a plugin that cannot
 /// register would leave verify as good as if it had no checks, said only on stderr, which monitors
-/// do not read.
+/// do not read. It got no answer (<see cref="CheckNotAnsweredException"/>): verify exits UNKNOWN naming it.
 /// </summary>
 internal sealed class FailedLoadCheck(PluginInfo plugin) : IVerificationCheck
 {
     public string Name => plugin.Name + ":load";
 
     public Task<VerificationCheck> CheckAsync(VerificationCheckContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new VerificationCheck(Name, CheckResult.Fail, plugin.Error ?? $"plugin {plugin.Name} failed to load"));
+        Task.FromException<VerificationCheck>(new CheckNotAnsweredException(plugin.Error ?? $"plugin {plugin.Name} failed to load"));
 }

@@ -43,16 +43,22 @@ internal static class Messages
         };
     }
 
-    public static void WriteResult(Utf8JsonWriter w, long id, VerificationCheck check)
+    /// <summary>A check's result; <paramref name="answered"/> false when the check did not answer in time (the host then reads <see cref="CheckNotAnsweredException"/>).</summary>
+    public static void WriteResult(Utf8JsonWriter w, long id, VerificationCheck check, bool answered)
     {
         w.WriteString("type", "result");
         w.WriteNumber("id", id);
         w.WriteString("result", check.Result.ToString());
         w.WriteString("detail", check.Detail);
+        w.WriteBoolean("answered", answered);
     }
 
     public static VerificationCheck ReadResult(JsonElement message, string name) =>
         new(name, Enum.Parse<CheckResult>(Text(message, "result")!), Text(message, "detail") ?? "");
+
+    /// <summary>Whether the check answered (false: it did not answer in time in the plugin process).</summary>
+    public static bool Answered(JsonElement message) =>
+        !message.TryGetProperty("answered", out var value) || value.ValueKind != JsonValueKind.False;
 
     public static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

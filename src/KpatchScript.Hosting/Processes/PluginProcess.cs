@@ -242,7 +242,16 @@ internal sealed class PluginProcess : IDisposable
                 _loaded.TrySetResult(Messages.ReadPlugin(message));
                 return true;
             case "result" when _pending.TryGetValue(message.GetProperty("id").GetInt64(), out var pending):
-                pending.Result.TrySetResult(Messages.ReadResult(message, pending.Name));
+                var result = Messages.ReadResult(message, pending.Name);
+                if (Messages.Answered(message))
+                {
+                    pending.Result.TrySetResult(result);
+                }
+                else
+                {
+                    pending.Result.TrySetException(new CheckNotAnsweredException(result.Detail));
+                }
+
                 return true;
             case "result":
                 return true; // a check given up on, answering late

@@ -39,20 +39,25 @@ internal sealed class PluginWorker
         }
     }
 
-    /// <summary>Runs check <paramref name="name"/> (<c>&lt;Plugin&gt;:&lt;check&gt;</c>) in the plugin process. Never throws but for the caller's cancellation: a failure is a failed check naming the plugin.</summary>
+    /// <summary>
+    /// Runs check <paramref name="name"/> (<c>&lt;Plugin&gt;:&lt;check&gt;</c>) in the plugin process. What the
+    /// check found, or what it threw there, is its result. No answer (the process ended, crashed or
+    /// hung, or the plugin is not loaded) is <see cref="CheckNotAnsweredException"/> naming the plugin:
+    /// verify then exits UNKNOWN. Nothing else is thrown but the caller's cancellation.
+    /// </summary>
     public async Task<VerificationCheck> CheckAsync(string name, VerificationCheckContext context, CancellationToken cancellationToken)
     {
         using (await _turns.TakeAsync(cancellationToken).ConfigureAwait(false))
         {
             if (_unloaded)
             {
-                return Failed(name, $"check '{name}': the plugin was unloaded; reload it to use it again");
+                throw Failed($"check '{name}': the plugin was unloaded; reload it to use it again");
             }
 
             var (process, info) = await EnsureProcessAsync().ConfigureAwait(false);
             if (process is null)
             {
-                return new VerificationCheck(name, CheckResult.Fail, info.Error ?? $"plugin {Plugin}: it is not loaded");
+                throw new CheckNotAnsweredException(info.Error ?? $"plugin {Plugin}: it is not loaded");
             }
 
             try
@@ -62,12 +67,12 @@ internal sealed class PluginWorker
             catch (PluginProcessEndedException ended)
             {
                 await RetireAsync(process).ConfigureAwait(false);
-                return Failed(name, _unloaded ? $"check '{name}': the plugin was unloaded while it ran" : ended.End.Describe($"during check '{name}'"));
+                throw Failed(_unloaded ? $"check '{name}': the plugin was unloaded while it ran" : ended.End.Describe($"during check '{name}'"));
             }
             catch (TimeoutException)
             {
                 await RetireAsync(process).ConfigureAwait(false);
-                return Failed(name, $"check '{name}' did not answer within {PluginCall.Seconds(_timeout)} s");
+                throw Failed($"check '{name}' did not answer within {PluginCall.Seconds(_timeout)} s");
             }
             catch (OperationCanceledException)
             {
@@ -91,7 +96,7 @@ internal sealed class PluginWorker
         return Interlocked.Exchange(ref _process, null)?.StopAsync() ?? Task.CompletedTask;
     }
 
-    private VerificationCheck Failed(string name, string what) => new(name, CheckResult.Fail, $"plugin {Plugin}: {what}");
+    private CheckNotAnsweredException Failed(string what) => new($"plugin {Plugin}: {what}");
 
     /// <summary>The live plugin process, started (and loaded) when there is none; null with the reason when the plugin cannot be loaded in one.</summary>
     private async Task<(PluginProcess? Process, PluginInfo Info)> EnsureProcessAsync()
