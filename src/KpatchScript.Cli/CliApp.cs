@@ -86,7 +86,7 @@ internal static class CliApp
                 return ExitCodes.Ok;
             }
 
-            environment = environment with { Settings = Configuration.ConfigFile.Load(environment.ConfigPath), Verbose = verbose };
+            environment = environment with { Config = Configuration.ConfigFile.Load(environment.ConfigPath), Verbose = verbose };
             try
             {
                 return command.Run(arguments, environment, cancellationToken);

@@ -20,25 +20,14 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Reads all of stdin when it is redirected (eval); null when stdin is a terminal.</summary>
     public Func<string>? ReadInput { get; init; }
 
+    /// <summary>The configuration file, parsed and checked once (by <see cref="CliApp"/>, before a command runs).</summary>
+    public Configuration.SiteConfig Config { get; init; } = Configuration.SiteConfig.None;
+
     /// <summary>Facade settings from the configuration file.</summary>
-    public KpatchSettings Settings { get; init; } = new();
+    public KpatchSettings Settings => Config.Facade;
 
-    /// <summary>Option defaults from the configuration file (target, install_root, workflows_directory), read when a command first asks.</summary>
-    public Configuration.CommandDefaults Defaults
-    {
-        get
-        {
-            // Keyed by the path: a copy made `with` another ConfigPath must not keep the old file's defaults.
-            if (_defaults is not { } loaded || loaded.Path != ConfigPath)
-            {
-                _defaults = loaded = (ConfigPath, Configuration.CommandDefaults.Load(ConfigPath));
-            }
-
-            return loaded.Value;
-        }
-    }
-
-    private (string Path, Configuration.CommandDefaults Value)? _defaults;
+    /// <summary>Option defaults from the configuration file (target, install_root, workflows_directory).</summary>
+    public Configuration.CommandDefaults Defaults => Config.Defaults;
 
     /// <summary>
     /// The user's and the system's plugin directories (searched after --plugins and

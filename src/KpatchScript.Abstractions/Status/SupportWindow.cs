@@ -43,19 +43,6 @@ public sealed record KpatchSettings
     /// </summary>
     public string? StateDirectory { get; init; }
 
-    /// <summary>
-    /// The script host's KPS rules: severity per rule id (<c>error</c>, <c>warning</c>, or <c>none</c>
-    /// to turn the rule off), replacing the rule's default; empty keeps the defaults.
-    /// (<c>rule_severities</c> in the configuration.)
-    /// </summary>
-    public IReadOnlyDictionary<string, string> RuleSeverities { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>
-    /// The script host's site-specific banned APIs: a file in the BannedSymbols format (rule KPS1009);
-    /// null for none. (<c>banned_symbols_file</c> in the configuration.)
-    /// </summary>
-    public string? BannedSymbolsFile { get; init; }
-
     /// <summary>Plugin directories from configuration (<c>plugin_directories</c>), searched after <c>--plugins</c> and before the user's and the system's.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [];
 

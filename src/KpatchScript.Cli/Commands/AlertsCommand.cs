@@ -57,7 +57,7 @@ internal sealed class AlertsCommand : ICliCommand
         var pluginDirectories = reader.Options(CliPlugins.Option);
         var (templates, target) = (reader.Option("--templates"), reader.Option("--target") ?? environment.Defaults.Target);
         reader.EnsureConsumed();
-        var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
+        var config = environment.Config.Reporting;
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(templates), config.TemplatesDirectory);
         var statePath = AlertStateFile.PathFor(environment.Settings.StateDirectory);
         var state = ReportOutput.Guard(() => ReadState(statePath));

@@ -37,7 +37,7 @@ internal sealed class CheckCommand : ICliCommand
         try
         {
             var closure = ScriptClosure.FromFile(file);
-            new ScriptHost(cache: null, environment.Error, sources, ScriptExecution.ScriptRulesOf(environment), CliPlugins.Load(pluginDirectories, environment).Scripts).Check(closure, cancellationToken);
+            new ScriptHost(cache: null, environment.Error, sources, environment.Config.ScriptRules, CliPlugins.Load(pluginDirectories, environment).Scripts).Check(closure, cancellationToken);
             environment.Out.WriteLine(SafeText.Of($"{closure.Main.Path}: ok ({closure.Files.Count} file(s))"));
             return ExitCodes.Ok;
         }

@@ -58,7 +58,7 @@ internal sealed class ReportCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
-        var config = Configuration.ReportingConfig.Load(environment.ConfigPath);
+        var config = environment.Config.Reporting;
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
         var unreadable = 0;
         var text = settings.Fleet is null

@@ -2,7 +2,6 @@ using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
 using KpatchScript.Scripting;
 using KpatchScript.Scripting.Caching;
-using KpatchScript.Scripting.Compilation;
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
 using KpatchScript.Serialization;
@@ -17,7 +16,7 @@ internal static class ScriptExecution
         try
         {
             var plugins = CliPlugins.Load(settings.Plugins, environment);
-            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, ScriptRulesOf(environment), plugins.Scripts);
+            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, environment.Config.ScriptRules, plugins.Scripts);
             using var stop = new GracefulStop(cancellationToken);
             var outcome = host.Run(closure(), settings.ScriptArguments, new ScriptRunOptions
             {
@@ -49,9 +48,6 @@ internal static class ScriptExecution
             return ExitCodes.Failure;
         }
     }
-
-    /// <summary>The configured rule severities and banned APIs; the defaults (no file read) when none are configured.</summary>
-    public static ScriptRules ScriptRulesOf(CliEnvironment environment) => ScriptRules.From(environment.Settings);
 
     // A method of its own: LINQ used inline in Run would load System.Linq on every run, traced or not.
     private static void WriteLoadedAssemblies(string path) =>

@@ -6,8 +6,7 @@ using KpatchScript.Serialization;
 namespace KpatchScript.Cli.Configuration;
 
 /// <summary>
-/// The configuration file as JSON, read the one way all its readers share (<see cref="ConfigFile"/>,
-/// <see cref="CommandDefaults"/>, <see cref="ReportingConfig"/>): a missing file is no
+/// The configuration file as JSON, read once for <see cref="ConfigFile"/>: a missing file is no
 /// configuration; a directory, a FIFO, a device, a file over <see cref="ReadLimits.Configuration"/>,
 /// invalid JSON or a key that appears twice is an error naming the file.
 /// </summary>

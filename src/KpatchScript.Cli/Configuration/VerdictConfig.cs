@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KpatchScript.Status;
 using KpatchScript.Verdicts;
 
 namespace KpatchScript.Cli.Configuration;
@@ -13,32 +12,29 @@ namespace KpatchScript.Cli.Configuration;
 /// </summary>
 internal static class VerdictConfig
 {
-    public static KpatchSettings Apply(string path, JsonProperty property, KpatchSettings settings)
+    public static List<Downgrade> Downgrades(ConfigValue verdict)
     {
         var downgrades = new List<Downgrade>();
-        foreach (var p in Members(path, "verdict", property.Value))
+        foreach (var p in verdict.Members())
         {
             if (p.Name != "downgrade")
             {
-                throw ConfigFile.Invalid(path, $"unknown key 'verdict.{p.Name}' (known: verdict.downgrade)");
+                throw p.Invalid($"unknown key '{p.Key}' (known: verdict.downgrade)");
             }
 
-            foreach (var code in Members(path, "verdict.downgrade", p.Value))
+            foreach (var code in p.Members())
             {
                 if (!ReasonCodes.IsKnownKey(code.Name))
                 {
-                    throw ConfigFile.Invalid(path, $"verdict.downgrade: '{code.Name}' is not a reason code (known: {string.Join(", ", ReasonCodes.All.Select(e => e.Code))}; the table is in README.md)");
+                    throw code.Invalid($"verdict.downgrade: '{code.Name}' is not a reason code (known: {string.Join(", ", ReasonCodes.All.Select(e => e.Code))}; the table is in README.md)");
                 }
 
                 downgrades.Add(new Downgrade(code.Name, code.Value.ValueKind == JsonValueKind.String && VerdictWords.LevelOf(code.Value.GetString()!) is { } level and not ReasonLevel.NotCovered
                     ? level
-                    : throw ConfigFile.Invalid(path, $"verdict.downgrade.{code.Name} must be \"action needed\" or \"note\", not {code.Value.GetRawText()}")));
+                    : throw code.Invalid($"{code.Key} must be \"action needed\" or \"note\", not {code.Value.GetRawText()}")));
             }
         }
 
-        return settings with { Verdict = settings.Verdict with { Downgrades = downgrades } };
+        return downgrades;
     }
-
-    private static JsonElement.ObjectEnumerator Members(string path, string key, JsonElement value) =>
-        value.ValueKind == JsonValueKind.Object ? value.EnumerateObject() : throw ConfigFile.Invalid(path, $"{key} must be an object, not {value.GetRawText()}");
 }

@@ -1,6 +1,3 @@
-using KpatchScript.IO;
-using KpatchScript.Status;
-
 namespace KpatchScript.Scripting.Compilation;
 
 /// <summary>
@@ -22,31 +19,6 @@ public sealed record ScriptRules(IReadOnlyDictionary<string, string> Severities,
     /// <summary>The ids of the KPS rules the script host runs (KPS1001 ...), in order.</summary>
     public static IReadOnlyList<string> KnownRuleIds =>
         [.. ScriptAnalyzers.All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal)];
-
-    /// <summary>The rules from the configuration; reads the banned-API list it names.</summary>
-    /// <exception cref="Host.HostSystemException">The list cannot be read.</exception>
-    public static ScriptRules From(KpatchSettings settings)
-    {
-        if (settings.RuleSeverities.Count == 0 && settings.BannedSymbolsFile is null)
-        {
-            return Default;
-        }
-
-        string? text = null;
-        if (settings.BannedSymbolsFile is { } path)
-        {
-            try
-            {
-                text = BoundedFile.ReadText(path, ReadLimits.Configuration);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new Host.HostSystemException($"cannot read the banned-API list {path} (banned_symbols_file): {ex.Message}");
-            }
-        }
-
-        return new ScriptRules(settings.RuleSeverities, settings.BannedSymbolsFile, text);
-    }
 
     /// <summary>What goes into the cache key: empty for the defaults.</summary>
     internal string Fingerprint
