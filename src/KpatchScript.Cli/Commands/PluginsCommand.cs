@@ -135,7 +135,7 @@ internal sealed class PluginsCommand : ICliCommand
     private static string Json(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, JsonConvention.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteNumber("schema_version", 1);

@@ -1,14 +1,11 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Workflows;
 
 /// <summary><c>workflows list --json</c>, schema <c>Operations/workflows.schema.json</c> version 1.</summary>
 internal static class WorkflowsJson
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Write(WorkflowListing listing)
     {
         var workflows = new JsonArray();
@@ -23,6 +20,6 @@ internal static class WorkflowsJson
             ["directory"] = listing.Directory,
             ["exists"] = listing.Exists,
             ["workflows"] = workflows,
-        }.ToJsonString(Options);
+        }.ToJsonString(JsonConvention.Indented);
     }
 }

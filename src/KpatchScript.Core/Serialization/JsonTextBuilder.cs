@@ -6,13 +6,13 @@ namespace KpatchScript.Serialization;
 /// <summary>
 /// Writes JSON into a StringBuilder with the subset of <see cref="System.Text.Json.Utf8JsonWriter"/>'s
 /// API our documents use, in exactly its output format: indented (two spaces, <c>"name": value</c>)
-/// or compact (one line, for the journal), with relaxed escaping. It exists for start-up time:
-/// Utf8JsonWriter and its encoder cost ~15 ms cold, this a fraction; a test holds the status
-/// document equal, byte for byte, to what System.Text.Json writes.
+/// or compact (one line, for the journal), with relaxed escaping: <see cref="JsonConvention"/>. It
+/// exists for start-up time: Utf8JsonWriter and its encoder cost ~15 ms cold, this a fraction; a
+/// test holds the status document equal, byte for byte, to what System.Text.Json writes.
 /// </summary>
 internal sealed class JsonTextBuilder(bool indented = true)
 {
-    // Two spaces a level. A literal, and the nesting below as a bool array, not a Stack<bool>: generic
+    // Padding for JsonConvention.IndentSize spaces a level. A literal, and the nesting below as a bool array, not a Stack<bool>: generic
     // code over a value type and string padding are compiled at run time, ~1 ms of status --json.
     private const string Spaces = "                                                                ";
 
@@ -46,7 +46,7 @@ internal sealed class JsonTextBuilder(bool indented = true)
     }
 
     public void WriteString(string name, DateTimeOffset value) =>
-        WriteString(name, value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        WriteString(name, JsonConvention.Time(value));
 
     public void WriteNumber(string name, long value)
     {
@@ -150,14 +150,14 @@ internal sealed class JsonTextBuilder(bool indented = true)
         if (indented)
         {
             _text.Append('\n');
-            for (var indent = 2 * _depth; indent > 0; indent -= Spaces.Length)
+            for (var indent = JsonConvention.IndentSize * _depth; indent > 0; indent -= Spaces.Length)
             {
                 _text.Append(Spaces, 0, Math.Min(indent, Spaces.Length));
             }
         }
     }
 
-    /// <summary>The escaping of JavaScriptEncoder.UnsafeRelaxedJsonEscaping: quotes, backslashes, control characters, line separators and surrogates.</summary>
+    /// <summary>The escaping of <see cref="JsonConvention.Encoder"/> (UnsafeRelaxedJsonEscaping): quotes, backslashes, control characters, line separators and surrogates.</summary>
     private void Quoted(string value)
     {
         _text.Append('"');

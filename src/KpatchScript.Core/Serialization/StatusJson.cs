@@ -29,5 +29,5 @@ public static class StatusJson
 
     /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize(HostStatus)"/>.</summary>
     internal static string SerializeWithContext(HostStatus status) =>
-        JsonSerializer.Serialize(status, new StatusJsonContext(new JsonSerializerOptions(StatusJsonContext.Default.Options) { Encoder = StatusJsonWriter.Encoder }).HostStatus);
+        JsonSerializer.Serialize(status, new StatusJsonContext(new JsonSerializerOptions(StatusJsonContext.Default.Options) { Encoder = JsonConvention.Encoder }).HostStatus);
 }

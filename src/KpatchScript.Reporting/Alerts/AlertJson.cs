@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KpatchScript.Alerts;
+using KpatchScript.Serialization;
 
 namespace KpatchScript.Reporting.Alerts;
 
@@ -40,5 +41,5 @@ public static class AlertJson
         _ => null,
     };
 
-    internal static string Time(DateTimeOffset time) => ModelJson.Time(time);
+    internal static string Time(DateTimeOffset time) => JsonConvention.Time(time);
 }

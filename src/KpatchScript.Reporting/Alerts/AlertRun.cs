@@ -38,7 +38,7 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
     internal static JsonObject Model(HostStatus status, Verdict verdict, TrackedAlerts tracked, DateTimeOffset now) => new()
     {
         ["schema_version"] = 1,
-        ["generated_at"] = ModelJson.Time(now),
+        ["generated_at"] = JsonConvention.Time(now),
         ["tool_version"] = KpatchFacade.ToolVersion,
         ["target"] = status.Target,
         ["host"] = status.Host.Hostname.GetValueOrDefault(status.Target),
@@ -52,7 +52,7 @@ public sealed class AlertRun(TimeProvider time, AlertSettings settings, Template
     public static JsonObject Json(AlertOutcome outcome, IReadOnlyList<SinkResult> sinks, bool dryRun, string stateFile) => new()
     {
         ["schema_version"] = 1,
-        ["generated_at"] = ModelJson.Time(outcome.Batch.Time),
+        ["generated_at"] = JsonConvention.Time(outcome.Batch.Time),
         ["tool_version"] = KpatchFacade.ToolVersion,
         ["target"] = outcome.Batch.Status.Target,
         ["dry_run"] = dryRun,

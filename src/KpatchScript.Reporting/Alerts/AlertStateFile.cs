@@ -87,7 +87,7 @@ public static class AlertStateFile
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            AtomicFile.Write(path, new JsonObject { ["schema_version"] = 1, ["alerts"] = alerts }.ToJsonString(ModelJson.Options) + "\n");
+            AtomicFile.Write(path, new JsonObject { ["schema_version"] = 1, ["alerts"] = alerts }.ToJsonString(JsonConvention.Indented) + "\n");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

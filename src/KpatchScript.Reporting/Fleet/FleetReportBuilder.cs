@@ -39,7 +39,7 @@ public static class FleetReportBuilder
         return new JsonObject
         {
             ["schema_version"] = 1,
-            ["generated_at"] = ModelJson.Time(time.GetUtcNow()),
+            ["generated_at"] = JsonConvention.Time(time.GetUtcNow()),
             ["tool_version"] = KpatchFacade.ToolVersion,
             ["directory"] = input.Directory,
             ["summary"] = new JsonObject
@@ -67,7 +67,7 @@ public static class FleetReportBuilder
             ["file"] = host.File,
             ["name"] = Name(host),
             ["target"] = status.Target,
-            ["collected_at"] = ModelJson.Time(status.CollectedAt),
+            ["collected_at"] = JsonConvention.Time(status.CollectedAt),
             ["verdict"] = ModelJson.Parse(VerdictJson.Write(verdict)),
             ["cves"] = ModelJson.Array(cves, c => new JsonObject { ["id"] = c.Id, ["state"] = c.State, ["package"] = c.Package }),
             ["cves_fixed_live"] = cves.Count(c => c.State == FixedLive),

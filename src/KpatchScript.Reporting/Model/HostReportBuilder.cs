@@ -37,7 +37,7 @@ public sealed class HostReportBuilder(TimeProvider time, IEnumerable<IReportData
         var model = new JsonObject
         {
             ["schema_version"] = SchemaVersion,
-            ["generated_at"] = ModelJson.Time(now),
+            ["generated_at"] = JsonConvention.Time(now),
             ["tool_version"] = KpatchFacade.ToolVersion,
             ["target"] = status.Target,
             ["verdict"] = ModelJson.Parse(VerdictJson.Write(verdict)),

@@ -20,14 +20,12 @@ namespace KpatchScript.Reporting.Rendering;
 /// </summary>
 internal static class OutputFormat
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Func<object?, string?> For(string templateName) => Path.GetExtension(templateName) switch
     {
         ".html" or ".htm" => value => value is null ? null : WebUtility.HtmlEncode(SafeText.Lines(Text(value))),
         ".md" => value => value is null ? null : Markdown(Text(value)),
         ".csv" => Csv,
-        ".json" => value => Json(value)?.ToJsonString(Compact) ?? "null",
+        ".json" => value => Json(value)?.ToJsonString(JsonConvention.Compact) ?? "null",
         _ => value => value is null ? null : SafeText.Of(Text(value)),
     };
 

@@ -15,7 +15,7 @@ public sealed class JsonTextBuilderTests
     {
         var builder = new JsonTextBuilder(indented);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = StatusJsonWriter.Encoder }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JsonConvention.Encoder }))
         {
             foreach (var (b, w) in new[] { (builder, writer) })
             {
