@@ -12,8 +12,9 @@ namespace KpatchScript.Serialization;
 /// </summary>
 internal sealed class JsonTextBuilder(bool indented = true)
 {
-    // Padding for JsonConvention.IndentSize spaces a level. A literal, and the nesting below as a bool array, not a Stack<bool>: generic
-    // code over a value type and string padding are compiled at run time, ~1 ms of status --json.
+    // Padding, JsonConvention.IndentSize spaces a level. A literal, and the nesting below as a bool
+    // array, not a Stack<bool>: generic code over a value type and string padding are compiled at
+    // run time, ~1 ms of status --json.
     private const string Spaces = "                                                                ";
 
     private readonly StringBuilder _text = new(8192);
