@@ -1,5 +1,5 @@
 using KpatchScript.Scripting.Directives;
-using KpatchScript.Scripting.Nuget;
+using KpatchScript.Scripting.NuGet;
 
 namespace KpatchScript.Scripting.Compilation;
 
@@ -16,8 +16,8 @@ internal static class PackageReferences
 
         try
         {
-            var resolver = NugetResolver.ForScript(Path.GetDirectoryName(closure.Main.Path)!, sources);
-            return resolver.Resolve(packages.Select(p => new NugetReference(p.Id, p.Version)).ToList(), cancellationToken).Assemblies;
+            var resolver = NuGetResolver.ForScript(Path.GetDirectoryName(closure.Main.Path)!, sources);
+            return resolver.Resolve(packages.Select(p => new NuGetReference(p.Id, p.Version)).ToList(), cancellationToken).Assemblies;
         }
         catch (ScriptReferenceException ex)
         {

@@ -1,7 +1,7 @@
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// Chooses one version per id: a script's own references win (as direct references do in NuGet);
@@ -12,7 +12,7 @@ internal sealed class DependencyWalker(PackageCatalog catalog)
     private readonly Dictionary<string, NuGetVersion> _chosen = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PackageContents> _read = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<NugetResolution> WalkAsync(IReadOnlyList<PackageRequest> references, CancellationToken cancellationToken)
+    public async Task<NuGetResolution> WalkAsync(IReadOnlyList<PackageRequest> references, CancellationToken cancellationToken)
     {
         var queue = new Queue<string>();
         foreach (var reference in references)
@@ -62,7 +62,7 @@ internal sealed class DependencyWalker(PackageCatalog catalog)
     /// The chosen packages reachable from the references through the chosen versions: a dependency only an
     /// older, replaced version had is left out. References first, then breadth first.
     /// </summary>
-    private NugetResolution Collect(IReadOnlyList<PackageRequest> references, HashSet<string> referenced)
+    private NuGetResolution Collect(IReadOnlyList<PackageRequest> references, HashSet<string> referenced)
     {
         var order = new List<PackageContents>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -82,7 +82,7 @@ internal sealed class DependencyWalker(PackageCatalog catalog)
             }
         }
 
-        return new NugetResolution(
+        return new NuGetResolution(
             [.. order.Select(p => new ResolvedPackage(p.Identity.Id, p.Identity.Version.ToNormalizedString(), p.Directory))],
             [.. order.SelectMany(p => p.Assemblies).Distinct(StringComparer.Ordinal)]);
     }

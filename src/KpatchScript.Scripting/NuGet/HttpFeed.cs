@@ -3,7 +3,7 @@ using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>An http(s) v3 feed, read through NuGet.Protocol (service index, flat container, retries, http cache).</summary>
 internal sealed class HttpFeed(string source, SourceCacheContext cacheContext) : IPackageFeed

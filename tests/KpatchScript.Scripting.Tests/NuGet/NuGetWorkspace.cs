@@ -1,9 +1,9 @@
-using KpatchScript.Scripting.Nuget;
+using KpatchScript.Scripting.NuGet;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>A temporary folder feed and an empty packages folder, deleted after the test.</summary>
-public sealed class NugetWorkspace : IDisposable
+public sealed class NuGetWorkspace : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("kps-nuget-").FullName;
 
@@ -13,10 +13,10 @@ public sealed class NugetWorkspace : IDisposable
 
     public string Packages => Path.Combine(_root, "packages");
 
-    public NugetResolver Resolver(params string[] sources) => new(sources, Packages);
+    public NuGetResolver Resolver(params string[] sources) => new(sources, Packages);
 
-    public NugetResolution Resolve(string id, string? version, params string[] sources) =>
-        Resolver(sources).Resolve([new NugetReference(id, version)], CancellationToken.None);
+    public NuGetResolution Resolve(string id, string? version, params string[] sources) =>
+        Resolver(sources).Resolve([new NuGetReference(id, version)], CancellationToken.None);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -5,7 +5,7 @@ using NuGet.Packaging.Core;
 using NuGet.Packaging.Signing;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// A folder laid out as NuGet's global packages folder (<c>&lt;id&gt;/&lt;version&gt;/</c>, lower case), so

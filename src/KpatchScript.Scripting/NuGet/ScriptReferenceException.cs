@@ -1,4 +1,4 @@
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// A NuGet reference of a script that cannot be resolved. The message is one line that names the

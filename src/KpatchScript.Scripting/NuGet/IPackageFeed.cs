@@ -1,7 +1,7 @@
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>A package source: a local folder or an http(s) v3 feed.</summary>
 internal interface IPackageFeed

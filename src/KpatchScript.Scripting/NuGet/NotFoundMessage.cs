@@ -1,6 +1,6 @@
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>The one-line error for a package no source holds: what was asked, where it was looked for, what to do.</summary>
 internal static class NotFoundMessage

@@ -1,18 +1,18 @@
 using NuGet.Configuration;
 using NuGet.Protocol.Core.Types;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// Resolves a script's <c>#r "nuget: Id, Version"</c> references to assemblies without <c>dotnet restore</c>
 /// (no SDK at run time): versions and dependencies are chosen here, packages are downloaded from the sources
 /// into a packages folder laid out as NuGet's global packages folder, and read from there.
 /// </summary>
-public sealed class NugetResolver
+public sealed class NuGetResolver
 {
     /// <param name="sources">Local folders (flat or hierarchical) or http(s) v3 index URLs, tried in this order.</param>
     /// <param name="packagesDirectory">Where packages are extracted and looked for first, e.g. <c>~/.nuget/packages</c>.</param>
-    public NugetResolver(IReadOnlyList<string> sources, string packagesDirectory)
+    public NuGetResolver(IReadOnlyList<string> sources, string packagesDirectory)
     {
         Sources = [.. sources.Select(Normalize).Distinct(StringComparer.Ordinal)];
         PackagesDirectory = Path.GetFullPath(packagesDirectory);
@@ -29,22 +29,22 @@ public sealed class NugetResolver
     /// enabled sources of the NuGet.Config files from there up and the user's, after <paramref name="extraSources"/>
     /// (e.g. <c>--source</c>); the global packages folder (NUGET_PACKAGES or the config's globalPackagesFolder).
     /// </summary>
-    public static NugetResolver ForScript(string scriptDirectory, IEnumerable<string> extraSources)
+    public static NuGetResolver ForScript(string scriptDirectory, IEnumerable<string> extraSources)
     {
         var settings = Settings.LoadDefaultSettings(scriptDirectory);
         var configured = new PackageSourceProvider(settings).LoadPackageSources().Where(s => s.IsEnabled).Select(s => s.Source);
-        return new NugetResolver([.. extraSources.Concat(configured)], SettingsUtility.GetGlobalPackagesFolder(settings));
+        return new NuGetResolver([.. extraSources.Concat(configured)], SettingsUtility.GetGlobalPackagesFolder(settings));
     }
 
     /// <summary>The packages and assemblies for <paramref name="references"/>, with their dependencies.</summary>
     /// <exception cref="ScriptReferenceException">A reference is invalid, or a package or version is found nowhere.</exception>
-    public NugetResolution Resolve(IReadOnlyList<NugetReference> references, CancellationToken cancellationToken)
+    public NuGetResolution Resolve(IReadOnlyList<NuGetReference> references, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(references);
         var requests = Merge(references.Select(ReferenceParser.Parse));
         if (requests.Count == 0)
         {
-            return new NugetResolution([], []);
+            return new NuGetResolution([], []);
         }
 
         using var cacheContext = new SourceCacheContext();
