@@ -1,3 +1,4 @@
+using System.Net;
 using NuGet.Versioning;
 
 namespace KpatchScript.Scripting.NuGet;
@@ -26,6 +27,12 @@ internal static class NotFoundMessage
         while (inner.InnerException is not null)
         {
             inner = inner.InnerException;
+        }
+
+        // NuGet sent the credentials NuGet.Config has for the source, or none: say where they go.
+        if (inner is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } refused)
+        {
+            return $"{(int)refused.StatusCode} {refused.StatusCode}: give the source's credentials in NuGet.Config <packageSourceCredentials>";
         }
 
         return string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();

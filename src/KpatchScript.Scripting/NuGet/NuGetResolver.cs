@@ -10,30 +10,44 @@ namespace KpatchScript.Scripting.NuGet;
 /// </summary>
 public sealed class NuGetResolver
 {
+    private readonly IReadOnlyList<PackageSource> _sources;
+    private readonly ISettings _settings;
+
     /// <param name="sources">Local folders (flat or hierarchical) or http(s) v3 index URLs, tried in this order.</param>
     /// <param name="packagesDirectory">Where packages are extracted and looked for first, e.g. <c>~/.nuget/packages</c>.</param>
     public NuGetResolver(IReadOnlyList<string> sources, string packagesDirectory)
+        : this([.. sources.Select(s => new PackageSource(s))], packagesDirectory, NullSettings.Instance)
     {
-        Sources = [.. sources.Select(Normalize).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <param name="sources">The sources, with the name and credentials NuGet.Config gives them.</param>
+    /// <param name="packagesDirectory">Where packages are extracted and looked for first.</param>
+    /// <param name="settings">The NuGet.Config settings read for the trust policy (signatureValidationMode, trustedSigners).</param>
+    private NuGetResolver(IReadOnlyList<PackageSource> sources, string packagesDirectory, ISettings settings)
+    {
+        _sources = [.. sources.Select(Normalize).DistinctBy(s => s.Source, StringComparer.Ordinal)];
+        _settings = settings;
         PackagesDirectory = Path.GetFullPath(packagesDirectory);
     }
 
     /// <summary>The sources, local folders as full paths.</summary>
-    public IReadOnlyList<string> Sources { get; }
+    public IReadOnlyList<string> Sources => [.. _sources.Select(s => s.Source)];
 
     /// <summary>The packages folder, as a full path.</summary>
     public string PackagesDirectory { get; }
 
     /// <summary>
-    /// The sources and packages folder NuGet would use for a project in <paramref name="scriptDirectory"/>: the
-    /// enabled sources of the NuGet.Config files from there up and the user's, after <paramref name="extraSources"/>
-    /// (e.g. <c>--source</c>); the global packages folder (NUGET_PACKAGES or the config's globalPackagesFolder).
+    /// The sources, packages folder and trust policy NuGet would use for a project in <paramref name="scriptDirectory"/>:
+    /// the enabled sources of the NuGet.Config files from there up and the user's, after <paramref name="extraSources"/>
+    /// (e.g. <c>--source</c>; one that is a configured source's URL gets that source's credentials); the global packages
+    /// folder (NUGET_PACKAGES or the config's globalPackagesFolder).
     /// </summary>
     public static NuGetResolver ForScript(string scriptDirectory, IEnumerable<string> extraSources)
     {
         var settings = Settings.LoadDefaultSettings(scriptDirectory);
-        var configured = new PackageSourceProvider(settings).LoadPackageSources().Where(s => s.IsEnabled).Select(s => s.Source);
-        return new NuGetResolver([.. extraSources.Concat(configured)], SettingsUtility.GetGlobalPackagesFolder(settings));
+        var configured = new PackageSourceProvider(settings).LoadPackageSources().Where(s => s.IsEnabled).ToList();
+        var extra = extraSources.Select(e => configured.Find(c => c.Source.Equals(e, StringComparison.OrdinalIgnoreCase)) ?? new PackageSource(e));
+        return new NuGetResolver([.. extra.Concat(configured)], SettingsUtility.GetGlobalPackagesFolder(settings), settings);
     }
 
     /// <summary>The packages and assemblies for <paramref name="references"/>, with their dependencies.</summary>
@@ -48,14 +62,17 @@ public sealed class NuGetResolver
         }
 
         using var cacheContext = new SourceCacheContext();
-        var feeds = Sources.Select(s => IPackageFeed.Create(s, cacheContext)).ToList();
-        var walker = new DependencyWalker(new PackageCatalog(feeds, new PackagesFolder(PackagesDirectory)));
+        var feeds = _sources.Select(s => IPackageFeed.Create(s, cacheContext)).ToList();
+        var walker = new DependencyWalker(new PackageCatalog(feeds, new PackagesFolder(PackagesDirectory, _settings)));
         // Sync over async is safe here: NuGet's awaits use ConfigureAwait(false) and a host has no synchronization context.
         return walker.WalkAsync(requests, cancellationToken).GetAwaiter().GetResult();
     }
 
-    private static string Normalize(string source) =>
-        Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(uri?.LocalPath ?? source);
+    /// <summary>A folder as a full path; a URL as it is, keeping the source's name and credentials.</summary>
+    private static PackageSource Normalize(PackageSource source) =>
+        Uri.TryCreate(source.Source, UriKind.Absolute, out var uri) && !uri.IsFile
+            ? source
+            : new PackageSource(Path.GetFullPath(uri?.LocalPath ?? source.Source), source.Name);
 
     /// <summary>One request per id: the same reference written twice (e.g. in two #load files) is one; two versions are an error.</summary>
     private static List<PackageRequest> Merge(IEnumerable<PackageRequest> requests)

@@ -11,7 +11,7 @@ namespace KpatchScript.Scripting.NuGet;
 /// A folder laid out as NuGet's global packages folder (<c>&lt;id&gt;/&lt;version&gt;/</c>, lower case), so
 /// packages restored by <c>dotnet restore</c> are used as they are, and the ones extracted here serve it too.
 /// </summary>
-internal sealed class PackagesFolder(string root)
+internal sealed class PackagesFolder(string root, ISettings settings)
 {
     private readonly VersionFolderPathResolver _paths = new(root);
 
@@ -51,7 +51,7 @@ internal sealed class PackagesFolder(string root)
         var context = new PackageExtractionContext(
             PackageSaveMode.Defaultv3,
             XmlDocFileSaveMode.None,
-            ClientPolicyContext.GetClientPolicy(NullSettings.Instance, NullLogger.Instance),
+            ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance),
             NullLogger.Instance);
         await PackageExtractor.InstallFromSourceAsync(
             feed.Source,

@@ -7,7 +7,10 @@ public abstract class NuGetTestBase : IDisposable
 
     public void Dispose()
     {
-        Workspace.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Tests that hold more (a server) release it here, before the workspace goes.</summary>
+    protected virtual void Dispose(bool disposing) => Workspace.Dispose();
 }
