@@ -58,7 +58,7 @@ public sealed class NuGetResolver
         var requests = Merge(references.Select(ReferenceParser.Parse));
         if (requests.Count == 0)
         {
-            return new NuGetResolution([], []);
+            return new NuGetResolution([], [], []);
         }
 
         using var cacheContext = new SourceCacheContext();

@@ -6,6 +6,9 @@ namespace KpatchScript.Scripting.NuGet;
 /// </summary>
 public sealed class ScriptReferenceException : Exception
 {
+    /// <summary>NuGet's code when NuGet reports the same problem (e.g. <c>NU1605</c>); null otherwise.</summary>
+    public string? Code { get; init; }
+
     public ScriptReferenceException()
     {
     }

@@ -35,16 +35,17 @@ public sealed class NuGetDependencyTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_let_the_script_reference_win_over_a_dependency()
+    public void Should_let_a_higher_script_reference_win_over_a_dependency_without_a_warning()
     {
-        TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.2.0"));
+        TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.2.0");
 
         var resolution = Workspace.Resolver(Workspace.Feed)
-            .Resolve([new NuGetReference("Kps.App", null), new NuGetReference("Kps.Lib", "1.0.0")], CancellationToken.None);
+            .Resolve([new NuGetReference("Kps.App", null), new NuGetReference("Kps.Lib", "1.2.0")], CancellationToken.None);
 
-        Assert.Equal(["Kps.App 1.0.0", "Kps.Lib 1.0.0"], resolution.Packages.Select(p => $"{p.Id} {p.Version}"));
+        Assert.Equal(["Kps.App 1.0.0", "Kps.Lib 1.2.0"], resolution.Packages.Select(p => $"{p.Id} {p.Version}"));
+        Assert.Empty(resolution.Warnings);
     }
 
     [Fact]
