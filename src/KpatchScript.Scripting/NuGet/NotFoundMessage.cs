@@ -35,6 +35,10 @@ internal static class NotFoundMessage
             return $"{(int)refused.StatusCode} {refused.StatusCode}: give the source's credentials in NuGet.Config <packageSourceCredentials>";
         }
 
-        return string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return OneLine(inner.Message);
     }
+
+    /// <summary>A message of NuGet's on one line: the user sees one line per problem.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }
