@@ -60,12 +60,7 @@ public sealed class NuGetConflictTests : NuGetTestBase
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "[1.0.0, 2.0.0)"));
         TestPackage.Write(Workspace.Feed, "Kps.App", "2.0.0", ("Kps.Lib", "2.0.0"));
-        File.WriteAllText(Path.Combine(Workspace.Root, "NuGet.Config"), $"""
-            <configuration>
-              <config><add key="globalPackagesFolder" value="packages" /></config>
-              <packageSources><clear /><add key="local" value="{Workspace.Feed}" /></packageSources>
-            </configuration>
-            """);
+        Workspace.WriteConfig(Workspace.Feed);
         using var warnings = new StringWriter();
         var host = new ScriptHost(cache: null, warnings);
 

@@ -23,10 +23,10 @@ public sealed class NuGetCredentialTests : NuGetTestBase
     {
         var resolution = ResolveWithConfig("""
             <packageSourceCredentials>
-              <private>
+              <local>
                 <add key="Username" value="kps" />
                 <add key="ClearTextPassword" value="s3cret" />
-              </private>
+              </local>
             </packageSourceCredentials>
             """);
 
@@ -59,17 +59,7 @@ public sealed class NuGetCredentialTests : NuGetTestBase
 
     private NuGetResolution ResolveWithConfig(string credentials)
     {
-        File.WriteAllText(Path.Combine(Workspace.Root, "NuGet.Config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="packages" /></config>
-              <packageSources>
-                <clear />
-                <add key="private" value="{_server.IndexUrl}" />
-              </packageSources>
-              {credentials}
-            </configuration>
-            """);
+        Workspace.WriteConfig(_server.IndexUrl, more: credentials);
         return NuGetResolver.ForScript(Workspace.Root, []).Resolve([new NuGetReference("Kps.Private", "1.0.0")], CancellationToken.None);
     }
 }

@@ -34,15 +34,7 @@ public sealed class NuGetTrustTests(ITestOutputHelper output) : NuGetTestBase
 
     private NuGetResolution ResolveWithMode(string mode)
     {
-        File.WriteAllText(Path.Combine(Workspace.Root, "NuGet.Config"), $"""
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="packages" />
-                <add key="signatureValidationMode" value="{mode}" />
-              </config>
-              <packageSources><clear /><add key="local" value="feed" /></packageSources>
-            </configuration>
-            """);
+        Workspace.WriteConfig(Workspace.Feed, config: $"""<add key="signatureValidationMode" value="{mode}" />""");
         return NuGetResolver.ForScript(Workspace.Root, []).Resolve([new NuGetReference("Kps.Unsigned", "1.0.0")], CancellationToken.None);
     }
 }
