@@ -12,7 +12,7 @@ namespace KpatchScript.Scripting;
 /// methods that are never inlined, so a cache hit loads neither Roslyn nor NuGet.
 /// </summary>
 /// <param name="cache">Null runs without the cache (--no-cache).</param>
-/// <param name="error">Where compiler warnings and notes go (stderr).</param>
+/// <param name="error">Where compiler and NuGet warnings and notes go (stderr).</param>
 /// <param name="sources">NuGet sources to try before the configured ones (folders or URLs).</param>
 /// <param name="rules">The site's KPS rule severities and banned APIs (configuration); null for the defaults.</param>
 /// <param name="extensions">What plugins add: scripts compile against their assemblies (part of the cache key) and get their checks.</param>
@@ -60,7 +60,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     [MethodImpl(MethodImplOptions.NoInlining)]
     private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
     {
-        var packages = PackageReferences.Resolve(closure, _sources, cancellationToken);
+        var packages = PackageReferences.Resolve(closure, _sources, error, cancellationToken);
         var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, PluginReferences(), cancellationToken);
         foreach (var warning in compiled.Warnings)
         {

@@ -1,6 +1,6 @@
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>A package id with the versions that satisfy it: a script reference or a nuspec dependency.</summary>
 /// <param name="Id">The package id.</param>

@@ -1,16 +1,16 @@
 using System.Text.RegularExpressions;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
-/// <summary>Checks a script's <see cref="NugetReference"/> and turns its version text into a range.</summary>
+/// <summary>Checks a script's <see cref="NuGetReference"/> and turns its version text into a range.</summary>
 internal static partial class ReferenceParser
 {
     /// <summary>The id rule of dotnet-script, so a script valid there is valid here.</summary>
     [GeneratedRegex(@"^\w+([_.-]\w+)*$")]
     private static partial Regex IdPattern();
 
-    public static PackageRequest Parse(NugetReference reference)
+    public static PackageRequest Parse(NuGetReference reference)
     {
         var id = reference.Id.Trim();
         if (!IdPattern().IsMatch(id))

@@ -1,9 +1,9 @@
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>The packages folder: used offline, never trusted half-extracted, shared by concurrent resolutions.</summary>
-public sealed class NugetPackagesFolderTests : NugetTestBase
+public sealed class NuGetPackagesFolderTests : NuGetTestBase
 {
-    public NugetPackagesFolderTests()
+    public NuGetPackagesFolderTests()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
@@ -38,7 +38,7 @@ public sealed class NugetPackagesFolderTests : NugetTestBase
     [Fact]
     public void Should_let_parallel_resolutions_of_the_same_package_all_succeed()
     {
-        var resolutions = new Scripting.Nuget.NugetResolution[8];
+        var resolutions = new Scripting.NuGet.NuGetResolution[8];
 
         Parallel.For(0, resolutions.Length, i => resolutions[i] = Workspace.Resolve("Kps.App", "1.0.0", Workspace.Feed));
 

@@ -1,9 +1,9 @@
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>Versions chosen from folder feeds, flat and hierarchical.</summary>
-public sealed class NugetFeedTests : NugetTestBase
+public sealed class NuGetFeedTests : NuGetTestBase
 {
-    public NugetFeedTests()
+    public NuGetFeedTests()
     {
         foreach (var version in new[] { "1.0.0", "1.5.0", "2.0.0", "3.0.0-beta1" })
         {

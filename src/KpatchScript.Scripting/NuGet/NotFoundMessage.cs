@@ -1,6 +1,7 @@
+using System.Net;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>The one-line error for a package no source holds: what was asked, where it was looked for, what to do.</summary>
 internal static class NotFoundMessage
@@ -28,6 +29,16 @@ internal static class NotFoundMessage
             inner = inner.InnerException;
         }
 
-        return string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        // NuGet sent the credentials NuGet.Config has for the source, or none: say where they go.
+        if (inner is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } refused)
+        {
+            return $"{(int)refused.StatusCode} {refused.StatusCode}: give the source's credentials in NuGet.Config <packageSourceCredentials>";
+        }
+
+        return OneLine(inner.Message);
     }
+
+    /// <summary>A message of NuGet's on one line: the user sees one line per problem.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

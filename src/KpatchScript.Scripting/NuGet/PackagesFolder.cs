@@ -5,13 +5,13 @@ using NuGet.Packaging.Core;
 using NuGet.Packaging.Signing;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// A folder laid out as NuGet's global packages folder (<c>&lt;id&gt;/&lt;version&gt;/</c>, lower case), so
 /// packages restored by <c>dotnet restore</c> are used as they are, and the ones extracted here serve it too.
 /// </summary>
-internal sealed class PackagesFolder(string root)
+internal sealed class PackagesFolder(string root, ISettings settings)
 {
     private readonly VersionFolderPathResolver _paths = new(root);
 
@@ -46,20 +46,29 @@ internal sealed class PackagesFolder(string root)
     /// holds for the same package, rechecks the marker under it (a process that waited uses what the
     /// first one extracted), and writes the marker last.
     /// </summary>
+    /// <exception cref="ScriptReferenceException">The trust policy refused the package (nothing is left extracted).</exception>
     public async Task<string> InstallAsync(IPackageFeed feed, string id, NuGetVersion version, CancellationToken cancellationToken)
     {
+        SignatureVerification.EnableUnlessSet();
         var context = new PackageExtractionContext(
             PackageSaveMode.Defaultv3,
             XmlDocFileSaveMode.None,
-            ClientPolicyContext.GetClientPolicy(NullSettings.Instance, NullLogger.Instance),
+            ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance),
             NullLogger.Instance);
-        await PackageExtractor.InstallFromSourceAsync(
-            feed.Source,
-            new PackageIdentity(id, version),
-            stream => feed.CopyNupkgAsync(id, version, stream, cancellationToken),
-            _paths,
-            context,
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PackageExtractor.InstallFromSourceAsync(
+                feed.Source,
+                new PackageIdentity(id, version),
+                stream => feed.CopyNupkgAsync(id, version, stream, cancellationToken),
+                _paths,
+                context,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SignatureException exception)
+        {
+            throw SignatureVerification.Refusal(exception);
+        }
         if (!IsInstalled(id, version))
         {
             throw new IOException($"extracting {id} {version} from {feed.Source} did not complete in {GetDirectory(id, version)}");

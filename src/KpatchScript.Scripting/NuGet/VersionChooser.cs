@@ -1,6 +1,6 @@
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>Picks a version among those available: the highest for a script's reference, the lowest applicable for a dependency (NuGet's rule).</summary>
 internal static class VersionChooser

@@ -1,10 +1,10 @@
 using System.Reflection;
 using KpatchScript.Testing.Fixtures;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>The KpatchScript package this build produced resolves, with its Abstractions dependency, as a script would ask for it.</summary>
-public sealed class KpatchScriptPackageTests : NugetTestBase
+public sealed class KpatchScriptPackageTests : NuGetTestBase
 {
     [Fact]
     public void Should_resolve_the_built_KpatchScript_package_with_its_abstractions()

@@ -1,4 +1,4 @@
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// A NuGet reference of a script that cannot be resolved. The message is one line that names the
@@ -6,6 +6,9 @@ namespace KpatchScript.Scripting.Nuget;
 /// </summary>
 public sealed class ScriptReferenceException : Exception
 {
+    /// <summary>NuGet's code when NuGet reports the same problem (e.g. <c>NU1605</c>); null otherwise.</summary>
+    public string? Code { get; init; }
+
     public ScriptReferenceException()
     {
     }

@@ -2,7 +2,7 @@ using NuGet.Frameworks;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>What resolution needs from an extracted package, for the running framework (net10.0 today).</summary>
 internal sealed record PackageContents(PackageIdentity Identity, string Directory, IReadOnlyList<PackageDependency> Dependencies, IReadOnlyList<string> Assemblies)

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>
 /// Writes real, small .nupkg files: a nuspec and lib/net8.0/&lt;id&gt;.dll compiled with Roslyn, so the

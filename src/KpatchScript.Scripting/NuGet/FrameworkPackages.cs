@@ -1,4 +1,4 @@
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// Dependencies the running shared framework already provides. Packages built for netstandard list

@@ -1,9 +1,9 @@
-using KpatchScript.Scripting.Nuget;
+using KpatchScript.Scripting.NuGet;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>Transitive dependencies: the nuspec group for the running framework, lowest applicable versions, framework packages.</summary>
-public sealed class NugetDependencyTests : NugetTestBase
+public sealed class NuGetDependencyTests : NuGetTestBase
 {
     [Fact]
     public void Should_resolve_a_transitive_dependency_at_its_lowest_applicable_version()
@@ -29,22 +29,23 @@ public sealed class NugetDependencyTests : NugetTestBase
         }
 
         var resolution = Workspace.Resolver(Workspace.Feed)
-            .Resolve([new NugetReference("Kps.One", null), new NugetReference("Kps.Two", null)], CancellationToken.None);
+            .Resolve([new NuGetReference("Kps.One", null), new NuGetReference("Kps.Two", null)], CancellationToken.None);
 
         Assert.Equal(["Kps.One 1.0.0", "Kps.Two 1.0.0", "Kps.Lib 1.2.0"], resolution.Packages.Select(p => $"{p.Id} {p.Version}"));
     }
 
     [Fact]
-    public void Should_let_the_script_reference_win_over_a_dependency()
+    public void Should_let_a_higher_script_reference_win_over_a_dependency_without_a_warning()
     {
-        TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.2.0"));
+        TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.2.0");
 
         var resolution = Workspace.Resolver(Workspace.Feed)
-            .Resolve([new NugetReference("Kps.App", null), new NugetReference("Kps.Lib", "1.0.0")], CancellationToken.None);
+            .Resolve([new NuGetReference("Kps.App", null), new NuGetReference("Kps.Lib", "1.2.0")], CancellationToken.None);
 
-        Assert.Equal(["Kps.App 1.0.0", "Kps.Lib 1.0.0"], resolution.Packages.Select(p => $"{p.Id} {p.Version}"));
+        Assert.Equal(["Kps.App 1.0.0", "Kps.Lib 1.2.0"], resolution.Packages.Select(p => $"{p.Id} {p.Version}"));
+        Assert.Empty(resolution.Warnings);
     }
 
     [Fact]

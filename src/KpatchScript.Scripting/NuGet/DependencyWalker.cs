@@ -1,18 +1,19 @@
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// Chooses one version per id: a script's own references win (as direct references do in NuGet);
 /// a dependency takes its lowest applicable version, the highest of those when several packages depend on it.
+/// What then does not fit a dependency's range is reported as NuGet reports it (<see cref="DependencyConflicts"/>).
 /// </summary>
 internal sealed class DependencyWalker(PackageCatalog catalog)
 {
     private readonly Dictionary<string, NuGetVersion> _chosen = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PackageContents> _read = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<NugetResolution> WalkAsync(IReadOnlyList<PackageRequest> references, CancellationToken cancellationToken)
+    public async Task<NuGetResolution> WalkAsync(IReadOnlyList<PackageRequest> references, CancellationToken cancellationToken)
     {
         var queue = new Queue<string>();
         foreach (var reference in references)
@@ -60,30 +61,34 @@ internal sealed class DependencyWalker(PackageCatalog catalog)
 
     /// <summary>
     /// The chosen packages reachable from the references through the chosen versions: a dependency only an
-    /// older, replaced version had is left out. References first, then breadth first.
+    /// older, replaced version had is left out. References first, then breadth first, each with its path from
+    /// the script for NuGet's messages; then checked as NuGet checks them.
     /// </summary>
-    private NugetResolution Collect(IReadOnlyList<PackageRequest> references, HashSet<string> referenced)
+    private NuGetResolution Collect(IReadOnlyList<PackageRequest> references, HashSet<string> referenced)
     {
-        var order = new List<PackageContents>();
+        var order = new List<(PackageContents Package, string Path)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var queue = new Queue<string>(references.Select(r => r.Id));
-        while (queue.TryDequeue(out var id))
+        var queue = new Queue<(string Id, string Parent)>(references.Select(r => (r.Id, "script")));
+        while (queue.TryDequeue(out var next))
         {
-            if (!seen.Add(id))
+            if (!seen.Add(next.Id))
             {
                 continue;
             }
 
-            var package = _read[Key(id, _chosen[id])];
-            order.Add(package);
+            var package = _read[Key(next.Id, _chosen[next.Id])];
+            var path = $"{next.Parent} -> {package.Identity.Id} {package.Identity.Version.ToNormalizedString()}";
+            order.Add((package, path));
             foreach (var dependency in Followed(package, referenced))
             {
-                queue.Enqueue(dependency.Id);
+                queue.Enqueue((dependency.Id, path));
             }
         }
 
-        return new NugetResolution(
-            [.. order.Select(p => new ResolvedPackage(p.Identity.Id, p.Identity.Version.ToNormalizedString(), p.Directory))],
-            [.. order.SelectMany(p => p.Assemblies).Distinct(StringComparer.Ordinal)]);
+        var warnings = DependencyConflicts.Check(references, order);
+        return new NuGetResolution(
+            [.. order.Select(p => new ResolvedPackage(p.Package.Identity.Id, p.Package.Identity.Version.ToNormalizedString(), p.Package.Directory))],
+            [.. order.SelectMany(p => p.Package.Assemblies).Distinct(StringComparer.Ordinal)],
+            warnings);
     }
 }

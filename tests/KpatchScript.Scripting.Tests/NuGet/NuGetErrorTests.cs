@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using KpatchScript.Scripting.Nuget;
+using KpatchScript.Scripting.NuGet;
 using Xunit.Abstractions;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>What a script author reads when a reference cannot be resolved: one line that says what to do.</summary>
-public sealed class NugetErrorTests(ITestOutputHelper output) : NugetTestBase
+public sealed class NuGetErrorTests(ITestOutputHelper output) : NuGetTestBase
 {
     [Fact]
     public void Should_name_the_package_the_version_and_every_place_tried_when_not_found()
@@ -51,7 +51,7 @@ public sealed class NugetErrorTests(ITestOutputHelper output) : NugetTestBase
     [Fact]
     public void Should_reject_one_package_asked_with_two_versions()
     {
-        var references = new[] { new NugetReference("Kps.Other", "1.0.0"), new NugetReference("kps.other", "2.0.0") };
+        var references = new[] { new NuGetReference("Kps.Other", "1.0.0"), new NuGetReference("kps.other", "2.0.0") };
 
         var error = Assert.Throws<ScriptReferenceException>(() => Workspace.Resolver().Resolve(references, CancellationToken.None));
 

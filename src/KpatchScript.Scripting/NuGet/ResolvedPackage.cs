@@ -1,4 +1,4 @@
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>A package chosen by resolution, extracted in the packages folder.</summary>
 /// <param name="Id">The id as the package's nuspec spells it.</param>

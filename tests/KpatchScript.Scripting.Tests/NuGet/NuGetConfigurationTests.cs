@@ -1,9 +1,9 @@
-using KpatchScript.Scripting.Nuget;
+using KpatchScript.Scripting.NuGet;
 
-namespace KpatchScript.Scripting.Tests.Nuget;
+namespace KpatchScript.Scripting.Tests.NuGet;
 
 /// <summary>ForScript reads the sources and packages folder as NuGet does, from the script's folder up.</summary>
-public sealed class NugetConfigurationTests : NugetTestBase
+public sealed class NuGetConfigurationTests : NuGetTestBase
 {
     [Fact]
     public void Should_take_extra_sources_first_then_the_enabled_sources_of_the_nearest_NuGet_config()
@@ -22,7 +22,7 @@ public sealed class NugetConfigurationTests : NugetTestBase
             </configuration>
             """);
 
-        var resolver = NugetResolver.ForScript(scripts, ["extra"]);
+        var resolver = NuGetResolver.ForScript(scripts, ["extra"]);
 
         Assert.Equal([Path.GetFullPath("extra"), Path.Combine(Workspace.Root, "feed")], resolver.Sources);
         var expectedPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } fromEnvironment

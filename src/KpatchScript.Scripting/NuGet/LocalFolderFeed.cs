@@ -3,7 +3,7 @@ using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// A folder of packages, flat (<c>*.nupkg</c>) or hierarchical (<c>&lt;id&gt;/&lt;version&gt;/*.nupkg</c>), or both.

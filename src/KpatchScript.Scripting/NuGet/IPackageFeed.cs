@@ -1,7 +1,8 @@
+using NuGet.Configuration;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>A package source: a local folder or an http(s) v3 feed.</summary>
 internal interface IPackageFeed
@@ -15,10 +16,10 @@ internal interface IPackageFeed
     /// <summary>Writes the .nupkg of a version returned by <see cref="GetVersionsAsync"/> to <paramref name="destination"/>.</summary>
     Task CopyNupkgAsync(string id, NuGetVersion version, Stream destination, CancellationToken cancellationToken);
 
-    /// <summary>An http source for an absolute http(s) URL, a folder otherwise (relative paths from the current directory).</summary>
-    static IPackageFeed Create(string source, SourceCacheContext cacheContext)
+    /// <summary>An http source (with its credentials) for an absolute http(s) URL, a folder otherwise (relative paths from the current directory).</summary>
+    static IPackageFeed Create(PackageSource source, SourceCacheContext cacheContext)
     {
-        if (Uri.TryCreate(source, UriKind.Absolute, out var uri))
+        if (Uri.TryCreate(source.Source, UriKind.Absolute, out var uri))
         {
             if (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             {
@@ -31,6 +32,6 @@ internal interface IPackageFeed
             }
         }
 
-        return new LocalFolderFeed(Path.GetFullPath(source));
+        return new LocalFolderFeed(Path.GetFullPath(source.Source));
     }
 }

@@ -1,6 +1,6 @@
 using NuGet.Versioning;
 
-namespace KpatchScript.Scripting.Nuget;
+namespace KpatchScript.Scripting.NuGet;
 
 /// <summary>
 /// The versions the packages folder and the sources hold, for one resolution. The packages folder is
