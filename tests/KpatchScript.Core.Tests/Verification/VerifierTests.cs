@@ -102,7 +102,7 @@ public sealed class VerifierTests
     {
         var host = FakeHosts.Healthy().InTransition();
 
-        var report = new KpatchFacade(host, TimeProvider.System, new KpatchSettings { TransitionThreshold = TimeSpan.FromMilliseconds(600) }).Verify();
+        var report = new KpatchFacade(host, new SteppingTimeProvider(), new KpatchSettings { TransitionThreshold = TimeSpan.FromMilliseconds(600) }).Verify();
 
         var transition = report.Checks.Single(c => c.Name == "transition");
         Assert.Equal(CheckResult.Fail, transition.Result);
