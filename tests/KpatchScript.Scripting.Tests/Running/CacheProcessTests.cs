@@ -1,5 +1,4 @@
 using KpatchScript.Host;
-using KpatchScript.Scripting.Tests.Suite;
 using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Scripting.Tests.Running;
