@@ -25,7 +25,7 @@ public sealed class VerifierTests
     [InlineData(SysrootFixtures.LabStacked, CheckResult.Pass)]
     [InlineData(SysrootFixtures.LabReplaced, CheckResult.Pass)]
     [InlineData(SysrootFixtures.LabStalled, CheckResult.Fail)]
-    public void Should_give_each_captured_host_its_verdict(string fixture, CheckResult verdict)
+    public void Gives_each_captured_host_its_verdict(string fixture, CheckResult verdict)
     {
         var report = Verify(fixture);
 
