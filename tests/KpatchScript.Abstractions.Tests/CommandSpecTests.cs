@@ -5,7 +5,7 @@ namespace KpatchScript.Abstractions.Tests;
 public sealed class CommandSpecTests
 {
     [Fact]
-    public void Should_quote_arguments_with_spaces_for_display_only()
+    public void Quotes_arguments_with_spaces_for_display_only()
     {
         var spec = CommandSpec.Query("dnf", "install", "kpatch-patch = 5.14.0-284.11.1.el9_2.x86_64");
 
@@ -15,13 +15,13 @@ public sealed class CommandSpecTests
     }
 
     [Fact]
-    public void Should_escape_single_quotes_when_displaying()
+    public void Escapes_single_quotes_when_displaying()
     {
         Assert.Equal("echo 'it'\\''s'", CommandSpec.Query("echo", "it's").ToString());
     }
 
     [Fact]
-    public void Should_name_the_first_line_of_an_error()
+    public void Names_the_first_line_of_an_error()
     {
         var result = new CommandResult(1, "", "\n  error: no such package  \nmore");
 

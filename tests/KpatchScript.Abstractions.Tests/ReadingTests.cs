@@ -8,7 +8,7 @@ public sealed class ReadingTests
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     [Fact]
-    public void Should_write_a_known_reading_as_its_bare_value()
+    public void Writes_a_known_reading_as_its_bare_value()
     {
         Assert.Equal("\"5.14.0\"", JsonSerializer.Serialize(Reading.Known("5.14.0"), Options));
         Assert.Equal("true", JsonSerializer.Serialize(Reading.Known(true), Options));
@@ -16,13 +16,13 @@ public sealed class ReadingTests
     }
 
     [Fact]
-    public void Should_write_an_unknown_reading_as_an_object_with_its_reason()
+    public void Writes_an_unknown_reading_as_an_object_with_its_reason()
     {
         Assert.Equal("{\"unknown\":\"/proc/x does not exist\"}", JsonSerializer.Serialize(Reading.Unknown<int>("/proc/x does not exist"), Options));
     }
 
     [Fact]
-    public void Should_read_back_what_it_wrote()
+    public void Reads_back_what_it_wrote()
     {
         var known = JsonSerializer.Deserialize<Reading<long>>("32768", Options)!;
         var unknown = JsonSerializer.Deserialize<Reading<long>>("{\"unknown\":\"empty\"}", Options)!;
@@ -34,7 +34,7 @@ public sealed class ReadingTests
     }
 
     [Fact]
-    public void Should_read_an_object_value_that_merely_has_other_properties_as_known()
+    public void Reads_an_object_value_that_merely_has_other_properties_as_known()
     {
         var reading = JsonSerializer.Deserialize<Reading<LivepatchSupport>>("{\"supported\":true,\"reason\":\"x\"}", Options)!;
 
@@ -43,13 +43,13 @@ public sealed class ReadingTests
     }
 
     [Fact]
-    public void Should_never_hold_an_empty_reason()
+    public void Never_holds_an_empty_reason()
     {
         Assert.Equal("unknown reason", Reading.Unknown<string>(" ").UnknownReason);
     }
 
     [Fact]
-    public void Should_keep_an_unknown_reading_unknown_through_select_and_then()
+    public void Keeps_an_unknown_reading_unknown_through_select_and_then()
     {
         var unknown = Reading.Unknown<string>("missing");
 

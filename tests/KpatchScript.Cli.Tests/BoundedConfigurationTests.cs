@@ -15,7 +15,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Should_refuse_dev_zero_as_the_configuration()
+    public void Refuses_dev_zero_as_the_configuration()
     {
         var outcome = Deadline.Within(Limit, () => CliRunner.RunWithConfig("/dev/zero", "status"));
 
@@ -24,7 +24,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_fifo_as_the_configuration_without_waiting_for_a_writer()
+    public void Refuses_a_fifo_as_the_configuration_without_waiting_for_a_writer()
     {
         var fifo = Path.Combine(_directory, "config.json");
         SpecialFiles.MakeFifo(fifo);
@@ -36,7 +36,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_directory_as_the_configuration_instead_of_ignoring_it()
+    public void Refuses_a_directory_as_the_configuration_instead_of_ignoring_it()
     {
         var outcome = CliRunner.RunWithConfig(_directory, "status", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch));
 
@@ -45,7 +45,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_configuration_larger_than_a_mebibyte()
+    public void Refuses_a_configuration_larger_than_a_mebibyte()
     {
         var config = Path.Combine(_directory, "config.json");
         SpecialFiles.MakeSparse(config, 2 * 1024 * 1024);
@@ -60,7 +60,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     [InlineData("""{ "lock_wait_seconds": 5, "lock_wait_seconds": 600 }""", "lock_wait_seconds")]
     [InlineData("""{ "alerts": { "rules": { "kernel-not-covered": { "enabled": true, "enabled": false } } } }""", "alerts.rules.kernel-not-covered.enabled")]
     [InlineData("""{ "target": "local", "plugins": { "Webhook": { "url": "http://a" }, "Webhook": { "url": "http://b" } } }""", "plugins.Webhook")]
-    public void Should_name_a_key_that_appears_twice(string content, string key)
+    public void Names_a_key_that_appears_twice(string content, string key)
     {
         var config = Path.Combine(_directory, "config.json");
         File.WriteAllText(config, content);
@@ -72,7 +72,7 @@ public sealed class BoundedConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_banned_api_list_that_is_a_fifo()
+    public void Refuses_a_banned_api_list_that_is_a_fifo()
     {
         var list = Path.Combine(_directory, "BannedSymbols.txt");
         SpecialFiles.MakeFifo(list);

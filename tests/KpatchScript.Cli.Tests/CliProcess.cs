@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Cli.Tests;
 
@@ -8,7 +9,7 @@ internal static class CliProcess
     public static Process Start(IDictionary<string, string>? environment, params string[] args)
     {
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll"));
+        startInfo.ArgumentList.Add(KpatchScriptCli.Dll);
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);

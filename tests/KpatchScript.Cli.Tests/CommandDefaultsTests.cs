@@ -25,8 +25,8 @@ public sealed class CommandDefaultsTests : IDisposable
         var other = CliRunner.RunWithConfig(Config, "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.LabStalled));
         var alerts = CliRunner.RunWithConfig(Config, "alerts", "--dry-run", "--json");
         // A script writes to the process's console: run it as a process.
-        var script = await ProcessHelper.ExecuteAsync(["dotnet", Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll"), "eval", "--no-cache", "using KpatchScript; WriteLine(Kpatch.Connect().Target);"],
-            _directory, new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = Config }, null, TimeSpan.FromMinutes(2));
+        var script = await KpatchScriptCli.RunAsync(["eval", "--no-cache", "using KpatchScript; WriteLine(Kpatch.Connect().Target);"],
+            new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = Config }, _directory);
 
         Assert.Equal((0, ""), (status.ExitCode, status.Error));
         Assert.Equal("rhel92-web01", JsonDocument.Parse(status.Out).RootElement.GetProperty("host").GetProperty("hostname").GetString());

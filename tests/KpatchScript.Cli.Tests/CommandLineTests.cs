@@ -9,7 +9,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "status", "--target", "--json" }, "kpatch-script: error: --target needs a value; see 'kpatch-script status --help'\n")]
     [InlineData(new[] { "status", "--json=yes" }, "kpatch-script: error: --json takes no value; see 'kpatch-script status --help'\n")]
     [InlineData(new[] { "stauts" }, "kpatch-script: error: unknown command 'stauts'; run 'kpatch-script --help' for the list\n")]
-    public void Should_reject_a_wrong_command_line_with_one_line_and_exit_2(string[] args, string expected)
+    public void Rejects_a_wrong_command_line_with_one_line_and_exits_2(string[] args, string expected)
     {
         var outcome = CliRunner.Run(args);
 
@@ -17,7 +17,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Should_print_usage_on_stderr_and_exit_2_without_a_command()
+    public void Prints_usage_on_stderr_and_exits_2_without_a_command()
     {
         var outcome = CliRunner.Run();
 
@@ -26,7 +26,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Should_list_the_commands_in_help()
+    public void Lists_the_commands_in_help()
     {
         var outcome = CliRunner.Run("--help");
 
@@ -36,7 +36,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Should_explain_status_in_its_help()
+    public void Explains_status_in_its_help()
     {
         var outcome = CliRunner.Run("status", "--help");
 
@@ -46,7 +46,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Should_print_its_version()
+    public void Prints_its_version()
     {
         var outcome = CliRunner.Run("--version");
 

@@ -9,7 +9,7 @@ public sealed class ConfigurationTests : IDisposable
     public void Dispose() => Directory.Delete(Path.GetDirectoryName(_config)!, recursive: true);
 
     [Fact]
-    public void Should_name_the_line_of_a_banned_api_list_that_is_not_an_entry()
+    public void Names_the_line_of_a_banned_api_list_that_is_not_an_entry()
     {
         var list = Path.Combine(Path.GetDirectoryName(_config)!, "BannedSymbols.txt");
         File.WriteAllText(list, "// site bans\nT:System.IO.File\nSystem.Net.Http.HttpClient\n");
@@ -24,7 +24,7 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Should_override_the_support_window_estimate()
+    public void Overrides_the_support_window_estimate()
     {
         File.WriteAllText(_config, """{ "support_window_end": "2026-03-01" }""");
 
@@ -47,7 +47,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("{ \"rule_severities\": { \"KPS1005\": \"fatal\" } }", "rule_severities: KPS1005 must be \"error\", \"warning\" or \"none\", not \"fatal\"")]
     [InlineData("{ \"rule_severities\": [\"KPS1005\"] }", "rule_severities must be an object like {\"KPS1005\": \"error\"}, not [\"KPS1005\"]")]
     [InlineData("{ \"banned_symbols_file\": \"missing.txt\" }", "banned_symbols_file ")]
-    public void Should_reject_a_bad_configuration_with_one_line(string content, string expected)
+    public void Rejects_a_bad_configuration_with_one_line(string content, string expected)
     {
         File.WriteAllText(_config, content);
 

@@ -9,7 +9,7 @@ public sealed class StatusCommandTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Should_print_schema_valid_json_and_nothing_on_stderr(string fixture)
+    public void Prints_schema_valid_json_and_nothing_on_stderr(string fixture)
     {
         var outcome = CliRunner.Run("status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(fixture));
 
@@ -20,7 +20,7 @@ public sealed class StatusCommandTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Should_print_a_readable_table(string fixture)
+    public void Prints_a_readable_table(string fixture)
     {
         var root = SysrootFixtures.Get(fixture);
         var outcome = CliRunner.Run("status", $"--target=sysroot:{root}");
@@ -32,7 +32,7 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
-    public void Should_accept_the_options_in_any_order()
+    public void Accepts_the_options_in_any_order()
     {
         var root = SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch);
 
@@ -43,7 +43,7 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
-    public void Should_fail_with_one_line_when_the_tree_is_not_a_host()
+    public void Fails_with_one_line_when_the_tree_is_not_a_host()
     {
         var empty = Directory.CreateTempSubdirectory("kps-empty-").FullName;
         try
@@ -65,7 +65,7 @@ public sealed class StatusCommandTests
     [Theory]
     [InlineData(new[] { "status", "--target", "sysroot:/nonexistent/kps" }, "kpatch-script: error: sysroot /nonexistent/kps is not a directory\n")]
     [InlineData(new[] { "status", "--target", "nfs:host" }, "kpatch-script: error: unknown target 'nfs:host': expected local | sysroot:DIR | ssh://USER@HOST[:PORT]\n")]
-    public void Should_fail_with_one_line_for_a_bad_target(string[] args, string expected)
+    public void Fails_with_one_line_for_a_bad_target(string[] args, string expected)
     {
         var outcome = CliRunner.Run(args);
 
@@ -73,7 +73,7 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
-    public void Should_show_the_stack_trace_only_with_verbose()
+    public void Shows_the_stack_trace_only_with_verbose()
     {
         var quiet = CliRunner.Run("status", "--target", "sysroot:/nonexistent/kps");
         var verbose = CliRunner.Run("status", "--target", "sysroot:/nonexistent/kps", "--verbose");
@@ -84,7 +84,7 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
-    public void Should_close_the_targets_a_command_opened()
+    public void Closes_the_targets_a_command_opened()
     {
         var target = new DisposableTarget(SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch));
         using var stdout = new StringWriter();

@@ -8,9 +8,8 @@ public sealed class ThisMachineTests
 {
     private static (int ExitCode, string Out, string Error) RunExecutable(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference the CLI project");
-        var result = ProcessHelper.Execute(["dotnet", dll, .. args]);
+        Assert.True(File.Exists(KpatchScriptCli.Dll), $"{KpatchScriptCli.Dll} is missing: the test project must reference the CLI project");
+        var result = KpatchScriptCli.Run(args);
         return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 

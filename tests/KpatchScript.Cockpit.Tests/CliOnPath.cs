@@ -18,8 +18,7 @@ internal static class CliOnPath
     /// <summary>Runs the same CLI directly with <paramref name="config"/>, for what the panel must agree with.</summary>
     public static string Run(string config, params string[] arguments)
     {
-        var result = ProcessHelper.ExecuteAsync([Dotnet, Dll, .. arguments], AppContext.BaseDirectory,
-            new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = config, ["HOME"] = "/root" }, null, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        var result = KpatchScriptCli.Run(arguments, new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = config, ["HOME"] = "/root" });
         return result.ExitCode is 0 or 1 or 2 or 3 && result.StandardOutput.Length > 0
             ? result.StandardOutput
             : throw new InvalidOperationException($"kpatch-script {string.Join(' ', arguments)} exited {result.ExitCode}: {result.StandardError}");

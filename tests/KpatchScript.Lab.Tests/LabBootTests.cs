@@ -11,7 +11,7 @@ public sealed class LabBootTests
     public LabBootTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public void Should_boot_and_livepatch_proc_cmdline()
+    public void Boots_and_livepatches_proc_cmdline()
     {
         using var lab = new KernelLab();
         _output.WriteLine($"modules {lab.Build.ModulesBuildTime.TotalSeconds:0.0} s, initramfs {lab.Build.InitramfsBuildTime.TotalSeconds:0.0} s, boot to ssh {lab.BootTime.TotalSeconds:0.0} s");
@@ -33,7 +33,7 @@ public sealed class LabBootTests
     }
 
     [Fact]
-    public void Should_build_a_module_whose_vermagic_names_another_kernel()
+    public void Builds_a_module_whose_vermagic_names_another_kernel()
     {
         var build = KernelLabBuild.Shared;
 
@@ -50,6 +50,6 @@ public sealed class LabBootTests
     [InlineData("6.1.0-99-amd64", "6.1.0-88-amd64")]
     [InlineData("5.14.0-284.11.1.el9_2.x86_64", "5.14.0-999.11.1.el9_2.x86_64")]
     [InlineData("6.8.0", "9.8.0")]
-    public void Should_change_a_release_keeping_its_length(string release, string other) =>
+    public void Changes_a_release_keeping_its_length(string release, string other) =>
         Assert.Equal(other, KernelLabBuild.OtherRelease(release));
 }

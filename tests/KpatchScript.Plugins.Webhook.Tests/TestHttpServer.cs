@@ -39,12 +39,23 @@ internal sealed class TestHttpServer : IDisposable
         return Task.CompletedTask;
     };
 
-    /// <summary>Answers only after <paramref name="delay"/> (or when the server stops).</summary>
-    public static Func<int, HttpListenerResponse, CancellationToken, Task> Slow(TimeSpan delay) => async (_, response, stop) =>
+    /// <summary>Never answers (until the server stops).</summary>
+    public static Func<int, HttpListenerResponse, CancellationToken, Task> Silent() => (_, _, stop) => Task.Delay(Timeout.Infinite, stop);
+
+    /// <summary>Waits (in real time) until <paramref name="count"/> requests have arrived; throws after a minute, a hang guard only.</summary>
+    public async Task WaitForRequestsAsync(int count)
     {
-        await Task.Delay(delay, stop);
-        response.StatusCode = 200;
-    };
+        var limit = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (Requests.Count < count)
+        {
+            if (DateTime.UtcNow > limit)
+            {
+                throw new TimeoutException($"{Requests.Count} request(s) within a minute, not {count}");
+            }
+
+            await Task.Delay(5);
+        }
+    }
 
     /// <summary>A port with nothing listening on it: bound, then released.</summary>
     public static int FreePort()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using KpatchScript.Alerts;
@@ -24,7 +23,7 @@ public sealed class WebhookTests
     private static Alert Stalled => new("transition-stalled", "transition-stalled:livepatch_sleep", AlertSeverity.Critical, AlertState.Firing, "lab", "local",
         "livepatch_sleep is stuck in transition", "waiting for postgres (pid 733)", Now.AddMinutes(-30), Now);
 
-    private static WebhookSink Sink(string json) => new(WebhookSettings.Parse(json, TimeSpan.FromSeconds(30)), TimeProvider.System);
+    private static WebhookSink Sink(string json, TimeProvider? time = null) => new(WebhookSettings.Parse(json, TimeSpan.FromSeconds(30)), time ?? TimeProvider.System);
 
     [Fact]
     public async Task Notifications_are_posted_as_json_with_the_configured_headers()
@@ -49,26 +48,40 @@ public sealed class WebhookTests
         Assert.Equal(Now.AddMinutes(-30), alert.GetProperty("since").GetDateTimeOffset());
     }
 
+    // Timeouts and backoff run on a manual clock: the test moves time, so a loaded machine cannot
+    // make a deadline pass early (a request not yet read by the server) or a retry come late.
     [Fact]
     public async Task An_answer_of_500_is_tried_again_after_the_backoff()
     {
         using var server = new TestHttpServer(TestHttpServer.Status(500), TestHttpServer.Status(200));
-        using var sink = Sink($$"""{"urls": ["{{server.Url()}}"], "attempts": 3, "backoff_seconds": 0.3}""");
-        var clock = Stopwatch.StartNew();
+        var clock = new ManualTimeProvider();
+        using var sink = Sink($$"""{"urls": ["{{server.Url()}}"], "attempts": 3, "backoff_seconds": 0.3}""", clock);
 
-        await sink.DeliverAsync(Batch(Stalled), CancellationToken.None);
+        var delivery = sink.DeliverAsync(Batch(Stalled), CancellationToken.None);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(0.3)); // the backoff after the 500
+        clock.Advance(TimeSpan.FromSeconds(0.29));
+        Assert.Single(server.Requests);
+        clock.Advance(TimeSpan.FromSeconds(0.01));
+        await delivery;
 
         Assert.Equal(2, server.Requests.Count);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.3), $"retried after {clock.Elapsed.TotalSeconds:0.00} s, before the backoff");
     }
 
     [Fact]
     public async Task A_server_that_does_not_answer_in_time_fails_after_the_attempts()
     {
-        using var server = new TestHttpServer(TestHttpServer.Slow(TimeSpan.FromSeconds(20)));
-        using var sink = Sink($$"""{"urls": ["{{server.Url()}}"], "timeout_seconds": 0.5, "attempts": 2, "backoff_seconds": 0.1}""");
+        using var server = new TestHttpServer(TestHttpServer.Silent());
+        var clock = new ManualTimeProvider();
+        using var sink = Sink($$"""{"urls": ["{{server.Url()}}"], "timeout_seconds": 0.5, "attempts": 2, "backoff_seconds": 0.1}""", clock);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sink.DeliverAsync(Batch(Stalled), CancellationToken.None));
+        var delivery = Assert.ThrowsAsync<InvalidOperationException>(() => sink.DeliverAsync(Batch(Stalled), CancellationToken.None));
+        await server.WaitForRequestsAsync(1);
+        clock.Advance(TimeSpan.FromSeconds(0.5)); // the first attempt's deadline
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(0.1)); // the backoff
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        await server.WaitForRequestsAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(0.5)); // the second attempt's deadline
+        var error = await delivery;
 
         Assert.Equal($"webhook http://127.0.0.1:{server.Port}/...: gave up after 2 attempt(s), the last: no answer within 0.5 s", error.Message);
         Assert.Equal(2, server.Requests.Count);

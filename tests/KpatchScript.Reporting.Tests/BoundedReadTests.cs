@@ -19,7 +19,7 @@ public sealed class BoundedReadTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Should_call_an_alert_state_with_a_key_twice_corrupt_and_name_the_key()
+    public void Calls_an_alert_state_with_a_key_twice_corrupt_and_names_the_key()
     {
         var path = Path.Combine(_directory, "alert-state.json");
         File.WriteAllText(path, """
@@ -33,7 +33,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_an_alert_state_that_is_a_fifo()
+    public void Refuses_an_alert_state_that_is_a_fifo()
     {
         var path = Path.Combine(_directory, "alert-state.json");
         SpecialFiles.MakeFifo(path);
@@ -44,7 +44,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_remove_the_temporaries_of_a_killed_write_and_keep_a_live_writers()
+    public void Removes_the_temporaries_of_a_killed_write_and_keeps_a_live_writers()
     {
         var path = Path.Combine(_directory, "alert-state.json");
         var dead = Path.Combine(_directory, $".alert-state.json.{int.MaxValue}.0123456789abcdef0123456789abcdef.tmp"); // no such process
@@ -62,7 +62,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_list_a_fleet_document_that_is_a_fifo_as_unreadable()
+    public void Lists_a_fleet_document_that_is_a_fifo_as_unreadable()
     {
         SpecialFiles.MakeFifo(Path.Combine(_directory, "web1.json"));
 
@@ -73,7 +73,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_template_override_that_is_a_fifo()
+    public void Refuses_a_template_override_that_is_a_fifo()
     {
         SpecialFiles.MakeFifo(Path.Combine(_directory, "report.html"));
 
@@ -83,7 +83,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_write_atomically_where_a_leftover_name_is_not_ours()
+    public void Writes_atomically_where_a_leftover_name_is_not_ours()
     {
         // A file that merely looks like a temporary (no pid) is someone else's: left alone.
         var path = Path.Combine(_directory, "out.txt");

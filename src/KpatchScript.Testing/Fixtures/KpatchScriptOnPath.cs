@@ -9,7 +9,7 @@ namespace KpatchScript.Testing.Fixtures;
 public static class KpatchScriptOnPath
 {
     /// <summary>The CLI assembly in the calling test's output folder.</summary>
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
+    public static string Dll => KpatchScriptCli.Dll;
 
     /// <summary>The real dotnet host (links resolved), so the wrapper works whatever PATH the child has.</summary>
     public static string Dotnet { get; } = FindDotnet();
@@ -19,15 +19,13 @@ public static class KpatchScriptOnPath
     {
         var bin = Directory.CreateDirectory(Path.Combine(directory, "bin")).FullName;
         var wrapper = Path.Combine(bin, "kpatch-script");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {Quote(Dotnet)} {Quote(Dll)} \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {PosixShell.Quote(Dotnet)} {PosixShell.Quote(Dll)} \"$@\"\n");
         ProcessHelper.Run("chmod", "0755", wrapper);
         return bin;
     }
 
     /// <summary><paramref name="bin"/> first, then this process's PATH: the value of PATH for a child.</summary>
     public static string PathWith(string bin) => bin + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
-
-    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string FindDotnet()
     {

@@ -15,9 +15,7 @@ public sealed class VerdictProcessTests : IDisposable
 
     private static (int, string, string) AsProcess(string config, string[] arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
-        var result = ProcessHelper.ExecuteAsync(["dotnet", dll, .. arguments], AppContext.BaseDirectory,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["KPATCH_SCRIPT_CONFIG"] = config, ["DOTNET_NOLOGO"] = "1" }, null, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        var result = KpatchScriptCli.Run(arguments, new Dictionary<string, string>(StringComparer.Ordinal) { ["KPATCH_SCRIPT_CONFIG"] = config, ["DOTNET_NOLOGO"] = "1" });
         return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 

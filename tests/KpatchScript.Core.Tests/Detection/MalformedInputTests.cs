@@ -122,11 +122,11 @@ public sealed class MalformedInputTests
     public static TheoryData<string> Names() => new(Cases.Keys);
 
     [Fact]
-    public void Should_cover_at_least_forty_malformed_inputs() => Assert.True(Cases.Count >= 40, $"{Cases.Count} cases");
+    public void Covers_at_least_forty_malformed_inputs() => Assert.True(Cases.Count >= 40, $"{Cases.Count} cases");
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task Should_report_unknown_with_a_reason_and_never_throw(string name)
+    public async Task Reports_unknown_with_a_reason_and_never_throws(string name)
     {
         // Given a healthy host with one thing broken
         var host = Healthy();
@@ -147,7 +147,7 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
-    public async Task Should_read_every_value_of_the_healthy_host()
+    public async Task Reads_every_value_of_the_healthy_host()
     {
         var facade = new KpatchFacade(Healthy(), FixedTimeProvider.Default);
         var status = await facade.DetectAsync();

@@ -11,13 +11,13 @@ public sealed class SupportWindowTests
     [InlineData("Linux version 6.14.0-63.fc42.x86_64 (mockbuild@x) #1 SMP PREEMPT_DYNAMIC Mon Mar  3 19:53:37 UTC 2025", "2025-03-03")]
     [InlineData("Linux version 4.18.0 #1 SMP Tue Dec 3 10:00:00 2019", "2019-12-03")]
     [InlineData("Linux version 6.1.0-41-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09)\n", "2025-11-09")]
-    public void Should_read_the_build_date_of_each_kernel_style(string procVersion, string expected)
+    public void Reads_the_build_date_of_each_kernel_style(string procVersion, string expected)
     {
         Assert.Equal(expected, SupportWindowEstimator.ParseBuildDate(procVersion).Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public async Task Should_estimate_a_year_from_the_build_date_and_count_the_days_left()
+    public async Task Estimates_a_year_from_the_build_date_and_counts_the_days_left()
     {
         var now = new DateTimeOffset(2024, 10, 10, 8, 0, 0, TimeSpan.Zero);
 
@@ -29,7 +29,7 @@ public sealed class SupportWindowTests
     }
 
     [Fact]
-    public async Task Should_use_the_configured_length_or_end_date()
+    public async Task Uses_the_configured_length_or_end_date()
     {
         var now = new DateTimeOffset(2023, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var facade = (KpatchSettings settings) => new KpatchFacade(FakeHosts.Healthy(), new FixedTimeProvider(now), settings).DetectAsync();

@@ -20,7 +20,7 @@ public sealed class SysrootDetectionTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Should_match_the_golden_status_field_for_field(string fixture)
+    public async Task Matches_the_golden_status_field_for_field(string fixture)
     {
         var status = await DetectAsync(fixture) with { Target = "sysroot:" + fixture, ToolVersion = "<version>" };
 
@@ -32,7 +32,7 @@ public sealed class SysrootDetectionTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Should_round_trip_through_json(string fixture)
+    public async Task Rounds_trip_through_json(string fixture)
     {
         var status = await DetectAsync(fixture);
         var json = StatusJson.Serialize(status);

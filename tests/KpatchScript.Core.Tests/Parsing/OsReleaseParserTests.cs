@@ -5,7 +5,7 @@ namespace KpatchScript.Core.Tests.Parsing;
 public sealed class OsReleaseParserTests
 {
     [Fact]
-    public void Should_read_double_quoted_values()
+    public void Reads_double_quoted_values()
     {
         var os = OsReleaseParser.Parse("NAME=\"Red Hat Enterprise Linux\"\nID=\"rhel\"\nVERSION_ID=\"9.4\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.4 (Plow)\"\nID_LIKE=\"fedora\"\n", "/etc/os-release").Value!;
 
@@ -14,7 +14,7 @@ public sealed class OsReleaseParserTests
     }
 
     [Fact]
-    public void Should_read_unquoted_and_single_quoted_values()
+    public void Reads_unquoted_and_single_quoted_values()
     {
         var os = OsReleaseParser.Parse("ID=debian\nNAME='Debian GNU/Linux'\nVERSION_ID=12 # comment\n", "/etc/os-release").Value!;
 
@@ -22,7 +22,7 @@ public sealed class OsReleaseParserTests
     }
 
     [Fact]
-    public void Should_unescape_shell_escapes_inside_double_quotes_only()
+    public void Unescapes_shell_escapes_inside_double_quotes_only()
     {
         var os = OsReleaseParser.Parse("NAME=\"My \\\"quoted\\\" \\$OS \\\\ \\`x\\`\"\nPRETTY_NAME='a\\\"b'\n", "/etc/os-release").Value!;
 
@@ -31,7 +31,7 @@ public sealed class OsReleaseParserTests
     }
 
     [Fact]
-    public void Should_apply_the_defaults_of_os_release_5()
+    public void Applies_the_defaults_of_os_release_5()
     {
         var os = OsReleaseParser.Parse("VERSION_ID=1\n", "/etc/os-release").Value!;
 
@@ -40,7 +40,7 @@ public sealed class OsReleaseParserTests
     }
 
     [Fact]
-    public void Should_ignore_comments_blank_lines_odd_keys_and_unterminated_quotes()
+    public void Ignores_comments_blank_lines_odd_keys_and_unterminated_quotes()
     {
         var os = OsReleaseParser.Parse("# comment\n\nlower=x\nNAME=\"unterminated\nID=fedora\r\nexport FOO=bar\n", "/etc/os-release").Value!;
 
@@ -48,7 +48,7 @@ public sealed class OsReleaseParserTests
     }
 
     [Fact]
-    public void Should_let_the_last_assignment_win()
+    public void Lets_the_last_assignment_win()
     {
         Assert.Equal("b", OsReleaseParser.Parse("ID=a\nID=b\n", "/x").Value!.Id);
     }

@@ -14,7 +14,7 @@ public sealed class RpmEvrTests
     [InlineData("1.0", "1.0-1", -1)] // a missing release is older than any
     [InlineData("2.0-1.el9_2", "2.0-1.el9_10", -1)]
     [InlineData("1-2-3", "1-2-4", -1)] // the release is what follows the last '-'
-    public void Should_order_like_rpm(string left, string right, int expected)
+    public void Orders_like_rpm(string left, string right, int expected)
     {
         Assert.Equal(expected, RpmEvr.Parse(left).CompareTo(RpmEvr.Parse(right)));
         Assert.Equal(-expected, RpmEvr.Parse(right).CompareTo(RpmEvr.Parse(left)));
@@ -26,11 +26,11 @@ public sealed class RpmEvrTests
     [InlineData(":2.0", "0", "2.0", null)]
     [InlineData("a:2.0-1", null, "a:2.0", "1")]
     [InlineData("12-3", null, "12", "3")]
-    public void Should_split_like_rpm(string evr, string? epoch, string version, string? release) =>
+    public void Splits_like_rpm(string evr, string? epoch, string version, string? release) =>
         Assert.Equal(new RpmEvr(epoch, version, release), RpmEvr.Parse(evr));
 
     [Fact]
-    public void Should_keep_an_epoch_of_0_of_a_package_as_none()
+    public void Keeps_an_epoch_of_0_of_a_package_as_none()
     {
         Assert.Equal("1.0-1", RpmEvr.OfPackage("0", "1.0", "1").ToString());
         Assert.Equal("2:1.0-1", RpmEvr.OfPackage("2", "1.0", "1").ToString());

@@ -40,7 +40,7 @@ public sealed class RpmOrderPropertyTests(ITestOutputHelper output)
             new RpmEvr(e2, versions.Item2, missing == 1 ? null : releases.Item2)));
 
     [Fact]
-    public void Should_order_generated_versions_and_evrs_exactly_as_rpm_does()
+    public void Orders_generated_versions_and_evrs_exactly_as_rpm_does()
     {
         var count = Environment.GetEnvironmentVariable("KPS_RPM_PAIRS") is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : DefaultPairs;
         var seed = Environment.GetEnvironmentVariable("KPS_RPM_SEED") switch

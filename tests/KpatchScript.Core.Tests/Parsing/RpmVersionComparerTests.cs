@@ -25,7 +25,7 @@ public sealed class RpmVersionComparerTests
     [InlineData("5.14.0-362.8.1.el9_3.x86_64", "5.14.0-362.24.1.el9_3.x86_64", -1)]
     [InlineData("6.1.0-41-amd64", "6.1.0-42-amd64", -1)]
     [InlineData("CVE-2023-4622", "CVE-2023-42753", -1)]
-    public void Should_order_like_rpmvercmp(string left, string right, int expected)
+    public void Orders_like_rpmvercmp(string left, string right, int expected)
     {
         Assert.Equal(expected, RpmVersionComparer.Instance.Compare(left, right));
         Assert.Equal(-expected, RpmVersionComparer.Instance.Compare(right, left));

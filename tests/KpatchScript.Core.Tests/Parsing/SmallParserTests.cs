@@ -6,7 +6,7 @@ namespace KpatchScript.Core.Tests.Parsing;
 public sealed class SmallParserTests
 {
     [Fact]
-    public void Should_extract_cves_from_braces_only_sorted_and_distinct()
+    public void Extracts_cves_from_braces_only_sorted_and_distinct()
     {
         var changelog = """
             * Tue Apr 19 2022 Yannick Cote <ycote@redhat.com> [1-2.el8_5]
@@ -21,7 +21,7 @@ public sealed class SmallParserTests
     }
 
     [Fact]
-    public void Should_read_proc_modules_with_and_without_taint()
+    public void Reads_proc_modules_with_and_without_taint()
     {
         var modules = ProcModulesParser.Parse("""
             livepatch_cmdline 16384 0 - Live 0xffffffffc0a00000 (OEK)
@@ -40,7 +40,7 @@ public sealed class SmallParserTests
     [InlineData("[main]\nAutoUpdate:false\n", "false")]
     [InlineData("[main]\n; comment\nautoupdate=1\nautoupdate=0\n", "0")]
     [InlineData("autoupdate=True\n[main]\n", null)]
-    public void Should_read_dnf_plugin_settings_like_configparser(string text, string? expected)
+    public void Reads_dnf_plugin_settings_like_configparser(string text, string? expected)
     {
         Assert.Equal(expected, IniParser.Get(text, "main", "autoupdate"));
     }
@@ -51,7 +51,7 @@ public sealed class SmallParserTests
     [InlineData("FALSE", false)]
     [InlineData("off", false)]
     [InlineData("maybe", null)]
-    public void Should_read_configparser_booleans(string value, bool? expected)
+    public void Reads_configparser_booleans(string value, bool? expected)
     {
         Assert.Equal(expected, IniParser.ToBoolean(value));
     }
@@ -59,7 +59,7 @@ public sealed class SmallParserTests
     [Theory]
     [InlineData("kpatch-5_14_0-284_11_1-1-1.ko", "kpatch_5_14_0_284_11_1_1_1")]
     [InlineData("/var/lib/kpatch/x/livepatch-fix-cmdline.ko", "livepatch_fix_cmdline")]
-    public void Should_name_modules_the_way_kpatch_does(string file, string expected)
+    public void Names_modules_the_way_kpatch_does(string file, string expected)
     {
         Assert.Equal(expected, KpatchToolingDetector.ModuleName(file));
     }
@@ -72,13 +72,13 @@ public sealed class SmallParserTests
     [InlineData("6.1.0-41-cloud-amd64", "x86_64")]
     [InlineData("6.12.48+deb13-arm64", "aarch64")]
     [InlineData("6.18.44-fc-v782", null)]
-    public void Should_name_the_architecture_a_release_names(string release, string? expected)
+    public void Names_the_architecture_a_release_names(string release, string? expected)
     {
         Assert.Equal(expected, HostInfoDetector.ArchitectureFromRelease(release));
     }
 
     [Fact]
-    public void Should_read_kernel_provides_and_skip_other_provides()
+    public void Reads_kernel_provides_and_skips_other_provides()
     {
         var kernels = RpmKernelParser.Parse("kernel-core\tkernel\t5.14.0\nkernel-core\tkernel-uname-r\t5.14.0-1.el9.x86_64\nkernel-rt-core\tkernel-uname-r\t5.14.0-1.el9.x86_64+rt\n").Value!;
 
@@ -86,7 +86,7 @@ public sealed class SmallParserTests
     }
 
     [Fact]
-    public void Should_read_package_records_with_multiline_changelogs()
+    public void Reads_package_records_with_multiline_changelogs()
     {
         var output = "@@kpatch-script-package@@\tkpatch-patch-a\t0\t1\t2.el9\tx86_64\tkpatch-patch=5.14.0-1.el9.x86_64;kpatch-patch-a=1-2.el9;\n- fix {CVE-2024-0001}\n\n- more\n" +
                      "@@kpatch-script-package@@\tkpatch-patch-b\t2\t0\t0.el9\tx86_64\t\n";

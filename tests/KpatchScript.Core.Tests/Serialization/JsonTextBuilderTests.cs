@@ -11,7 +11,7 @@ public sealed class JsonTextBuilderTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Should_write_exactly_what_Utf8JsonWriter_writes_with_relaxed_escaping(bool indented)
+    public void Writes_exactly_what_Utf8JsonWriter_writes_with_relaxed_escaping(bool indented)
     {
         var builder = new JsonTextBuilder(indented);
         using var stream = new MemoryStream();

@@ -19,7 +19,7 @@ public sealed class BoundedReadTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void Should_refuse_a_fifo_in_a_sysroot_at_once_and_call_it_other()
+    public void Refuses_a_fifo_in_a_sysroot_at_once_and_calls_it_other()
     {
         Directory.CreateDirectory(Path.Combine(_root, "etc"));
         SpecialFiles.MakeFifo(Path.Combine(_root, "etc/os-release"));
@@ -33,7 +33,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_file_larger_than_the_limit_without_reading_it()
+    public void Refuses_a_file_larger_than_the_limit_without_reading_it()
     {
         Directory.CreateDirectory(Path.Combine(_root, "proc"));
         SpecialFiles.MakeSparse(Path.Combine(_root, "proc/version"), ReadLimits.TargetFile + 1);
@@ -44,7 +44,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_a_device_on_this_machine_and_read_procfs_with_the_cap()
+    public void Refuses_a_device_on_this_machine_and_reads_procfs_with_the_cap()
     {
         var host = new LocalHostSystem();
 
@@ -57,7 +57,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_cap_a_procfs_file_whose_size_says_nothing_while_reading()
+    public void Caps_a_procfs_file_whose_size_says_nothing_while_reading()
     {
         // procfs reports a size of 0 whatever a file holds: only the read itself can see the cap passed.
         var ex = Assert.Throws<FileTooLargeException>(() => BoundedFile.ReadBytes("/proc/self/status", 100));
@@ -66,7 +66,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_keep_links_inside_the_tree_when_they_name_a_device()
+    public void Keeps_links_inside_the_tree_when_they_name_a_device()
     {
         Directory.CreateDirectory(Path.Combine(_root, "proc/sys/kernel"));
         File.CreateSymbolicLink(Path.Combine(_root, "proc/sys/kernel/tainted"), "/dev/zero");
@@ -77,7 +77,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_an_audit_journal_that_is_a_fifo()
+    public void Refuses_an_audit_journal_that_is_a_fifo()
     {
         var journal = Path.Combine(_root, "var/log/kpatch-script/journal.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(journal)!);
@@ -89,7 +89,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_stop_a_command_that_prints_without_end()
+    public void Stops_a_command_that_prints_without_end()
     {
         var ex = Deadline.Within(TimeSpan.FromSeconds(60), () =>
             Assert.Throws<OutputTooLargeException>(() => new LocalHostSystem().Run(CommandSpec.Query("cat", "/dev/zero"))));
@@ -98,7 +98,7 @@ public sealed class BoundedReadTests : IDisposable
     }
 
     [Fact]
-    public void Should_answer_an_oversized_snapshot_file_with_the_limit()
+    public void Answers_an_oversized_snapshot_file_with_the_limit()
     {
         var content = new string('1', (int)ReadLimits.TargetFile + 1);
         var snapshot = HostSnapshot.Parse(new SysrootHostSystem(_root), $"c\0/sys/kernel/big\0{content}\0");

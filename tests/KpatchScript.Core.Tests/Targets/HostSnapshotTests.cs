@@ -55,7 +55,7 @@ public sealed class HostSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Should_answer_like_the_target_for_odd_names_empty_files_links_and_missing_paths()
+    public void Answers_like_the_target_for_odd_names_empty_files_links_and_missing_paths()
     {
         Directory.CreateDirectory(Path.Combine(_tree, "dir", "deeper", "deepest"));
         File.WriteAllText(Path.Combine(_tree, "a b"), "spaces\n");

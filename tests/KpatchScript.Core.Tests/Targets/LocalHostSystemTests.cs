@@ -9,7 +9,7 @@ namespace KpatchScript.Core.Tests.Targets;
 public sealed class LocalHostSystemTests
 {
     [Fact]
-    public async Task Should_report_this_machine_honestly()
+    public async Task Reports_this_machine_honestly()
     {
         var status = await new KpatchFacade(new LocalHostSystem(), FixedTimeProvider.Default).DetectAsync();
 
@@ -26,7 +26,7 @@ public sealed class LocalHostSystemTests
     }
 
     [Fact]
-    public void Should_run_commands_as_argument_vectors_without_a_shell()
+    public void Runs_commands_as_argument_vectors_without_a_shell()
     {
         var result = new LocalHostSystem().Run(CommandSpec.Query("printf", "%s|", "a b", "$(id)", "'q'"));
 
@@ -34,7 +34,7 @@ public sealed class LocalHostSystemTests
     }
 
     [Fact]
-    public void Should_say_when_a_program_is_missing()
+    public void Says_when_a_program_is_missing()
     {
         var ex = Assert.Throws<CommandUnavailableException>(() => new LocalHostSystem().Run(CommandSpec.Query("kps-no-such-program")));
 
@@ -42,7 +42,7 @@ public sealed class LocalHostSystemTests
     }
 
     [Fact]
-    public void Should_stop_a_command_that_outlives_its_timeout()
+    public void Stops_a_command_that_outlives_its_timeout()
     {
         var spec = CommandSpec.Query("sleep", "30") with { Timeout = TimeSpan.FromMilliseconds(200) };
 

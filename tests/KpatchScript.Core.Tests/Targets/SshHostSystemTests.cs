@@ -29,7 +29,7 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
         });
 
     [Fact]
-    public void Should_run_argument_vectors_unchanged_through_the_remote_shell()
+    public void Runs_argument_vectors_unchanged_through_the_remote_shell()
     {
         using var host = Open();
         string[] tricky = ["a b", "$(id)", "it's", "\"q\"", "; rm -rf /tmp/x", "back\\slash", "*", ""];
@@ -41,7 +41,7 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
     }
 
     [Fact]
-    public void Should_read_list_and_classify_like_the_local_target()
+    public void Reads_lists_and_classifies_like_the_local_target()
     {
         using var host = Open();
         var local = new LocalHostSystem();
@@ -55,7 +55,7 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
     }
 
     [Fact]
-    public void Should_refuse_a_remote_fifo_or_device_at_once_and_cap_a_huge_file()
+    public void Refuses_a_remote_fifo_or_device_at_once_and_caps_a_huge_file()
     {
         using var host = Open();
         var directory = Directory.CreateTempSubdirectory("kps-ssh-bounded-").FullName;
@@ -80,7 +80,7 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
     }
 
     [Fact]
-    public void Should_write_files_with_any_content()
+    public void Writes_files_with_any_content()
     {
         using var host = Open();
         var path = Path.Combine(_server.Sshd.Directory, "written it's.txt");
@@ -123,7 +123,7 @@ public sealed class SshHostSystemTests : IClassFixture<SshHostSystemTests.Server
     [InlineData("ssh://host", "'ssh://host' is not an ssh target: expected ssh://user@host or ssh://user@host:port")]
     [InlineData("ssh://root@-oProxyCommand=x", "'ssh://root@-oProxyCommand=x' is not an ssh target: expected ssh://user@host or ssh://user@host:port")]
     [InlineData("ssh://root@host:99999", "'ssh://root@host:99999' has no valid port after ':' (1-65535)")]
-    public void Should_reject_malformed_targets(string target, string expected)
+    public void Rejects_malformed_targets(string target, string expected)
     {
         Assert.Equal(expected, Assert.Throws<HostSystemException>(() => SshTarget.Parse(target)).Message);
     }

@@ -11,7 +11,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void Should_refuse_writes_with_a_read_only_error_and_leave_the_file_alone()
+    public void Refuses_writes_with_a_read_only_error_and_leaves_the_file_alone()
     {
         Directory.CreateDirectory(Path.Combine(_root, "sys/kernel/livepatch/p"));
         File.WriteAllText(Path.Combine(_root, "sys/kernel/livepatch/p/enabled"), "1\n");
@@ -24,7 +24,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_refuse_mutating_commands_before_starting_anything()
+    public void Refuses_mutating_commands_before_starting_anything()
     {
         var host = new SysrootHostSystem(_root);
 
@@ -34,7 +34,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_say_that_other_programs_cannot_run_on_a_captured_tree()
+    public void Says_that_other_programs_cannot_run_on_a_captured_tree()
     {
         var ex = Assert.Throws<CommandUnavailableException>(() => new SysrootHostSystem(_root).Run(CommandSpec.Query("uname", "-m")));
 
@@ -42,7 +42,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_resolve_absolute_links_inside_the_tree_never_on_this_machine()
+    public void Resolves_absolute_links_inside_the_tree_never_on_this_machine()
     {
         Directory.CreateDirectory(Path.Combine(_root, "usr/lib"));
         Directory.CreateDirectory(Path.Combine(_root, "etc"));
@@ -57,7 +57,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_not_climb_above_the_root_with_dot_dot()
+    public void Does_not_climb_above_the_root_with_dot_dot()
     {
         File.WriteAllText(Path.Combine(_root, "inside"), "x");
         var host = new SysrootHostSystem(_root);
@@ -67,7 +67,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_stop_following_a_link_loop()
+    public void Stops_following_a_link_loop()
     {
         File.CreateSymbolicLink(Path.Combine(_root, "a"), "/b");
         File.CreateSymbolicLink(Path.Combine(_root, "b"), "/a");
@@ -78,7 +78,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_list_entries_sorted_with_links_classified_inside_the_tree()
+    public void Lists_entries_sorted_with_links_classified_inside_the_tree()
     {
         Directory.CreateDirectory(Path.Combine(_root, "d/sub"));
         File.WriteAllText(Path.Combine(_root, "d/file"), "");
@@ -91,7 +91,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_query_the_trees_own_rpm_database_with_real_rpm()
+    public void Queries_the_trees_own_rpm_database_with_real_rpm()
     {
         var host = new SysrootHostSystem(SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf));
 
@@ -102,7 +102,7 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
-    public void Should_reject_unknown_target_forms_with_the_accepted_ones()
+    public void Rejects_unknown_target_forms_with_the_accepted_ones()
     {
         Assert.Equal("unknown target 'ssh:x': expected local | sysroot:DIR | ssh://USER@HOST[:PORT]", Assert.Throws<HostSystemException>(() => HostSystems.Open("ssh:x")).Message);
         Assert.Contains("needs a directory", Assert.Throws<HostSystemException>(() => HostSystems.Open("sysroot:")).Message, StringComparison.Ordinal);

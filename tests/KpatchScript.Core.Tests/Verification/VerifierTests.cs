@@ -25,7 +25,7 @@ public sealed class VerifierTests
     [InlineData(SysrootFixtures.LabStacked, CheckResult.Pass)]
     [InlineData(SysrootFixtures.LabReplaced, CheckResult.Pass)]
     [InlineData(SysrootFixtures.LabStalled, CheckResult.Fail)]
-    public void Should_give_each_captured_host_its_verdict(string fixture, CheckResult verdict)
+    public void Gives_each_captured_host_its_verdict(string fixture, CheckResult verdict)
     {
         var report = Verify(fixture);
 
@@ -102,7 +102,7 @@ public sealed class VerifierTests
     {
         var host = FakeHosts.Healthy().InTransition();
 
-        var report = new KpatchFacade(host, TimeProvider.System, new KpatchSettings { TransitionThreshold = TimeSpan.FromMilliseconds(600) }).Verify();
+        var report = new KpatchFacade(host, new SteppingTimeProvider(), new KpatchSettings { TransitionThreshold = TimeSpan.FromMilliseconds(600) }).Verify();
 
         var transition = report.Checks.Single(c => c.Name == "transition");
         Assert.Equal(CheckResult.Fail, transition.Result);

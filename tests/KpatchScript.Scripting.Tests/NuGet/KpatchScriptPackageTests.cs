@@ -7,7 +7,7 @@ namespace KpatchScript.Scripting.Tests.NuGet;
 public sealed class KpatchScriptPackageTests : NuGetTestBase
 {
     [Fact]
-    public void Should_resolve_the_built_KpatchScript_package_with_its_abstractions()
+    public void Resolves_the_built_KpatchScript_package_with_its_abstractions()
     {
         // Core and Abstractions are built (and packed) in the configuration this test assembly was built in.
         var configuration = typeof(KpatchScriptPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
@@ -28,7 +28,7 @@ public sealed class KpatchScriptPackageTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_resolve_the_built_reporting_package_with_the_facade_and_scriban()
+    public void Resolves_the_built_reporting_package_with_the_facade_and_scriban()
     {
         var version = typeof(ScriptHost).Assembly.GetName().Version!.ToString(3);
         Directory.CreateDirectory(Workspace.Feed);

@@ -6,7 +6,7 @@ namespace KpatchScript.Scripting.Tests.NuGet;
 public sealed class NuGetConfigurationTests : NuGetTestBase
 {
     [Fact]
-    public void Should_take_extra_sources_first_then_the_enabled_sources_of_the_nearest_NuGet_config()
+    public void Takes_extra_sources_first_then_the_enabled_sources_of_the_nearest_NuGet_config()
     {
         var scripts = Directory.CreateDirectory(Path.Combine(Workspace.Root, "scripts")).FullName;
         File.WriteAllText(Path.Combine(Workspace.Root, "NuGet.Config"), """

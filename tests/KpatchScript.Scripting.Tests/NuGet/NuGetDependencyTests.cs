@@ -6,7 +6,7 @@ namespace KpatchScript.Scripting.Tests.NuGet;
 public sealed class NuGetDependencyTests : NuGetTestBase
 {
     [Fact]
-    public void Should_resolve_a_transitive_dependency_at_its_lowest_applicable_version()
+    public void Resolves_a_transitive_dependency_at_its_lowest_applicable_version()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
@@ -19,7 +19,7 @@ public sealed class NuGetDependencyTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_take_the_highest_lower_bound_when_two_packages_need_the_same_one()
+    public void Takes_the_highest_lower_bound_when_two_packages_need_the_same_one()
     {
         TestPackage.Write(Workspace.Feed, "Kps.One", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Two", "1.0.0", ("Kps.Lib", "[1.2.0, 2.0.0)"));
@@ -35,7 +35,7 @@ public sealed class NuGetDependencyTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_let_a_higher_script_reference_win_over_a_dependency_without_a_warning()
+    public void Lets_a_higher_script_reference_win_over_a_dependency_without_a_warning()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "1.0.0"));
         TestPackage.Write(Workspace.Feed, "Kps.Lib", "1.0.0");
@@ -49,7 +49,7 @@ public sealed class NuGetDependencyTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_skip_dependencies_the_shared_framework_provides()
+    public void Skips_dependencies_the_shared_framework_provides()
     {
         // None of these is in the feed: asking for them would fail.
         TestPackage.Write(Workspace.Feed, "Kps.Old", "1.0.0", ("NETStandard.Library", "2.0.3"), ("System.Runtime", "4.3.0"), ("Microsoft.NETCore.Platforms", "1.1.0"));
@@ -60,7 +60,7 @@ public sealed class NuGetDependencyTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_name_the_package_that_needs_a_missing_dependency()
+    public void Names_the_package_that_needs_a_missing_dependency()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Gone", "2.0.0"));
 

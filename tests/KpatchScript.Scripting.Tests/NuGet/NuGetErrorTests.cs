@@ -8,7 +8,7 @@ namespace KpatchScript.Scripting.Tests.NuGet;
 public sealed class NuGetErrorTests(ITestOutputHelper output) : NuGetTestBase
 {
     [Fact]
-    public void Should_name_the_package_the_version_and_every_place_tried_when_not_found()
+    public void Names_the_package_the_version_and_every_place_tried_when_not_found()
     {
         TestPackage.Write(Workspace.Feed, "Kps.Other", "1.0.0");
         const string Unreachable = "http://127.0.0.1:9/v3/index.json";
@@ -26,7 +26,7 @@ public sealed class NuGetErrorTests(ITestOutputHelper output) : NuGetTestBase
     }
 
     [Fact]
-    public void Should_list_the_versions_there_are_when_none_matches()
+    public void Lists_the_versions_there_are_when_none_matches()
     {
         TestPackage.Write(Workspace.Feed, "Kps.Other", "1.0.0");
 
@@ -40,7 +40,7 @@ public sealed class NuGetErrorTests(ITestOutputHelper output) : NuGetTestBase
     [InlineData("Foo Bar", "1.0.0", "package id 'Foo Bar' is not valid: ")]
     [InlineData("Foo", "one", "package 'Foo' version 'one' is not a valid version: use 1.2.3")]
     [InlineData("Foo", "[1.0", "package 'Foo' version '[1.0' is not a valid version: use 1.2.3")]
-    public void Should_reject_an_invalid_id_or_version_in_one_line(string id, string? version, string expected)
+    public void Rejects_an_invalid_id_or_version_in_one_line(string id, string? version, string expected)
     {
         var error = Assert.Throws<ScriptReferenceException>(() => Workspace.Resolve(id, version));
 
@@ -49,7 +49,7 @@ public sealed class NuGetErrorTests(ITestOutputHelper output) : NuGetTestBase
     }
 
     [Fact]
-    public void Should_reject_one_package_asked_with_two_versions()
+    public void Rejects_one_package_asked_with_two_versions()
     {
         var references = new[] { new NuGetReference("Kps.Other", "1.0.0"), new NuGetReference("kps.other", "2.0.0") };
 

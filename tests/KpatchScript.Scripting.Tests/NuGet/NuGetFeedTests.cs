@@ -16,7 +16,7 @@ public sealed class NuGetFeedTests : NuGetTestBase
     [InlineData("[1.5.0]", "1.5.0")]
     [InlineData("1.5", "1.5.0")]
     [InlineData("3.0.0-beta1", "3.0.0-beta1")]
-    public void Should_take_the_pinned_version_from_a_flat_feed(string asked, string expected)
+    public void Takes_the_pinned_version_from_a_flat_feed(string asked, string expected)
     {
         var resolution = Workspace.Resolve("Kps.Alpha", asked, Workspace.Feed);
 
@@ -34,7 +34,7 @@ public sealed class NuGetFeedTests : NuGetTestBase
     [InlineData("1.*", "1.5.0")]
     [InlineData("[1.0.0,2.0.0)", "1.5.0")]
     [InlineData("*-*", "3.0.0-beta1")]
-    public void Should_take_the_highest_matching_version_when_not_pinned(string? asked, string expected)
+    public void Takes_the_highest_matching_version_when_not_pinned(string? asked, string expected)
     {
         var resolution = Workspace.Resolve("kps.alpha", asked, Workspace.Feed);
 
@@ -42,7 +42,7 @@ public sealed class NuGetFeedTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_read_a_hierarchical_feed()
+    public void Reads_a_hierarchical_feed()
     {
         var feed = Path.Combine(Workspace.Feed, "..", "hierarchical");
         TestPackage.WriteHierarchical(feed, "Kps.Beta", "1.0.0");
@@ -55,7 +55,7 @@ public sealed class NuGetFeedTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_not_take_a_package_whose_id_only_starts_with_the_one_asked()
+    public void Does_not_take_a_package_whose_id_only_starts_with_the_one_asked()
     {
         TestPackage.Write(Workspace.Feed, "Kps.Alpha.Extra", "9.0.0");
 

@@ -12,7 +12,7 @@ public sealed class NuGetPackagesFolderTests : NuGetTestBase
     [Theory]
     [InlineData("1.0.0")]
     [InlineData(null)]
-    public void Should_use_the_packages_folder_with_no_source_at_all(string? asked)
+    public void Uses_the_packages_folder_with_no_source_at_all(string? asked)
     {
         var online = Workspace.Resolve("Kps.App", "1.0.0", Workspace.Feed);
         Directory.Delete(Workspace.Feed, recursive: true);
@@ -24,7 +24,7 @@ public sealed class NuGetPackagesFolderTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_extract_again_a_package_an_interrupted_run_left_without_its_marker()
+    public void Extracts_again_a_package_an_interrupted_run_left_without_its_marker()
     {
         var leftover = Path.Combine(Workspace.Packages, "kps.lib", "1.0.0");
         Directory.CreateDirectory(Path.Combine(leftover, "lib", "net8.0"));
@@ -36,7 +36,7 @@ public sealed class NuGetPackagesFolderTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_let_parallel_resolutions_of_the_same_package_all_succeed()
+    public void Lets_parallel_resolutions_of_the_same_package_all_succeed()
     {
         var resolutions = new Scripting.NuGet.NuGetResolution[8];
 

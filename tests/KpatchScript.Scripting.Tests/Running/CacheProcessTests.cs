@@ -1,5 +1,4 @@
 using KpatchScript.Host;
-using KpatchScript.Scripting.Tests.Suite;
 using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Scripting.Tests.Running;
@@ -32,7 +31,7 @@ public sealed class CacheProcessTests : IDisposable
             environment["KPATCH_SCRIPT_TRACE_ASSEMBLIES"] = trace;
         }
 
-        return ProcessHelper.ExecuteAsync(["dotnet", KpatchScriptProcess.Dll, "run", script, .. options], _directory, environment, null, TimeSpan.FromSeconds(60));
+        return KpatchScriptCli.RunAsync(["run", script, .. options], environment, _directory, timeout: TimeSpan.FromSeconds(60));
     }
 
     private string Script(string name, string code)

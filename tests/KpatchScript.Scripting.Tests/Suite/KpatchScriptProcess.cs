@@ -28,11 +28,11 @@ internal static partial class KpatchScriptProcess
     });
 
     /// <summary>The CLI assembly in this test's output folder.</summary>
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "kpatch-script.dll");
+    public static string Dll => KpatchScriptCli.Dll;
 
     /// <summary>Runs <c>kpatch-script ARGUMENTS</c> in <paramref name="workingDirectory"/>.</summary>
     public static Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, string? standardInput = null) =>
-        ProcessHelper.ExecuteAsync(["dotnet", Dll, .. arguments], workingDirectory, EnvironmentFor(Path.Combine(workingDirectory, "config.json")), standardInput, Deadline);
+        KpatchScriptCli.RunAsync(arguments, EnvironmentFor(Path.Combine(workingDirectory, "config.json")), workingDirectory, standardInput, Deadline);
 
     /// <summary>
     /// Runs a program that starts kpatch-script itself, such as a script file whose first line is
