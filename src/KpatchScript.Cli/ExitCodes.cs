@@ -1,6 +1,6 @@
 namespace KpatchScript.Cli;
 
-/// <summary>Process exit codes shared by every command (documented in README.md).</summary>
+/// <summary>Process exit codes shared by every command (documented in src/KpatchScript.Cli/README.md).</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>

@@ -10,7 +10,7 @@ namespace KpatchScript.Host;
 /// <remarks>
 /// Synchronous on purpose, like Cake's IFileSystem and IProcessRunner: sysfs and procfs reads
 /// never block for long, and async state machines over these calls cost about half of the
-/// start-up time of <c>kpatch-script status</c> in JIT work (measured; see README, Benchmarks).
+/// start-up time of <c>kpatch-script status</c> in JIT work (measured; see tests/benchmarks/README.md).
 /// Paths are absolute paths as seen on the target (<c>/proc/sys/kernel/osrelease</c>), never
 /// paths of the machine running KpatchScript. Failures surface as the usual
 /// <see cref="System.IO.IOException"/> family (<see cref="System.IO.FileNotFoundException"/>,

@@ -1,7 +1,7 @@
 namespace KpatchScript.Verdicts;
 
 /// <summary>
-/// Every reason a verdict can give, with its level. README.md's verdict table is this table; a
+/// Every reason a verdict can give, with its level. The verdict table of src/KpatchScript.Cli/README.md is this table; a
 /// test holds the two equal. Sites downgrade codes by configuration (<see cref="VerdictOptions.Downgrades"/>), never by default.
 /// </summary>
 public static class ReasonCodes
@@ -81,7 +81,7 @@ public static class ReasonCodes
     /// <summary>One row of the table: a code (or code prefix), its level, and when it is given.</summary>
     public sealed record Entry(string Code, ReasonLevel Level, string When);
 
-    /// <summary>Every code with its level, as README.md's verdict table lists them.</summary>
+    /// <summary>Every code with its level, as the verdict table of src/KpatchScript.Cli/README.md lists them.</summary>
     public static IReadOnlyList<Entry> All { get; } =
     [
         new(UnknownRunningKernel, ReasonLevel.ActionNeeded, "the running kernel release cannot be read"),

@@ -4,7 +4,7 @@ namespace KpatchScript.Cli.CommandLine;
 /// A small reader for <c>--flag</c>, <c>--option value</c> and <c>--option=value</c>. Settings
 /// classes pull what they know; whatever is left over is reported as an error, so a typo never
 /// passes silently. (A full CLI library was measured to cost more start-up time than the
-/// whole <c>status</c> budget; see README, Benchmarks.)
+/// whole <c>status</c> budget; see tests/benchmarks/README.md.)
 /// </summary>
 internal sealed class ArgumentReader
 {

@@ -41,7 +41,7 @@ internal sealed class VerifyCommand : ICliCommand
         action needed / not covered, with coded reasons. Checks that all pass or skip are not by
         themselves an all-clear: nothing installed for the running kernel, a support window that
         ended or a kernel that cannot be live patched are reasons of the verdict. A site accepts a
-        reason by its code with the configuration key verdict.downgrade (README.md: The verdict),
+        reason by its code with the configuration key verdict.downgrade (src/KpatchScript.Cli/README.md: The verdict),
         never by default.
 
         Options:

@@ -26,7 +26,7 @@ internal static class VerdictConfig
             {
                 if (!ReasonCodes.IsKnownKey(code.Name))
                 {
-                    throw code.Invalid($"verdict.downgrade: '{code.Name}' is not a reason code (known: {string.Join(", ", ReasonCodes.All.Select(e => e.Code))}; the table is in README.md)");
+                    throw code.Invalid($"verdict.downgrade: '{code.Name}' is not a reason code (known: {string.Join(", ", ReasonCodes.All.Select(e => e.Code))}; the table is in src/KpatchScript.Cli/README.md)");
                 }
 
                 downgrades.Add(new Downgrade(code.Name, code.Value.ValueKind == JsonValueKind.String && VerdictWords.LevelOf(code.Value.GetString()!) is { } level and not ReasonLevel.NotCovered

@@ -9,7 +9,7 @@ namespace KpatchScript.Cli.Plugins;
 /// and register while the command reads the host, and the list is waited for when verification
 /// first asks for it, which then names on stderr the plugins that could not be loaded. Reading a
 /// host and starting a plugin process each take tens of milliseconds: done together, not one after
-/// the other (README, Plugin processes: the cost). Disposing waits as well, and ends the processes.
+/// the other (plugins/README.md, Plugin processes: the cost). Disposing waits as well, and ends the processes.
 /// </summary>
 internal sealed class BackgroundChecks(Task<PluginHost> loading, Action<PluginHost> loaded) : IReadOnlyList<IVerificationCheck>, IDisposable
 {

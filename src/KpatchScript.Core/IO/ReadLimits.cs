@@ -1,7 +1,7 @@
 namespace KpatchScript.IO;
 
 /// <summary>
-/// The most kpatch-script reads from each kind of file, in bytes (the README lists them). Each is
+/// The most kpatch-script reads from each kind of file, in bytes (src/KpatchScript.Core/README.md lists them). Each is
 /// far above what a real file of its kind holds, and far below what makes a process run out of
 /// memory: a wrong path (<c>/dev/zero</c>, a core dump) fails at once with a message, not after
 /// gigabytes.

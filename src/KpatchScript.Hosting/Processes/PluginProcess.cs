@@ -17,7 +17,7 @@ namespace KpatchScript.Hosting.Processes;
 /// plugins the same way, so that none of them can end the monitor.
 /// The price, measured (2 cores, published ReadyToRun, verify of a sysroot with one plugin of one
 /// check, 40 alternating runs): 125 ms before, 232 ms after (median), a runtime start and the
-/// plugin's load in a process of its own; README, Plugin processes.
+/// plugin's load in a process of its own; plugins/README.md, Plugin processes.
 /// </summary>
 internal sealed class PluginProcess : IDisposable
 {

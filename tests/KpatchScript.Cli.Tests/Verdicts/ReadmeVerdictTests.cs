@@ -4,13 +4,13 @@ using KpatchScript.Verdicts;
 
 namespace KpatchScript.Cli.Tests.Verdicts;
 
-/// <summary>The README states the verdict rules: its table is the code's table, row for row.</summary>
+/// <summary>The CLI's README (src/KpatchScript.Cli/README.md) states the verdict rules: its table is the code's table, row for row.</summary>
 public sealed partial class ReadmeVerdictTests
 {
     [Fact]
     public void The_readme_table_lists_every_reason_code_with_its_level_in_the_codes_order()
     {
-        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+        var readme = File.ReadAllText(RepositoryPaths.Combine("src", "KpatchScript.Cli", "README.md"));
         var section = readme[readme.IndexOf("### The verdict: covered, action needed, not covered", StringComparison.Ordinal)..];
 
         var rows = TableRow().Matches(section).Select(m => (m.Groups["code"].Value, m.Groups["level"].Value, m.Groups["when"].Value)).ToList();

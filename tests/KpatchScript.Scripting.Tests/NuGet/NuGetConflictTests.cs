@@ -20,7 +20,7 @@ public sealed class NuGetConflictTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_refuse_a_script_reference_below_what_a_dependency_needs_as_NU1605()
+    public void Refuses_a_script_reference_below_what_a_dependency_needs_as_NU1605()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "2.0.0"));
 
@@ -30,7 +30,7 @@ public sealed class NuGetConflictTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_warn_NU1608_and_go_on_when_a_script_reference_is_above_a_dependency_range()
+    public void Warns_NU1608_and_goes_on_when_a_script_reference_is_above_a_dependency_range()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "[1.0.0, 2.0.0)"));
 
@@ -41,7 +41,7 @@ public sealed class NuGetConflictTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_refuse_dependencies_whose_ranges_no_version_meets_as_NU1107()
+    public void Refuses_dependencies_whose_ranges_no_version_meets_as_NU1107()
     {
         TestPackage.Write(Workspace.Feed, "Kps.One", "1.0.0", ("Kps.Lib", "[1.0.0]"));
         TestPackage.Write(Workspace.Feed, "Kps.Two", "1.0.0", ("Kps.Lib", "[2.0.0]"));
@@ -56,7 +56,7 @@ public sealed class NuGetConflictTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_print_the_warning_and_the_error_at_the_directive_with_NuGet_codes()
+    public void Prints_the_warning_and_the_error_at_the_directive_with_NuGet_codes()
     {
         TestPackage.Write(Workspace.Feed, "Kps.App", "1.0.0", ("Kps.Lib", "[1.0.0, 2.0.0)"));
         TestPackage.Write(Workspace.Feed, "Kps.App", "2.0.0", ("Kps.Lib", "2.0.0"));

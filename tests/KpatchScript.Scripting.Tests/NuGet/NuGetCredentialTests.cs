@@ -19,7 +19,7 @@ public sealed class NuGetCredentialTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_send_the_credentials_of_NuGet_config_to_the_feed()
+    public void Sends_the_credentials_of_NuGet_config_to_the_feed()
     {
         var resolution = ResolveWithConfig("""
             <packageSourceCredentials>
@@ -36,7 +36,7 @@ public sealed class NuGetCredentialTests : NuGetTestBase
     }
 
     [Fact]
-    public void Should_name_the_source_and_the_401_in_one_line_without_credentials()
+    public void Names_the_source_and_the_401_in_one_line_without_credentials()
     {
         // NuGet asks a refusing source again, a second apart; once tells the same (as in NuGetErrorTests).
         Environment.SetEnvironmentVariable("NUGET_ENHANCED_MAX_NETWORK_TRY_COUNT", "1");

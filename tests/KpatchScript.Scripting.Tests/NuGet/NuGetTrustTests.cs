@@ -7,7 +7,7 @@ namespace KpatchScript.Scripting.Tests.NuGet;
 public sealed class NuGetTrustTests(ITestOutputHelper output) : NuGetTestBase
 {
     [Fact]
-    public void Should_refuse_an_unsigned_package_when_the_policy_requires_signatures_and_leave_nothing()
+    public void Refuses_an_unsigned_package_when_the_policy_requires_signatures_and_leaves_nothing()
     {
         TestPackage.Write(Workspace.Feed, "Kps.Unsigned", "1.0.0");
 
@@ -23,7 +23,7 @@ public sealed class NuGetTrustTests(ITestOutputHelper output) : NuGetTestBase
     }
 
     [Fact]
-    public void Should_install_an_unsigned_package_in_the_default_mode()
+    public void Installs_an_unsigned_package_in_the_default_mode()
     {
         TestPackage.Write(Workspace.Feed, "Kps.Unsigned", "1.0.0");
 
