@@ -25,7 +25,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Task.Result, Task.Wait() and GetAwaiter().GetResult() block a thread; scripts support top-level await.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     private const string CompilerServices = "System.Runtime.CompilerServices";
 

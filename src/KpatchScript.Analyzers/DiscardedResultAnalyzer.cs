@@ -26,7 +26,7 @@ public sealed class DiscardedResultAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "InstallAsync, UpdateAsync, SetAutoUpdateAsync, LoadAsync and UnloadAsync report failure in their result.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     private static readonly ImmutableHashSet<string> s_mutating =
         ImmutableHashSet.Create("InstallAsync", "UpdateAsync", "SetAutoUpdateAsync", "LoadAsync", "UnloadAsync");

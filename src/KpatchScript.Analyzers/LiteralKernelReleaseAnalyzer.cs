@@ -27,7 +27,7 @@ public sealed class LiteralKernelReleaseAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A literal release goes stale at the next kernel update; the facade defaults to the running kernel.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     // "5.14.0-427.13.1.el9_4.x86_64": three numbers, a dash, then anything without spaces.
     private static readonly Regex s_release = new(@"^\d+\.\d+\.\d+-\S+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

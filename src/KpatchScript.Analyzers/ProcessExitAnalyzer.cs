@@ -24,7 +24,7 @@ public sealed class ProcessExitAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Environment.Exit, Environment.FailFast and Process.GetCurrentProcess().Kill() end the run before the host cleans up.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 

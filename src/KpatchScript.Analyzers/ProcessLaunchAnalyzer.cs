@@ -27,7 +27,7 @@ public sealed class ProcessLaunchAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "kpatch, dnf, yum, rpm, insmod, rmmod and modprobe (and systemctl on the kpatch service) change live-patch state; only the facade runs them.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     // Matched on the file name, so "/usr/sbin/kpatch" counts as "kpatch".
     private static readonly HashSet<string> s_ownedTools = new(StringComparer.Ordinal)

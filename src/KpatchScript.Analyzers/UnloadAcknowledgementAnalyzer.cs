@@ -28,7 +28,7 @@ public sealed class UnloadAcknowledgementAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Reverting a live patch without a reboot is unsupported; each revert names the acknowledgement where it happens.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        helpLinkUri: RuleInfo.HelpLink(Id));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
