@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,26 +29,17 @@ namespace KpatchScript.Analyzers;
 /// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BannedApiAnalyzer : DiagnosticAnalyzer
+public sealed class BannedApiAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1009";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Do not use an API banned on this site",
         "'{0}' is banned on this site{1}",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "The site's banned-API list (banned_symbols_file in the configuration, or a BannedSymbols.txt additional file) names APIs scripts and plugins must not use.",
-        helpLinkUri: RuleInfo.HelpLink(Id));
+        "The site's banned-API list (banned_symbols_file in the configuration, or a BannedSymbols.txt additional file) names APIs scripts and plugins must not use.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var banned = BannedSymbols.Read(start.Options.AdditionalFiles, start.Compilation, start.CancellationToken);

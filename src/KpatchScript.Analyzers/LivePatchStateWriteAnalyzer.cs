@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,38 +17,24 @@ namespace KpatchScript.Analyzers;
 /// </list>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LivePatchStateWriteAnalyzer : DiagnosticAnalyzer
+public sealed class LivePatchStateWriteAnalyzer() : KpsAnalyzer(StateRule, ForceRule)
 {
     public const string StateId = "KPS1002";
 
     public const string ForceId = "KPS1003";
 
-    internal static readonly DiagnosticDescriptor StateRule = new(
-        StateId,
+    internal static readonly DiagnosticDescriptor StateRule = RuleInfo.Rule(StateId, DiagnosticSeverity.Error,
         "Do not write live-patch state with file APIs",
         "Do not write '{0}' directly: use the facade (LoadAsync, UnloadAsync, InstallAsync, SetAutoUpdateAsync), which locks, journals and honours --dry-run",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Paths under /sys/kernel/livepatch/, /var/lib/kpatch/ and /usr/lib/kpatch/, and /etc/dnf/plugins/kpatch.conf, change only through the facade.",
-        helpLinkUri: RuleInfo.HelpLink(StateId));
+        "Paths under /sys/kernel/livepatch/, /var/lib/kpatch/ and /usr/lib/kpatch/, and /etc/dnf/plugins/kpatch.conf, change only through the facade.");
 
-    internal static readonly DiagnosticDescriptor ForceRule = new(
-        ForceId,
+    internal static readonly DiagnosticDescriptor ForceRule = RuleInfo.Rule(ForceId, DiagnosticSeverity.Error,
         "Do not force a live-patch transition",
         "Do not write '{0}': forcing a transition can leave tasks running unpatched code and pins the module; let LoadAsync report the stalled tasks and release them",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Writing /sys/kernel/livepatch/<patch>/force ends a transition without the consistency model; the module can then never be removed.",
-        helpLinkUri: RuleInfo.HelpLink(ForceId));
+        "Writing /sys/kernel/livepatch/<patch>/force ends a transition without the consistency model; the module can then never be removed.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [StateRule, ForceRule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         FileWrites.Register(context, static (c, path) =>
         {
             var rule = FileWrites.IsForcePath(path) ? ForceRule

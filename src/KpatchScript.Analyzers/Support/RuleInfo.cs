@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace KpatchScript.Analyzers.Support;
 
 /// <summary>What every KPS rule shares.</summary>
@@ -18,4 +20,8 @@ internal static class RuleInfo
 
     /// <summary>The help page of rule <paramref name="id"/>.</summary>
     internal static string HelpLink(string id) => HelpBase + id + ".md";
+
+    /// <summary>A rule's descriptor: the category, on by default, and the help link every rule has.</summary>
+    internal static DiagnosticDescriptor Rule(string id, DiagnosticSeverity severity, string title, string message, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
 }
