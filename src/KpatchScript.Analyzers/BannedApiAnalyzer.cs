@@ -1,42 +1,45 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KpatchScript.Analyzers;
 
 /// <summary>
-/// KPS1009: a use of an API the site banned. The list comes from an additional file named
-/// <c>BannedSymbols.txt</c> (or <c>*.BannedSymbols.txt</c>) in the BannedSymbols format of
-/// Microsoft.CodeAnalysis.BannedApiAnalyzers: one documentation comment id a line
-/// (<c>T:</c> type, <c>M:</c> method or constructor, <c>P:</c> property, <c>F:</c> field,
+/// KPS1009: a use of an API the site banned. The list comes from additional files named as
+/// Microsoft.CodeAnalysis.BannedApiAnalyzers names them (<c>BannedSymbols.txt</c>,
+/// <c>BannedSymbols.*.txt</c>), in its format: one documentation comment id a line (<c>T:</c>
+/// type, <c>M:</c> method, constructor or operator, <c>P:</c> property, <c>F:</c> field,
 /// <c>E:</c> event, <c>N:</c> namespace), optionally followed by <c>;</c> and the message to show.
-/// The script host hands it the file named by <c>banned_symbols_file</c> in the configuration;
-/// a project adds it as an AdditionalFiles item. Without such a file the rule registers nothing.
+/// The script host hands it the file named by <c>banned_symbols_file</c> in the configuration; a
+/// project adds it as an AdditionalFiles item. Without such a file the rule registers nothing.
+/// <para>
+/// Why not run BannedApiAnalyzers itself in the script compile: its 5.6.0 build needs only
+/// Roslyn 4.12 and loads in the host, but it works through operation actions, and Roslyn raises
+/// none for a script's top-level statements. Run on a script, it missed
+/// <c>System.IO.File.Delete(...)</c> written as a statement and reported it only inside a local
+/// function or a top-level variable's initializer (measured on 5.6.0 in Roslyn 5.12). So this rule
+/// matches what RS0030 matches (the operations in <see cref="BannedUses"/>, base types,
+/// <c>cref</c>s), with the same operation actions where Roslyn raises them and a walk of each
+/// top-level statement's operations where it does not. Attributes need no action of their own:
+/// Roslyn hands an attribute to operation actions as the object creation it stands for, which
+/// checks the attribute type and its constructor.
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BannedApiAnalyzer : DiagnosticAnalyzer
+public sealed class BannedApiAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1009";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Do not use an API banned on this site",
         "'{0}' is banned on this site{1}",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "The site's banned-API list (banned_symbols_file in the configuration, or a BannedSymbols.txt additional file) names APIs scripts and plugins must not use.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "The site's banned-API list (banned_symbols_file in the configuration, or a BannedSymbols.txt additional file) names APIs scripts and plugins must not use.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var banned = BannedSymbols.Read(start.Options.AdditionalFiles, start.Compilation, start.CancellationToken);
@@ -45,58 +48,58 @@ public sealed class BannedApiAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeName(c, banned), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
-            start.RegisterSyntaxNodeAction(c => AnalyzeCreation(c, banned), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+            start.RegisterOperationAction(c => BannedUses.Check(c.Operation, banned, Rule, c.ReportDiagnostic), BannedUses.Kinds);
+            start.RegisterSyntaxNodeAction(c => AnalyzeTopLevelStatement(c, banned), SyntaxKind.GlobalStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeBaseType(c, banned), SyntaxKind.SimpleBaseType, SyntaxKind.PrimaryConstructorBaseType);
+            start.RegisterSyntaxNodeAction(c => AnalyzeCref(c, banned), SyntaxKind.XmlCrefAttribute);
         });
     }
 
-    private static void AnalyzeName(SyntaxNodeAnalysisContext context, BannedSymbols banned)
+    // A script's top-level statement: the operation actions above are not raised for it. A top-level
+    // variable is a field of the script and a top-level local function a method: those the
+    // operation actions do see, so they are left to them (one diagnostic per use).
+    private static void AnalyzeTopLevelStatement(SyntaxNodeAnalysisContext context, BannedSymbols banned)
     {
-        var name = (SimpleNameSyntax)context.Node;
-        if (name.IsVar || IsTypeOfCreation(name) || name.Parent is UsingDirectiveSyntax || IsQualifierOfName(name))
-        {
-            return; // 'var', the type of a 'new' (the constructor is checked there), and usings are not uses
-        }
-
-        var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol;
-        if (symbol is null or INamespaceSymbol)
+        var statement = ((GlobalStatementSyntax)context.Node).Statement;
+        if (statement is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax
+            || context.SemanticModel.GetOperation(statement, context.CancellationToken) is not { } root)
         {
             return;
         }
 
-        // A member of a banned type is reported at the type's name when the code names the type
-        // (File.Delete: once, at File); reached through an instance, at the member.
-        var typeNamedBefore = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
-            && context.SemanticModel.GetSymbolInfo(access.Expression, context.CancellationToken).Symbol is ITypeSymbol;
-        if (banned.Find(symbol, includeContainers: !typeNamedBefore) is { } entry)
+        foreach (var operation in root.DescendantsAndSelf())
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, name.GetLocation(), entry.Display, entry.Message));
+            if (System.Array.IndexOf(BannedUses.Kinds, operation.Kind) >= 0)
+            {
+                BannedUses.Check(operation, banned, Rule, context.ReportDiagnostic);
+            }
         }
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, BannedSymbols banned)
+    // class C : BannedType, and C(int x) : BannedType(x).
+    private static void AnalyzeBaseType(SyntaxNodeAnalysisContext context, BannedSymbols banned)
     {
-        if (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is IMethodSymbol constructor
-            && banned.Find(constructor, includeContainers: true) is { } entry)
+        var type = ((BaseTypeSyntax)context.Node).Type;
+        if (context.SemanticModel.GetSymbolInfo(type, context.CancellationToken).Symbol is ITypeSymbol symbol)
         {
-            var at = context.Node is ObjectCreationExpressionSyntax creation ? creation.Type.GetLocation() : context.Node.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Rule, at, entry.Display, entry.Message));
+            Report(context, banned.FindType(symbol), type.GetLocation());
         }
     }
 
-    // The type named in 'new T()' (also 'new N.T()'): the constructor is the use, reported once there.
-    private static bool IsTypeOfCreation(SimpleNameSyntax name)
+    // <see cref="BannedType"/> in a documentation comment.
+    private static void AnalyzeCref(SyntaxNodeAnalysisContext context, BannedSymbols banned)
     {
-        SyntaxNode node = name;
-        while (node.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax)
-        {
-            node = node.Parent;
-        }
-
-        return node.Parent is ObjectCreationExpressionSyntax creation && creation.Type == node;
+        var cref = ((XmlCrefAttributeSyntax)context.Node).Cref;
+        var symbol = context.SemanticModel.GetSymbolInfo(cref, context.CancellationToken).Symbol;
+        var entry = symbol is ITypeSymbol type ? banned.FindType(type) : symbol is null ? null : banned.FindMember(symbol);
+        Report(context, entry, cref.GetLocation());
     }
 
-    // System in System.IO.File: the namespace part of a qualified name is not a use of anything.
-    private static bool IsQualifierOfName(SimpleNameSyntax name) =>
-        name.Parent is QualifiedNameSyntax qualified && qualified.Left == name;
+    private static void Report(SyntaxNodeAnalysisContext context, BannedSymbols.Entry? entry, Location? at = null)
+    {
+        if (entry is { } found)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, at ?? context.Node.GetLocation(), found.Display, found.Message));
+        }
+    }
 }

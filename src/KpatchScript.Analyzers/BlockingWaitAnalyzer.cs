@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,28 +12,19 @@ namespace KpatchScript.Analyzers;
 /// failures in AggregateException.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
+public sealed class BlockingWaitAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1005";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Warning,
         "Do not block on a task",
         "Do not block with '{0}': await the task instead",
-        RuleInfo.Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "Task.Result, Task.Wait() and GetAwaiter().GetResult() block a thread; scripts support top-level await.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "Task.Result, Task.Wait() and GetAwaiter().GetResult() block a thread; scripts support top-level await.");
 
     private const string CompilerServices = "System.Runtime.CompilerServices";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterSyntaxNodeAction(AnalyzeResult, SyntaxKind.SimpleMemberAccessExpression);
         context.RegisterSyntaxNodeAction(AnalyzeCall, SyntaxKind.InvocationExpression);
     }

@@ -14,29 +14,20 @@ namespace KpatchScript.Analyzers;
 /// throwing, so a discarded result is a failure nobody sees.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DiscardedResultAnalyzer : DiagnosticAnalyzer
+public sealed class DiscardedResultAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1007";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Warning,
         "Check the result of a facade operation",
         "The OperationResult of '{0}' is discarded: check it (result.Succeeded) or assign it to _ to discard it on purpose",
-        RuleInfo.Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "InstallAsync, UpdateAsync, SetAutoUpdateAsync, LoadAsync and UnloadAsync report failure in their result.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "InstallAsync, UpdateAsync, SetAutoUpdateAsync, LoadAsync and UnloadAsync report failure in their result.");
 
     private static readonly ImmutableHashSet<string> s_mutating =
         ImmutableHashSet.Create("InstallAsync", "UpdateAsync", "SetAutoUpdateAsync", "LoadAsync", "UnloadAsync");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             if (FacadeTypes.From(start.Compilation) is { } types)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
@@ -15,29 +14,20 @@ namespace KpatchScript.Analyzers;
 /// detects is always the right one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LiteralKernelReleaseAnalyzer : DiagnosticAnalyzer
+public sealed class LiteralKernelReleaseAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1008";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Warning,
         "Do not write a kernel release into a script",
         "The kernel release '{0}' is written out: use the detected release (status.Kernel.Running) or leave it unset for the running kernel",
-        RuleInfo.Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "A literal release goes stale at the next kernel update; the facade defaults to the running kernel.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "A literal release goes stale at the next kernel update; the facade defaults to the running kernel.");
 
     // "5.14.0-427.13.1.el9_4.x86_64": three numbers, a dash, then anything without spaces.
     private static readonly Regex s_release = new(@"^\d+\.\d+\.\d+-\S+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             if (FacadeTypes.From(start.Compilation) is { } types)

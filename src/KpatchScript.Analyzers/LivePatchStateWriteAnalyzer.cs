@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -6,41 +5,48 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KpatchScript.Analyzers;
 
 /// <summary>
-/// KPS1002: a script writes live-patch state with file APIs. Writing sysfs `enabled`, dropping
-/// modules in /var/lib/kpatch or editing the dnf plugin's config bypasses the lock, the journal,
-/// the module checks and --dry-run.
+/// The two rules about writing live-patch state with file APIs, in one analyzer because they look
+/// at the same writes and split them: each write gets at most one diagnostic, the more specific.
+/// <list type="bullet">
+/// <item>KPS1003: a patch's sysfs <c>force</c> file. Forcing a transition marks tasks patched that
+/// may still run old code; the kernel taints itself and the module can never be removed. The
+/// facade instead names the tasks a stalled transition waits for.</item>
+/// <item>KPS1002: any other live-patch state. Writing sysfs <c>enabled</c>, dropping modules in
+/// /var/lib/kpatch or editing the dnf plugin's config bypasses the lock, the journal, the module
+/// checks and --dry-run.</item>
+/// </list>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LivePatchStateWriteAnalyzer : DiagnosticAnalyzer
+public sealed class LivePatchStateWriteAnalyzer() : KpsAnalyzer(StateRule, ForceRule)
 {
-    public const string Id = "KPS1002";
+    public const string StateId = "KPS1002";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    public const string ForceId = "KPS1003";
+
+    internal static readonly DiagnosticDescriptor StateRule = RuleInfo.Rule(StateId, DiagnosticSeverity.Error,
         "Do not write live-patch state with file APIs",
         "Do not write '{0}' directly: use the facade (LoadAsync, UnloadAsync, InstallAsync, SetAutoUpdateAsync), which locks, journals and honours --dry-run",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Paths under /sys/kernel/livepatch/, /var/lib/kpatch/ and /usr/lib/kpatch/, and /etc/dnf/plugins/kpatch.conf, change only through the facade.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "Paths under /sys/kernel/livepatch/, /var/lib/kpatch/ and /usr/lib/kpatch/, and /etc/dnf/plugins/kpatch.conf, change only through the facade.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+    internal static readonly DiagnosticDescriptor ForceRule = RuleInfo.Rule(ForceId, DiagnosticSeverity.Error,
+        "Do not force a live-patch transition",
+        "Do not write '{0}': forcing a transition can leave tasks running unpatched code and pins the module; let LoadAsync report the stalled tasks and release them",
+        "Writing /sys/kernel/livepatch/<patch>/force ends a transition without the consistency model; the module can then never be removed.");
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         FileWrites.Register(context, static (c, path) =>
         {
-            // A force file is KPS1003's: one diagnostic per write, the more specific one.
-            if (FileWrites.IsStatePath(path) && !FileWrites.IsForcePath(path))
+            var rule = FileWrites.IsForcePath(path) ? ForceRule
+                : FileWrites.IsStatePath(path) ? StateRule
+                : null;
+            if (rule is not null)
             {
-                c.ReportDiagnostic(Diagnostic.Create(Rule, c.Node.GetLocation(), Shown(path)));
+                c.ReportDiagnostic(Diagnostic.Create(rule, c.Node.GetLocation(), Shown(path)));
             }
         });
     }
 
     // "/sys/kernel/livepatch/…/enabled" for a path built from parts.
-    internal static string Shown(KnownText path) => path.IsComplete ? path.Prefix : path.Prefix + "…" + path.Suffix;
+    private static string Shown(KnownText path) => path.IsComplete ? path.Prefix : path.Prefix + "…" + path.Suffix;
 }

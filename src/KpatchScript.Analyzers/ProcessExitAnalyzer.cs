@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,26 +11,17 @@ namespace KpatchScript.Analyzers;
 /// lock after the script returns; ending the process skips both and can leave the next run locked out.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ProcessExitAnalyzer : DiagnosticAnalyzer
+public sealed class ProcessExitAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1006";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Do not end the process",
         "Do not call '{0}': it skips the journal and the lock release; return an exit code from the script instead",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Environment.Exit, Environment.FailFast and Process.GetCurrentProcess().Kill() end the run before the host cleans up.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "Environment.Exit, Environment.FailFast and Process.GetCurrentProcess().Kill() end the run before the host cleans up.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.InvocationExpression);
     }
 

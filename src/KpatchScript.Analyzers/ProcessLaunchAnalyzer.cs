@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
@@ -15,19 +14,14 @@ namespace KpatchScript.Analyzers;
 /// journal, honours --dry-run and checks the kernel release; a process started by hand does none of it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ProcessLaunchAnalyzer : DiagnosticAnalyzer
+public sealed class ProcessLaunchAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1001";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Do not start a tool the facade owns",
         "Do not start '{0}' yourself: call the facade (Kpatch.Connect()) so the host lock, the journal and --dry-run apply",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "kpatch, dnf, yum, rpm, insmod, rmmod and modprobe (and systemctl on the kpatch service) change live-patch state; only the facade runs them.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "kpatch, dnf, yum, rpm, insmod, rmmod and modprobe (and systemctl on the kpatch service) change live-patch state; only the facade runs them.");
 
     // Matched on the file name, so "/usr/sbin/kpatch" counts as "kpatch".
     private static readonly HashSet<string> s_ownedTools = new(StringComparer.Ordinal)
@@ -35,12 +29,8 @@ public sealed class ProcessLaunchAnalyzer : DiagnosticAnalyzer
         "kpatch", "dnf", "yum", "rpm", "insmod", "rmmod", "modprobe",
     };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterSyntaxNodeAction(
             AnalyzeCall,
             SyntaxKind.InvocationExpression,

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KpatchScript.Analyzers.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,28 +13,19 @@ namespace KpatchScript.Analyzers;
 /// script, not a variable set somewhere else.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnloadAcknowledgementAnalyzer : DiagnosticAnalyzer
+public sealed class UnloadAcknowledgementAnalyzer() : KpsAnalyzer(Rule)
 {
     public const string Id = "KPS1004";
 
     private const string Member = "RevertingWithoutRebootIsUnsupported";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        Id,
+    internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Acknowledge an unload at the call site",
         "Pass RevertAcknowledgement.RevertingWithoutRebootIsUnsupported itself to UnloadAsync, not a variable or expression, so the revert is visible in review",
-        RuleInfo.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Reverting a live patch without a reboot is unsupported; each revert names the acknowledgement where it happens.",
-        helpLinkUri: RuleInfo.HelpBase + Id + ".md");
+        "Reverting a live patch without a reboot is unsupported; each revert names the acknowledgement where it happens.");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             if (FacadeTypes.From(start.Compilation) is { RevertAcknowledgement: not null } types)

@@ -4,7 +4,9 @@ namespace KpatchScript.Analyzers.Tests;
 
 public sealed class ForceTransitionTests : RuleTests
 {
-    protected override DiagnosticAnalyzer Analyzer => new ForceTransitionAnalyzer();
+    protected override DiagnosticAnalyzer Analyzer => new LivePatchStateWriteAnalyzer();
+
+    protected override string RuleId => LivePatchStateWriteAnalyzer.ForceId;
 
     protected override string Violation => """[|File.WriteAllText("/sys/kernel/livepatch/livepatch_x/force", "1")|];""";
 
@@ -16,7 +18,7 @@ public sealed class ForceTransitionTests : RuleTests
     [InlineData("""var w = [|new StreamWriter("/sys/kernel/livepatch/p/force")|];""")]
     public void Force_writes_are_reported(string statement)
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement), rule: RuleId);
     }
 
     [Theory]
@@ -24,6 +26,6 @@ public sealed class ForceTransitionTests : RuleTests
     [InlineData("""File.WriteAllText("/tmp/force", "1");""")]
     public void Other_writes_are_not_reported(string statement)
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement), rule: RuleId);
     }
 }

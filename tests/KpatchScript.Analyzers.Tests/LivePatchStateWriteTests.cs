@@ -6,6 +6,8 @@ public sealed class LivePatchStateWriteTests : RuleTests
 {
     protected override DiagnosticAnalyzer Analyzer => new LivePatchStateWriteAnalyzer();
 
+    protected override string RuleId => LivePatchStateWriteAnalyzer.StateId;
+
     protected override string Violation => """[|File.WriteAllText("/sys/kernel/livepatch/livepatch_x/enabled", "0")|];""";
 
     protected override string Compliant => """var enabled = File.ReadAllText("/sys/kernel/livepatch/livepatch_x/enabled"); File.WriteAllText("/tmp/report.txt", enabled);""";
@@ -25,7 +27,7 @@ public sealed class LivePatchStateWriteTests : RuleTests
     [InlineData("""await [|File.WriteAllTextAsync("/sys/kernel/livepatch/p/enabled", "0")|];""")]
     public void Writes_to_state_paths_are_reported(string statement)
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement), rule: RuleId);
     }
 
     [Theory]
@@ -37,6 +39,6 @@ public sealed class LivePatchStateWriteTests : RuleTests
     [InlineData("""var name = "p"; File.WriteAllText($"/sys/kernel/livepatch/{name}/force", "1");""")]
     public void Reads_other_paths_and_force_files_are_not_reported(string statement)
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement));
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(statement), rule: RuleId);
     }
 }

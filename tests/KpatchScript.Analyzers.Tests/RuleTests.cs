@@ -23,6 +23,9 @@ public abstract class RuleTests
 
     protected abstract DiagnosticAnalyzer Analyzer { get; }
 
+    /// <summary>The rule under test: the analyzer's only one unless it has several.</summary>
+    protected virtual string RuleId => Analyzer.SupportedDiagnostics.Single().Id;
+
     /// <summary>
     /// A statement breaking the rule, with [|…|] around where it is reported. An expression
     /// statement, not a declaration: a top-level <c>var x = …;</c> is a field initializer, which
@@ -39,13 +42,13 @@ public abstract class RuleTests
     [Fact]
     public void Violation_is_reported_in_a_method()
     {
-        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Violation), AdditionalFiles);
+        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Violation), AdditionalFiles, RuleId);
     }
 
     [Fact]
     public void Violation_is_reported_in_a_script_top_level_statement()
     {
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(Violation), additionalFiles: AdditionalFiles);
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(Violation), additionalFiles: AdditionalFiles, rule: RuleId);
     }
 
     [Fact]
@@ -55,21 +58,21 @@ public abstract class RuleTests
             Analyzer,
             "#load \"lib.csx\"\n",
             new Dictionary<string, string> { ["lib.csx"] = InScript(Violation) },
-            AdditionalFiles);
+            AdditionalFiles,
+            RuleId);
     }
 
     [Fact]
     public void Violation_is_not_reported_under_pragma_warning_disable()
     {
-        var id = Analyzer.SupportedDiagnostics.Single().Id;
-        AnalyzerRunner.VerifyScript(Analyzer, InScript($"#pragma warning disable {id}\n{Unmarked(Violation)}"), additionalFiles: AdditionalFiles);
+        AnalyzerRunner.VerifyScript(Analyzer, InScript($"#pragma warning disable {RuleId}\n{Unmarked(Violation)}"), additionalFiles: AdditionalFiles, rule: RuleId);
     }
 
     [Fact]
     public void Compliant_form_is_not_reported()
     {
-        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Compliant), AdditionalFiles);
-        AnalyzerRunner.VerifyScript(Analyzer, InScript(Compliant), additionalFiles: AdditionalFiles);
+        AnalyzerRunner.VerifyRegular(Analyzer, InMethod(Compliant), AdditionalFiles, RuleId);
+        AnalyzerRunner.VerifyScript(Analyzer, InScript(Compliant), additionalFiles: AdditionalFiles, rule: RuleId);
     }
 
     protected static string InScript(string statements) => Usings + "var kp = Kpatch.Connect();\n" + statements + "\n";

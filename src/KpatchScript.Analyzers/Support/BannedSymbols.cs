@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis;
 namespace KpatchScript.Analyzers.Support;
 
 /// <summary>
-/// The banned-API list of one compilation: the entries of every <c>BannedSymbols.txt</c>
-/// additional file, resolved to symbols of that compilation. An id that names nothing the
+/// The banned-API list of one compilation: the entries of every <c>BannedSymbols.txt</c> and
+/// <c>BannedSymbols.*.txt</c> additional file, resolved to symbols of that compilation. An id that names nothing the
 /// compilation references bans nothing there (the list is shared by scripts that reference
 /// different things); malformed lines are refused where the list is configured (the CLI's
 /// configuration), and skipped here.
@@ -29,12 +29,15 @@ internal sealed class BannedSymbols
 
     public bool IsEmpty => _symbols.Count == 0 && _namespaces.Count == 0;
 
-    /// <summary>True for an additional file that holds a banned-API list.</summary>
+    /// <summary>
+    /// True for an additional file that holds a banned-API list: the names Microsoft's
+    /// BannedApiAnalyzers reads (<c>BannedSymbols.txt</c>, <c>BannedSymbols.*.txt</c>, matched
+    /// case-sensitively as it does), so one file serves RS0030 in a build and KPS1009 in scripts.
+    /// </summary>
     public static bool IsListFile(string path)
     {
         var name = System.IO.Path.GetFileName(path);
-        return string.Equals(name, "BannedSymbols.txt", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".BannedSymbols.txt", StringComparison.OrdinalIgnoreCase);
+        return name.StartsWith("BannedSymbols.", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal);
     }
 
     public static BannedSymbols Read(ImmutableArray<AdditionalText> files, Compilation compilation, CancellationToken cancellationToken)
@@ -73,39 +76,85 @@ internal sealed class BannedSymbols
     }
 
     /// <summary>
-    /// The entry banning <paramref name="symbol"/>: itself (its original definition; an
-    /// extension method in reduced form counts as itself) or, with
-    /// <paramref name="includeContainers"/>, a containing type or namespace.
+    /// The entry banning the member <paramref name="member"/> itself (its original definition) or a
+    /// member it overrides: calling an override of a banned method is calling the banned method.
+    /// Its containing type is <see cref="FindType"/>'s.
     /// </summary>
-    public Entry? Find(ISymbol symbol, bool includeContainers)
+    public Entry? FindMember(ISymbol member)
     {
-        var self = symbol is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : symbol;
-        if (_symbols.TryGetValue(self.OriginalDefinition, out var direct))
+        for (ISymbol? current = member.OriginalDefinition; current is not null; current = Overridden(current)?.OriginalDefinition)
         {
-            return direct;
-        }
-
-        if (!includeContainers)
-        {
-            return null;
-        }
-
-        for (ISymbol? container = self.ContainingType ?? (ISymbol?)self.ContainingNamespace; container is not null;
-             container = container.ContainingType ?? (ISymbol?)container.ContainingNamespace)
-        {
-            if (container is INamespaceSymbol { IsGlobalNamespace: true })
+            if (_symbols.TryGetValue(current, out var entry))
             {
-                break;
-            }
-
-            if (container is INamespaceSymbol ns ? _namespaces.TryGetValue(ns.ToDisplayString(), out var found) : _symbols.TryGetValue(container.OriginalDefinition, out found))
-            {
-                return found;
+                return entry;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The entry banning <paramref name="type"/>: the type (its generic definition), a type
+    /// argument, an array's or pointer's element type, a containing type, or a namespace it is in.
+    /// </summary>
+    public Entry? FindType(ITypeSymbol? type)
+    {
+        while (type is not null)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return FindType(array.ElementType);
+                case IPointerTypeSymbol pointer:
+                    return FindType(pointer.PointedAtType);
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (argument.TypeKind is not (TypeKind.TypeParameter or TypeKind.Error) && FindType(argument) is { } byArgument)
+                        {
+                            return byArgument;
+                        }
+                    }
+
+                    break;
+            }
+
+            if (_symbols.TryGetValue(type.OriginalDefinition, out var entry))
+            {
+                return entry;
+            }
+
+            if (FindNamespace(type) is { } inNamespace)
+            {
+                return inNamespace;
+            }
+
+            type = type.ContainingType;
+        }
+
+        return null;
+    }
+
+    private Entry? FindNamespace(ITypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (_namespaces.TryGetValue(ns.ToDisplayString(), out var entry))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol { IsOverride: true } method => method.OverriddenMethod,
+        IPropertySymbol { IsOverride: true } property => property.OverriddenProperty,
+        IEventSymbol { IsOverride: true } @event => @event.OverriddenEvent,
+        _ => null,
+    };
 
     /// <summary>
     /// One line of the list: <c>T:System.Diagnostics.Process;use the facade</c>. Blank lines and

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace KpatchScript.Analyzers.Support;
 
 /// <summary>What every KPS rule shares.</summary>
@@ -7,8 +9,19 @@ internal static class RuleInfo
     internal const string Category = "KpatchScript";
 
     /// <summary>
-    /// Help pages live next to the analyzer (the repository has no top-level docs folder); the link
-    /// is the page's path in the repository, resolved against wherever it is hosted.
+    /// Where the help pages are read: the repository's own address (the one the RPM publishes as
+    /// its URL in src/packaging/kpatch-script.spec) plus the page's path in the repository. The
+    /// product has no web site of its own, and IDEs and SARIF consumers need an absolute URI to
+    /// open a link: a relative one (what this was) opens nothing. Pinned to the main branch so a
+    /// link stays right while the page stays beside its analyzer; a test checks the address still
+    /// matches the spec's and that every rule's page exists.
     /// </summary>
-    internal const string HelpBase = "src/KpatchScript.Analyzers/rules/";
+    internal const string HelpBase = "https://github.com/kpatchscript/kpatch-script/blob/main/src/KpatchScript.Analyzers/rules/";
+
+    /// <summary>The help page of rule <paramref name="id"/>.</summary>
+    internal static string HelpLink(string id) => HelpBase + id + ".md";
+
+    /// <summary>A rule's descriptor: the category, on by default, and the help link every rule has.</summary>
+    internal static DiagnosticDescriptor Rule(string id, DiagnosticSeverity severity, string title, string message, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
 }

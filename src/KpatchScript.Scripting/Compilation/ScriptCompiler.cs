@@ -73,10 +73,10 @@ internal static class ScriptCompiler
         return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
     }
 
-    /// <summary>The banned-API list reaches rule KPS1009 as an additional file with the name the rule looks for.</summary>
+    /// <summary>The banned-API list reaches rule KPS1009 as an additional file named as BannedApiAnalyzers names its lists (BannedSymbols.*.txt).</summary>
     private static AnalyzerOptions AnalyzerOptions(ScriptRules rules) =>
         rules.BannedSymbolsText is { } text
-            ? new([new InMemoryAdditionalText(Path.Combine(Path.GetDirectoryName(rules.BannedSymbolsPath) ?? "/", "site.BannedSymbols.txt"), text)])
+            ? new([new InMemoryAdditionalText(Path.Combine(Path.GetDirectoryName(rules.BannedSymbolsPath) ?? "/", "BannedSymbols.site.txt"), text)])
             : new([]);
 
     /// <summary>Configured severities: "none" turns a rule off; #pragma in the script still applies on top.</summary>
