@@ -19,7 +19,8 @@ public sealed class InstallScriptTests : IDisposable
 
         Assert.True(result.Succeeded, result.StandardError);
         var installed = Path.Combine(_directory, "usr", "share", "cockpit", "kpatch-script");
-        var package = Directory.GetFiles(RepositoryPaths.Combine("src", "cockpit")).Select(Path.GetFileName).Where(n => n != "install").Order(StringComparer.Ordinal).ToList();
+        // The folder's README is for readers of the source, not part of the package.
+        var package = Directory.GetFiles(RepositoryPaths.Combine("src", "cockpit")).Select(Path.GetFileName).Where(n => n is not ("install" or "README.md")).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(package, Directory.GetFiles(installed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
         Assert.Contains("manifest.json", package);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
