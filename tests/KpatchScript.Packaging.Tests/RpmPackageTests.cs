@@ -41,7 +41,9 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
             "/usr/lib/kpatch-script/plugins-available/Webhook/Webhook.dll",
             "/etc/kpatch-script/config.json", "/etc/kpatch-script/templates", "/usr/lib/systemd/system/kpatch-script.service",
             "/usr/lib/systemd/system/kpatch-script.timer", "/var/lib/kpatch-script", "/var/log/kpatch-script", "/etc/logrotate.d/kpatch-script",
-            "/usr/share/doc/kpatch-script/README.md", "/usr/share/licenses/kpatch-script/LICENSE",
+            "/usr/share/doc/kpatch-script/README.md", "/usr/share/doc/kpatch-script/commands.md", "/usr/share/doc/kpatch-script/configuration.md",
+            "/usr/share/doc/kpatch-script/scripts.md", "/usr/share/doc/kpatch-script/plugins.md", "/usr/share/doc/kpatch-script/templates.md",
+            "/usr/share/licenses/kpatch-script/LICENSE",
         ];
         Assert.All(expected, f => Assert.Contains(f, files));
         Assert.Equal("0755 0:0", ModeAndOwner("/usr/bin/kpatch-script"));
