@@ -203,22 +203,23 @@ function packageChange(verb) {
 async function verifyNow() {
     state.busy = "verify";
     draw();
+    const show = (verification) => {
+        state.verification = verification;
+        state.verifiedUpdates = state.updates === "checked";
+        state.verifiedAt = new Date();
+    };
     try {
         // verify's exit status is its verdict (Nagios: 0 covered, 1 action needed, 2 not covered), an
         // answer. 3 is no full answer: the host could not be read (stderr says why, stdout is empty;
         // an error here, and the verdict on screen stays what it was), or a plugin's check got none.
         // With the updates when the report had them: the same question, so the same verdict.
-        state.verification = await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2] });
-        state.verifiedUpdates = state.updates === "checked";
-        state.verifiedAt = new Date();
+        show(await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2] }));
     } catch (error) {
         // 3 with a report on stdout: a plugin's check got no answer (its process ended, crashed or
         // hung). The verdict it leaves (never better than not covered) is shown, and the notice names them.
         const incomplete = error.exitStatus === 3 ? jsonOf(error) : null;
         if (incomplete && incomplete.verdict && Array.isArray(incomplete.unanswered)) {
-            state.verification = incomplete;
-            state.verifiedUpdates = state.updates === "checked";
-            state.verifiedAt = new Date();
+            show(incomplete);
             addNotice("danger", "Verification incomplete", `No answer from ${incomplete.unanswered.join(", ")}: see the failed checks.`);
         } else {
             addNotice("danger", error.exitStatus === 3 ? "kpatch-script verify could not read the host" : "kpatch-script verify failed", error.message);
