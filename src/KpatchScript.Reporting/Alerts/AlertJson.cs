@@ -17,8 +17,8 @@ public static class AlertJson
         ["target"] = alert.Target,
         ["summary"] = alert.Summary,
         ["detail"] = alert.Detail,
-        ["since"] = Time(alert.Since),
-        ["time"] = Time(alert.Time),
+        ["since"] = JsonConvention.Time(alert.Since),
+        ["time"] = JsonConvention.Time(alert.Time),
     };
 
     public static JsonArray Write(IEnumerable<Alert> alerts) => ModelJson.Array(alerts, Write);
@@ -40,6 +40,4 @@ public static class AlertJson
         "critical" => AlertSeverity.Critical,
         _ => null,
     };
-
-    internal static string Time(DateTimeOffset time) => JsonConvention.Time(time);
 }

@@ -79,8 +79,8 @@ public static class AlertStateFile
                 ["host"] = e.Host,
                 ["target"] = e.Target,
                 ["summary"] = e.Summary,
-                ["first_seen"] = AlertJson.Time(e.FirstSeen),
-                ["last_notified"] = e.LastNotified is { } last ? AlertJson.Time(last) : null,
+                ["first_seen"] = JsonConvention.Time(e.FirstSeen),
+                ["last_notified"] = e.LastNotified is { } last ? JsonConvention.Time(last) : null,
             });
         }
 
