@@ -26,11 +26,11 @@ internal static partial class FileStatus
     private const int TypeMask = 0xF000;
 
     /// <summary>What a path names (links followed unless told); <see cref="FileType.None"/> and the error number when statx fails.</summary>
-    public static (FileType Type, long Size, int Errno) Of(string path, bool followLinks = true) =>
+    public static StatxAnswer Of(string path, bool followLinks = true) =>
         Query(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow);
 
     /// <summary>The file behind an open handle: what was really opened, whatever the path names now.</summary>
-    public static (FileType Type, long Size, int Errno) Of(SafeFileHandle handle)
+    public static StatxAnswer Of(SafeFileHandle handle)
     {
         var added = false;
         handle.DangerousAddRef(ref added);
@@ -54,12 +54,12 @@ internal static partial class FileStatus
         return fd < 0 ? (null, Marshal.GetLastPInvokeError()) : (new SafeFileHandle(fd, ownsHandle: true), 0);
     }
 
-    private static (FileType Type, long Size, int Errno) Query(int directoryFd, string path, int flags)
+    private static StatxAnswer Query(int directoryFd, string path, int flags)
     {
         Span<byte> buffer = stackalloc byte[256];
         if (Statx(directoryFd, path, flags, StatxType | StatxSize, buffer) != 0)
         {
-            return (FileType.None, 0, Marshal.GetLastPInvokeError());
+            return new(FileType.None, 0, Marshal.GetLastPInvokeError());
         }
 
         var type = (BitConverter.ToUInt16(buffer[ModeOffset..]) & TypeMask) switch
@@ -73,7 +73,7 @@ internal static partial class FileStatus
             0xC000 => FileType.Socket,
             _ => FileType.None,
         };
-        return (type, (long)BitConverter.ToUInt64(buffer[SizeOffset..]), 0);
+        return new(type, (long)BitConverter.ToUInt64(buffer[SizeOffset..]), 0);
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
@@ -96,3 +96,9 @@ internal enum FileType
     BlockDevice,
     Socket,
 }
+
+/// <summary>
+/// What statx answered: a type of ours, not a (FileType, long, int) tuple, so that ReadyToRun
+/// precompiles it (a tuple of those is compiled at run time, on every start, before the first file).
+/// </summary>
+internal readonly record struct StatxAnswer(FileType Type, long Size, int Errno);

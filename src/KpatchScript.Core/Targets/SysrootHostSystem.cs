@@ -12,6 +12,9 @@ public sealed class SysrootHostSystem : IHostSystem
 {
     private const int MaxLinkHops = 40;
 
+    /// <summary>Local directories already seen not to be links (see <see cref="Resolve"/>).</summary>
+    private readonly HashSet<string> _plainDirectories = new(StringComparer.Ordinal);
+
     public SysrootHostSystem(string root)
     {
         Root = Path.GetFullPath(root).TrimEnd('/');
@@ -89,31 +92,48 @@ public sealed class SysrootHostSystem : IHostSystem
     }
 
     /// <summary>Maps a target path to this machine's path, following links inside the tree.</summary>
+    /// <remarks>
+    /// Detection asks for the same directories again and again (/sys/kernel/livepatch/..., each
+    /// entry's kind, then its contents). A directory seen once not to be a link is not asked again
+    /// (<see cref="_plainDirectories"/>): status on a sysroot made 234 readlink calls before.
+    /// Only real directories are remembered, never links or files, so a tree that dnf changes
+    /// (an install root) cannot be misread: rpm does not turn a directory into a link.
+    /// Plain lists, no LINQ or LinkedList: this runs before anything else on a sysroot's status.
+    /// </remarks>
     internal string Resolve(string targetPath)
     {
-        var pending = new LinkedList<string>(Split(targetPath));
+        // The parts still to walk, the next one last (a stack on a list).
+        var pending = new List<string>();
+        PushParts(pending, targetPath);
         var resolved = new List<string>();
+        var local = new System.Text.StringBuilder(Root);
         var hops = 0;
-        while (pending.First is { } first)
+        while (pending.Count > 0)
         {
-            pending.RemoveFirst();
-            var part = first.Value;
+            var part = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             if (part == "..")
             {
                 // ".." never climbs above the tree's root, exactly like "/.." on a real host.
                 if (resolved.Count > 0)
                 {
                     resolved.RemoveAt(resolved.Count - 1);
+                    local.Length = Root.Length;
+                    foreach (var kept in resolved)
+                    {
+                        local.Append('/').Append(kept);
+                    }
                 }
 
                 continue;
             }
 
-            var local = Root + "/" + string.Join('/', resolved.Append(part));
-            var linkTarget = new FileInfo(local).LinkTarget;
+            var candidate = local + "/" + part;
+            var linkTarget = LinkTarget(candidate);
             if (linkTarget is null)
             {
                 resolved.Add(part);
+                local.Append('/').Append(part);
                 continue;
             }
 
@@ -125,17 +145,60 @@ public sealed class SysrootHostSystem : IHostSystem
             if (linkTarget.StartsWith('/'))
             {
                 resolved.Clear();
+                local.Length = Root.Length;
             }
 
-            foreach (var linkPart in Split(linkTarget).Reverse())
+            PushParts(pending, linkTarget);
+        }
+
+        return resolved.Count == 0 ? Root + "/" : local.ToString();
+    }
+
+    /// <summary>What <paramref name="localPath"/> links to; null when it is not a link (or is not there).</summary>
+    private string? LinkTarget(string localPath)
+    {
+        lock (_plainDirectories)
+        {
+            if (_plainDirectories.Contains(localPath))
             {
-                pending.AddFirst(linkPart);
+                return null;
             }
         }
 
-        return Root + "/" + string.Join('/', resolved);
+        // One lstat; a missing path reads as (FileAttributes)(-1), and a dangling link is still a link.
+        var entry = new FileInfo(localPath);
+        var attributes = entry.Attributes;
+        if ((int)attributes == -1)
+        {
+            return null;
+        }
+
+        if ((attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            return entry.LinkTarget;
+        }
+
+        if ((attributes & FileAttributes.Directory) != 0)
+        {
+            lock (_plainDirectories)
+            {
+                _plainDirectories.Add(localPath);
+            }
+        }
+
+        return null;
     }
 
-    private static IEnumerable<string> Split(string path) =>
-        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".");
+    /// <summary>Pushes the parts of <paramref name="path"/> so that its first part is walked next ("." and empty parts dropped).</summary>
+    private static void PushParts(List<string> pending, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (parts[i] != ".")
+            {
+                pending.Add(parts[i]);
+            }
+        }
+    }
 }

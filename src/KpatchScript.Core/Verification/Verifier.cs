@@ -42,8 +42,16 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             started.Add((check, Start(check, status)));
         }
 
+        // A loop, not Select over the tuples: LINQ over a value tuple is compiled at run time on every
+        // status (no ReadyToRun code for it), and status's start-up is benchmarked.
         var unanswered = new List<string>();
-        VerificationCheck[] checks = [.. builtIn, .. started.Select(s => Finish(s.Check, s.Result, unanswered))];
+        var checks = new List<VerificationCheck>(builtIn.Length + started.Count);
+        checks.AddRange(builtIn);
+        foreach (var (check, result) in started)
+        {
+            checks.Add(Finish(check, result, unanswered));
+        }
+
         return new VerificationReport(status.Target, VerificationReport.ResultOf(checks), checks, VerdictJudge.Judge(status, checks, verdictOptions)) { Unanswered = unanswered };
     }
 

@@ -54,6 +54,41 @@ public sealed class ExtraCheckTests
         Assert.True(seen.Host.IsReadOnly);
     }
 
+    [Fact]
+    public void Every_extra_check_starts_before_any_is_waited_for()
+    {
+        // Proof by structure, not by a stopwatch: the first check answers only once the second has
+        // started. Checks started one after the other would never see it; the 60 s guard turns
+        // that into a failed check instead of a hung test, and is never reached when they run at once.
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new AsyncCheck("Site:first", async () =>
+        {
+            await secondStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new VerificationCheck("x", CheckResult.Pass, "the second check had started");
+        });
+        var second = new AsyncCheck("Site:second", () =>
+        {
+            secondStarted.TrySetResult();
+            return Task.FromResult(new VerificationCheck("x", CheckResult.Pass, "started"));
+        });
+
+        var report = Verify(first, second);
+
+        Assert.Equal(
+            [
+                new VerificationCheck("Site:first", CheckResult.Pass, "the second check had started"),
+                new VerificationCheck("Site:second", CheckResult.Pass, "started"),
+            ],
+            report.Checks.TakeLast(2));
+    }
+
+    private sealed class AsyncCheck(string name, Func<Task<VerificationCheck>> judge) : IVerificationCheck
+    {
+        public string Name => name;
+
+        public Task<VerificationCheck> CheckAsync(VerificationCheckContext context, CancellationToken cancellationToken) => judge();
+    }
+
     private sealed class Check(string name, Func<VerificationCheckContext, VerificationCheck> judge) : IVerificationCheck
     {
         public string Name => name;
