@@ -57,20 +57,40 @@ export function run(args, { superuser = "try", okExitStatuses = [0], directory }
     }).finally(() => track(-1));
 }
 
-/** Runs kpatch-script with `args` (which include --json or --format json) and parses its output. */
-export async function runJson(args, options) {
+/**
+ * Runs kpatch-script with `args` (which include --json or --format json) and parses its output.
+ * schema: the schema_version this panel reads. Another one (a panel and a kpatch-script from
+ * different packages) is an error, never a document read as if it were the known one.
+ */
+export async function runJson(args, options = {}) {
     const result = await run(args, options);
+    let parsed;
     try {
-        return JSON.parse(result.stdout);
+        parsed = JSON.parse(result.stdout);
     } catch (e) {
-        throw new CliError(args, { message: `kpatch-script printed something that is not JSON (${e.message}).`, exitStatus: result.exitStatus });
+        // What kpatch-script said on stderr is usually why: keep it.
+        const said = result.stderr.trim() ? ` It said: ${result.stderr.trim().split("\n")[0]}` : "";
+        throw new CliError(args, { message: `kpatch-script printed something that is not JSON (${e.message}).${said}`, exitStatus: result.exitStatus });
     }
+    checkSchema(args, parsed, options.schema, result.exitStatus);
+    return parsed;
 }
 
-/** The JSON a failed call still printed (install --json prints its result, then exits 1), or null. */
-export function jsonOf(error) {
+function checkSchema(args, parsed, schema, exitStatus) {
+    if (schema === undefined || (parsed && parsed.schema_version === schema))
+        return;
+    const found = parsed && parsed.schema_version !== undefined ? `schema version ${JSON.stringify(parsed.schema_version)}` : "no schema version";
+    throw new CliError(args, {
+        message: `kpatch-script ${args[0]} answered with ${found}; this panel reads version ${schema}. Install the panel and kpatch-script from the same package (the panel ships in the kpatch-script RPM), then reload this page.`,
+        exitStatus,
+    });
+}
+
+/** The JSON a failed call still printed (install --json prints its result, then exits 1), or null; with `schema`, only a document of that version. */
+export function jsonOf(error, schema) {
     try {
-        return error instanceof CliError && error.stdout ? JSON.parse(error.stdout) : null;
+        const parsed = error instanceof CliError && error.stdout ? JSON.parse(error.stdout) : null;
+        return parsed && (schema === undefined || parsed.schema_version === schema) ? parsed : null;
     } catch (e) {
         return null;
     }

@@ -3,6 +3,10 @@
 // workflow list). Actions run kpatch-script verbs with superuser "require" and show their errors
 // inline; without administrative access they are disabled and say why.
 import { run, runJson, jsonOf } from "./cli.js";
+
+// The schema_version of each document this panel reads (report.schema.json, verification.schema.json,
+// the workflows listing): a kpatch-script that answers another version is shown as an error.
+const SCHEMA = { report: 1, verification: 2, workflows: 1 };
 import { el, replace } from "./dom.js";
 import * as render from "./render.js";
 
@@ -117,7 +121,7 @@ async function load() {
     draw();
     try {
         timings.reportAsked ??= performance.now();
-        const report = await runJson(["report", "--format", "json"]);
+        const report = await runJson(["report", "--format", "json"], { schema: SCHEMA.report });
         timings.reportAnswered ??= performance.now();
         if (mine !== generation)
             return;
@@ -142,7 +146,7 @@ async function load() {
 
 async function checkUpdates(mine) {
     try {
-        const report = await runJson(["report", "--format", "json", "--check-updates"]);
+        const report = await runJson(["report", "--format", "json", "--check-updates"], { schema: SCHEMA.report });
         if (mine !== generation)
             return;
         state.report = report;
@@ -157,7 +161,7 @@ async function checkUpdates(mine) {
 
 async function listWorkflows(mine) {
     try {
-        const listing = await runJson(["workflows", "list", "--json"]);
+        const listing = await runJson(["workflows", "list", "--json"], { schema: SCHEMA.workflows });
         if (mine !== generation)
             return;
         state.workflows = listing;
@@ -213,11 +217,11 @@ async function verifyNow() {
         // answer. 3 is no full answer: the host could not be read (stderr says why, stdout is empty;
         // an error here, and the verdict on screen stays what it was), or a plugin's check got none.
         // With the updates when the report had them: the same question, so the same verdict.
-        show(await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2] }));
+        show(await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2], schema: SCHEMA.verification }));
     } catch (error) {
         // 3 with a report on stdout: a plugin's check got no answer (its process ended, crashed or
         // hung). The verdict it leaves (never better than not covered) is shown, and the notice names them.
-        const incomplete = error.exitStatus === 3 ? jsonOf(error) : null;
+        const incomplete = error.exitStatus === 3 ? jsonOf(error, SCHEMA.verification) : null;
         if (incomplete && incomplete.verdict && Array.isArray(incomplete.unanswered)) {
             show(incomplete);
             addNotice("danger", "Verification incomplete", `No answer from ${incomplete.unanswered.join(", ")}: see the failed checks.`);

@@ -42,4 +42,31 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.Equal(direct.StandardError.Trim(), await panel.TextAsync("#load-error .ks-alert__text"));
         panel.AssertNoBrowserProblems();
     }
+
+    [Theory]
+    [InlineData("""echo '{"schema_version": 99, "status": {}}'""", "kpatch-script report answered with schema version 99; this panel reads version 1. Install the panel and kpatch-script from the same package")]
+    [InlineData("""echo 'not json'; echo 'kpatch-script: warning: half a line' >&2""", "kpatch-script printed something that is not JSON")]
+    public async Task A_report_the_panel_cannot_read_is_an_error_that_says_why(string report, string expected)
+    {
+        using var host = HostStates.Stalled();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        // A kpatch-script from another package (or a broken one): 'report' answers what the panel
+        // must not read as a report; every other command is the real CLI's.
+        var wrapper = Path.Combine(host.Work, "bin", "kpatch-script");
+        var real = File.ReadAllText(wrapper);
+        File.WriteAllText(wrapper, real.Replace("exec ", $"[ \"$1\" = report ] && {{ {report}; exit 0; }}\nexec ", StringComparison.Ordinal));
+
+        await panel.OpenAsync();
+        await panel.Page.WaitForAsync("document.querySelector('#load-error')", "the error");
+
+        var text = await panel.TextAsync("#load-error .ks-alert__text");
+        Assert.StartsWith(expected, text, StringComparison.Ordinal);
+        if (report.Contains(">&2", StringComparison.Ordinal))
+        {
+            Assert.EndsWith("It said: kpatch-script: warning: half a line", text, StringComparison.Ordinal);
+        }
+
+        Assert.False(await panel.ExistsAsync("#verdict"));
+        panel.AssertNoBrowserProblems();
+    }
 }
