@@ -1,4 +1,4 @@
-using KpatchScript.Scripts;
+using KpatchScript.ScriptRuns;
 using KpatchScript.Targets;
 
 namespace KpatchScript;

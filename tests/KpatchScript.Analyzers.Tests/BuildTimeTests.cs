@@ -1,5 +1,5 @@
 using KpatchScript.Host;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Analyzers.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KpatchScript.Operations;
-using KpatchScript.Testing.Fixtures;
-using static KpatchScript.Testing.Fixtures.DnfLab;
+using KpatchScript.TestFixtures;
+using static KpatchScript.TestFixtures.DnfLab;
 
 namespace KpatchScript.Cli.Tests;
 

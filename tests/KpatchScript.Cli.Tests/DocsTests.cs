@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests;
 
@@ -13,10 +13,10 @@ public sealed partial class DocsTests
     private static readonly string[] Folders =
     [
         "src", "src/KpatchScript.Abstractions", "src/KpatchScript.Analyzers", "src/KpatchScript.Cli", "src/KpatchScript.Core",
-        "src/KpatchScript.Hosting", "src/KpatchScript.Reporting", "src/KpatchScript.Scripting", "src/KpatchScript.Testing",
+        "src/KpatchScript.PluginHost", "src/KpatchScript.Reporting", "src/KpatchScript.Scripting", "src/KpatchScript.Testing",
         "src/cockpit", "src/packaging", "plugins", "plugins/Prometheus", "plugins/Webhook", "plugins/PluginTemplate",
         "templates", "scripts", "tests", "tests/benchmarks", "tests/fixtures", "tests/fixtures/sysroots", "tests/fixtures/rpm",
-        "tests/lab", "tests/plugins", "tests/scripts",
+        "tests/lab", "tests/plugins", "tests/scripts", "tests/KpatchScript.TestFixtures",
     ];
 
     public static TheoryData<string> ComponentFolders() => new(Folders);

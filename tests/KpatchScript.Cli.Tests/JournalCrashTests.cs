@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using KpatchScript.Operations;
 using Xunit.Abstractions;
-using static KpatchScript.Testing.Fixtures.DnfLab;
+using static KpatchScript.TestFixtures.DnfLab;
 
 namespace KpatchScript.Cli.Tests;
 

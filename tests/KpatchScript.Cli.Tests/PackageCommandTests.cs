@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KpatchScript.Testing.Fixtures;
-using static KpatchScript.Testing.Fixtures.DnfLab;
+using KpatchScript.TestFixtures;
+using static KpatchScript.TestFixtures.DnfLab;
 
 namespace KpatchScript.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using KpatchScript.Plugins;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests;
 

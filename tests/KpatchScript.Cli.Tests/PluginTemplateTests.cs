@@ -1,4 +1,4 @@
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KpatchScript.Cli.Commands;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests;
 

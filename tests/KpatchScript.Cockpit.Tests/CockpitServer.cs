@@ -159,7 +159,7 @@ internal sealed class CockpitServer : IDisposable
 
     /// <summary>SIGTERM first (the bridge then tells its children), SIGKILL for what is left: by pid, with the kill program.</summary>
     private static void Signal(int pid, bool kill) =>
-        KpatchScript.Testing.Fixtures.ProcessHelper.Execute("kill", kill ? "-KILL" : "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        KpatchScript.TestFixtures.ProcessHelper.Execute("kill", kill ? "-KILL" : "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static int FreePort()
     {

@@ -35,7 +35,7 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
         await panel.Page.WaitForAsync("document.querySelector('#load-error')", "the error");
         await panel.ScreenshotAsync("cli-error");
 
-        var direct = await KpatchScript.Testing.Fixtures.ProcessHelper.ExecuteAsync([CliOnPath.Dotnet, CliOnPath.Dll, "report", "--format", "json"], host.Work,
+        var direct = await KpatchScript.TestFixtures.ProcessHelper.ExecuteAsync([CliOnPath.Dotnet, CliOnPath.Dll, "report", "--format", "json"], host.Work,
             new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = host.Config }, null, TimeSpan.FromMinutes(1));
         Assert.Equal(1, direct.ExitCode);
         Assert.StartsWith($"kpatch-script: error: configuration {host.Config}: unknown key 'targte'", direct.StandardError, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
-using KpatchScript.Testing.Fixtures;
-using static KpatchScript.Testing.Fixtures.DnfLab;
+using KpatchScript.TestFixtures;
+using static KpatchScript.TestFixtures.DnfLab;
 
 namespace KpatchScript.Cockpit.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KpatchScript.Cockpit.Tests.Browser;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Xunit.Abstractions;
 
 namespace KpatchScript.Cockpit.Tests;

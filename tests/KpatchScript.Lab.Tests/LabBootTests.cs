@@ -1,4 +1,4 @@
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Xunit.Abstractions;
 
 namespace KpatchScript.Lab.Tests;

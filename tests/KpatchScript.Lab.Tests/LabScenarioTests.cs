@@ -2,7 +2,7 @@ using System.Text.Json;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Xunit.Abstractions;
 
 namespace KpatchScript.Lab.Tests;

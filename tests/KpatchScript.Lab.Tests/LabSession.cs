@@ -2,7 +2,7 @@ using System.Text.Json;
 using KpatchScript.Cli;
 using KpatchScript.Status;
 using KpatchScript.Targets;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Lab.Tests;
 

@@ -1,4 +1,4 @@
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Packaging.Tests;
 
@@ -12,6 +12,12 @@ internal static class BuiltPackages
 
     /// <summary>The kpatch-script dotnet tool package (src/KpatchScript.Cli).</summary>
     public static string Tool => Existing(RepositoryPaths.Combine("src", "KpatchScript.Cli", "bin", Configuration, $"kpatch-script.{Version}.nupkg"));
+
+    /// <summary>The fakes package for plugin authors' tests (src/KpatchScript.Testing).</summary>
+    public static string Testing => Existing(RepositoryPaths.Combine("src", "KpatchScript.Testing", "bin", Configuration, $"KpatchScript.Testing.{Version}.nupkg"));
+
+    /// <summary>The contract package, the one dependency of <see cref="Testing"/> (src/KpatchScript.Abstractions).</summary>
+    public static string Abstractions => Existing(RepositoryPaths.Combine("src", "KpatchScript.Abstractions", "bin", Configuration, $"KpatchScript.Abstractions.{Version}.nupkg"));
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the solution first (tests/run does)");

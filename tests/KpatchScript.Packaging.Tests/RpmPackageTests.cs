@@ -1,5 +1,5 @@
 using System.Globalization;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Packaging.Tests;
 
@@ -35,6 +35,8 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
         string[] expected =
         [
             "/usr/bin/kpatch-script", "/usr/lib/kpatch-script/kpatch-script.dll", "/usr/share/kpatch-script/scripts/status-report.csx",
+            // The plugin process: 'dotnet exec KpatchScript.PluginHost.dll' needs its runtimeconfig.json beside it.
+            "/usr/lib/kpatch-script/KpatchScript.PluginHost.dll", "/usr/lib/kpatch-script/KpatchScript.PluginHost.runtimeconfig.json",
             "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
             "/usr/share/cockpit/kpatch-script/manifest.json", "/usr/share/cockpit/kpatch-script/index.html", "/etc/kpatch-script/workflows",
             "/usr/lib/kpatch-script/plugins", "/usr/lib/kpatch-script/plugins-available/Prometheus/Prometheus.dll",

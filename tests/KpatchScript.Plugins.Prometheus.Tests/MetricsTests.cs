@@ -1,8 +1,8 @@
 using KpatchScript.Alerts;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 

@@ -1,9 +1,9 @@
 using System.Reflection;
 using KpatchScript.Alerts;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Plugins.Prometheus.Tests;
 

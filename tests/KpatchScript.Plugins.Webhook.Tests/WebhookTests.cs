@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using KpatchScript.Alerts;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Plugins.Webhook.Tests;
 

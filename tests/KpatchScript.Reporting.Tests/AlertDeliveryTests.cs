@@ -1,7 +1,7 @@
 using KpatchScript.Alerts;
 using KpatchScript.Reporting.Alerts;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

@@ -1,7 +1,7 @@
 using KpatchScript.Alerts;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Status;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Reporting.Tests;

@@ -2,7 +2,7 @@ using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.IO;
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

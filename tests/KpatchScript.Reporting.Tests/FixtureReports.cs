@@ -1,8 +1,8 @@
 using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Verification;
 

@@ -1,8 +1,8 @@
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Serialization;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

@@ -1,7 +1,7 @@
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

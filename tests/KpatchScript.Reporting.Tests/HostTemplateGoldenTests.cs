@@ -1,6 +1,6 @@
 using KpatchScript.Reporting.Alerts;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

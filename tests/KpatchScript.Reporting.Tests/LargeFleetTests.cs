@@ -2,8 +2,8 @@ using System.Diagnostics;
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Status;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

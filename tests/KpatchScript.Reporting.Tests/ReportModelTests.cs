@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Reporting.Tests;
 
@@ -26,7 +26,7 @@ public sealed class ReportModelTests
     [Fact]
     public async Task A_failing_contributor_is_a_named_failure_and_the_others_still_contribute()
     {
-        var (status, verification) = FixtureReports.Read(Testing.Fixtures.SysrootFixtures.LabLoaded);
+        var (status, verification) = FixtureReports.Read(TestFixtures.SysrootFixtures.LabLoaded);
         Reports.IReportDataContributor[] contributors = [new Contributor("broken", null), new Contributor("inventory", new Reports.ReportSection("site", "Site", ["rack"], [["r12"]]))];
 
         var report = await new HostReportBuilder(Testing.Fakes.FixedTimeProvider.Default, contributors).BuildAsync(status, verification, FixtureReports.Journal());

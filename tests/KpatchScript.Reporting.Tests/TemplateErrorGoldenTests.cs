@@ -1,5 +1,5 @@
 using KpatchScript.Reporting.Rendering;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Reporting.Tests;
 

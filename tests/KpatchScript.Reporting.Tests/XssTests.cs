@@ -5,8 +5,8 @@ using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Reports;
 using KpatchScript.Status;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Reporting.Tests;

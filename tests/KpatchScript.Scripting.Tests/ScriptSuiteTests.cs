@@ -64,7 +64,7 @@ public sealed class ScriptSuiteTests
         {
             var path = Path.Combine(copy, line);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            Testing.Fixtures.SpecialFiles.MakeFifo(path);
+            TestFixtures.SpecialFiles.MakeFifo(path);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using KpatchScript.Scripting.Tests.Suite;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests;
 

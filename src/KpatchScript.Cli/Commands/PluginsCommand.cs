@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Plugins;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Plugins;
 using KpatchScript.Serialization;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Plugins;
 
 namespace KpatchScript.Cli.Plugins;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using KpatchScript.Alerts;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Plugins;
 using KpatchScript.Reports;
 using KpatchScript.Scripting.Running;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using KpatchScript.Scripts;
+using KpatchScript.ScriptRuns;
 
 namespace KpatchScript.Scripting.Running;
 

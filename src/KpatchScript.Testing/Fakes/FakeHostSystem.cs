@@ -17,14 +17,17 @@ public sealed class FakeHostSystem : IHostSystem
     private readonly Dictionary<string, string> _locks = new(StringComparer.Ordinal);
     private readonly List<string> _locksTaken = [];
 
+    /// <summary>An empty target (only <c>/</c>) named <paramref name="name"/>; a read-only one refuses writes, locks and mutating commands, as a sysroot does.</summary>
     public FakeHostSystem(string name = "fake", bool isReadOnly = false)
     {
         Name = name;
         IsReadOnly = isReadOnly;
     }
 
+    /// <inheritdoc />
     public string Name { get; }
 
+    /// <inheritdoc />
     public bool IsReadOnly { get; }
 
     /// <summary>Every command run, in order, with its exact arguments.</summary>
@@ -96,12 +99,14 @@ public sealed class FakeHostSystem : IHostSystem
     public FakeHostSystem WithCommand(string program, int exitCode, string stdout, string stderr = "") =>
         WithCommand(program, _ => new CommandResult(exitCode, stdout, stderr));
 
+    /// <inheritdoc />
     public EntryKind GetEntryKind(string path)
     {
         ThrowIfFailing(path);
         return _directories.Contains(path.TrimEnd('/')) ? EntryKind.Directory : _files.ContainsKey(path) ? EntryKind.File : EntryKind.Missing;
     }
 
+    /// <inheritdoc />
     public string ReadFile(string path)
     {
         ThrowIfFailing(path);
@@ -113,6 +118,7 @@ public sealed class FakeHostSystem : IHostSystem
         return _files.TryGetValue(path, out var content) ? content : throw new FileNotFoundException($"Could not find file '{path}'.", path);
     }
 
+    /// <inheritdoc />
     public IReadOnlyList<DirectoryEntry> ListDirectory(string path)
     {
         ThrowIfFailing(path);
@@ -135,6 +141,7 @@ public sealed class FakeHostSystem : IHostSystem
         return children;
     }
 
+    /// <inheritdoc />
     public void WriteFile(string path, string content)
     {
         if (IsReadOnly)
@@ -147,6 +154,7 @@ public sealed class FakeHostSystem : IHostSystem
         _files[path] = content;
     }
 
+    /// <inheritdoc />
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
     {
         _commands.Add(command);

@@ -12,11 +12,13 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
 
+    /// <summary>A clock standing at 2026-01-15 12:00:00 UTC, the time of <see cref="FixedTimeProvider.Default"/>.</summary>
     public ManualTimeProvider()
         : this(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))
     {
     }
 
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -25,10 +27,13 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <inheritdoc />
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

@@ -11,6 +11,7 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly DateTimeOffset _start = start;
     private DateTimeOffset _now = start;
 
+    /// <summary>A clock starting at 2026-01-15 12:00:00 UTC, the time of <see cref="FixedTimeProvider.Default"/>.</summary>
     public SteppingTimeProvider()
         : this(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))
     {
@@ -22,6 +23,7 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
     /// <summary>Called with the new time after every jump, before the timer's callback runs (to change the fake host mid-wait).</summary>
     public Action<TimeSpan>? OnAdvance { get; set; }
 
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -30,6 +32,7 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         TimeSpan elapsed;

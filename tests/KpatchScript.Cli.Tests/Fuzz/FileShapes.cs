@@ -1,5 +1,5 @@
 using CsCheck;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Cli.Tests.Fuzz;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CsCheck;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Xunit.Abstractions;
 
 namespace KpatchScript.Cli.Tests.Fuzz;

@@ -1,6 +1,6 @@
 using CsCheck;
 using KpatchScript.Serialization;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 using Xunit.Abstractions;
 
 namespace KpatchScript.Cli.Tests.Fuzz;

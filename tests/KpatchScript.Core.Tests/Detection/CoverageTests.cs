@@ -1,7 +1,7 @@
 using KpatchScript.Host;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Core.Tests.Detection;
 

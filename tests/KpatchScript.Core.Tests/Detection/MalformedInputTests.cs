@@ -1,8 +1,8 @@
 using KpatchScript.Host;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using static KpatchScript.Core.Tests.Detection.FakeHosts;
 
 namespace KpatchScript.Core.Tests.Detection;

@@ -2,8 +2,8 @@ using KpatchScript.Host;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Core.Tests.Operations;
 

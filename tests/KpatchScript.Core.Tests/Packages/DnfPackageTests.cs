@@ -3,9 +3,9 @@ using System.Text.Json;
 using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
-using static KpatchScript.Testing.Fixtures.DnfLab;
+using static KpatchScript.TestFixtures.DnfLab;
 
 namespace KpatchScript.Core.Tests.Packages;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Core.Tests.Parsing;
 

@@ -2,7 +2,7 @@ using KpatchScript.Host;
 using KpatchScript.IO;
 using KpatchScript.Operations;
 using KpatchScript.Targets;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Core.Tests.Targets;
 

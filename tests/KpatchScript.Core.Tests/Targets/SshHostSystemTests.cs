@@ -1,8 +1,8 @@
 using KpatchScript.Host;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 
 namespace KpatchScript.Core.Tests.Targets;
 

@@ -1,6 +1,6 @@
 using KpatchScript.Host;
 using KpatchScript.Targets;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Core.Tests.Targets;
 

@@ -3,8 +3,8 @@ using KpatchScript.Operations;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 

@@ -1,7 +1,7 @@
 using KpatchScript.Plugins;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Core.Tests.Verification;

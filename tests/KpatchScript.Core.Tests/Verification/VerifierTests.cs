@@ -1,8 +1,8 @@
 using KpatchScript.Core.Tests.Detection;
 using KpatchScript.Status;
 using KpatchScript.Targets;
+using KpatchScript.TestFixtures;
 using KpatchScript.Testing.Fakes;
-using KpatchScript.Testing.Fixtures;
 using KpatchScript.Verification;
 
 namespace KpatchScript.Core.Tests.Verification;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests.NuGet;
 

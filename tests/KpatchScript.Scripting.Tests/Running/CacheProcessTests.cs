@@ -1,5 +1,5 @@
 using KpatchScript.Host;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests.Running;
 
@@ -58,7 +58,7 @@ public sealed class CacheProcessTests : IDisposable
         // Reports are pre-referenced for scripts, but a script that does not use them loads neither them nor Scriban.
         Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.Reporting" or "Scriban.Signed" or "Scriban");
         // No plugin directory exists here: the plugin host and McMaster.NETCore.Plugins stay out of the run.
-        Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.Hosting" or "McMaster.NETCore.Plugins");
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a is "KpatchScript.PluginHost" or "McMaster.NETCore.Plugins");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests.Running;
 

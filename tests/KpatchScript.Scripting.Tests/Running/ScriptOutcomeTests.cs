@@ -1,7 +1,7 @@
 using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
-using KpatchScript.Scripts;
+using KpatchScript.ScriptRuns;
 
 namespace KpatchScript.Scripting.Tests.Running;
 
@@ -80,7 +80,7 @@ public sealed class ScriptOutcomeTests : IDisposable
     public void The_runners_target_and_dry_run_flow_into_connect()
     {
         using var output = new StringWriter();
-        var sysroot = KpatchScript.Testing.Fixtures.SysrootFixtures.Get(KpatchScript.Testing.Fixtures.SysrootFixtures.LabLoaded);
+        var sysroot = KpatchScript.TestFixtures.SysrootFixtures.Get(KpatchScript.TestFixtures.SysrootFixtures.LabLoaded);
 
         var outcome = Run(
             "using KpatchScript;\nvar kp = Kpatch.Connect();\nConsole.WriteLine(kp.Target);\n" +

@@ -1,5 +1,5 @@
 using KpatchScript.Scripting.Directives;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests.Running;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KpatchScript.Host;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Scripting.Tests.Suite;
 

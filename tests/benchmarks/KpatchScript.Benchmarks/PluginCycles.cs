@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using KpatchScript.Alerts;
-using KpatchScript.Hosting;
+using KpatchScript.PluginHosting;
 using KpatchScript.Targets;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Benchmarks;
 

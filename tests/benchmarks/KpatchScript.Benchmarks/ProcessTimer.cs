@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 namespace KpatchScript.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using KpatchScript.Benchmarks;
-using KpatchScript.Testing.Fixtures;
+using KpatchScript.TestFixtures;
 
 // Usage: KpatchScript.Benchmarks --cli PUBLISHED/kpatch-script.dll --hello PUBLISHED/hello-world.dll --probe PUBLISHED/command-line-probe.dll [--runs N] [--warmup N]
 // tests/benchmarks/run publishes both the same way and passes them here.
