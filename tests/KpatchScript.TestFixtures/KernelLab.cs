@@ -90,7 +90,7 @@ public sealed class KernelLab : IDisposable
 
     /// <summary>Runs an argument vector in the guest as root; each argument reaches it unchanged (single-quoted for the remote shell).</summary>
     public CommandResult Guest(params string[] arguments) =>
-        ProcessHelper.Execute(["ssh", "-n", .. SshOptions, $"{User}@127.0.0.1", "--", string.Join(' ', arguments.Select(PosixShell.Quote))]);
+        ProcessHelper.Execute(["ssh", "-n", .. SshOptions, $"{User}@127.0.0.1", "--", string.Join(' ', arguments.Select(ShellWords.Quote))]);
 
     /// <summary>Runs in the guest and returns stdout; a non-zero exit throws with the command's own words.</summary>
     public string GuestRun(params string[] arguments)

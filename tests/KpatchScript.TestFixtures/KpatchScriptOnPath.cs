@@ -1,3 +1,5 @@
+using KpatchScript.Host;
+
 namespace KpatchScript.TestFixtures;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class KpatchScriptOnPath
     {
         var bin = Directory.CreateDirectory(Path.Combine(directory, "bin")).FullName;
         var wrapper = Path.Combine(bin, "kpatch-script");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {PosixShell.Quote(Dotnet)} {PosixShell.Quote(Dll)} \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {ShellWords.Quote(Dotnet)} {ShellWords.Quote(Dll)} \"$@\"\n");
         ProcessHelper.Run("chmod", "0755", wrapper);
         return bin;
     }

@@ -19,5 +19,5 @@ public sealed record CommandSpec(IReadOnlyList<string> Arguments, bool Mutates =
 
     /// <summary>The command for messages and the audit trail; quoting is for people, not shells.</summary>
     public override string ToString() =>
-        string.Join(' ', Arguments.Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        string.Join(' ', Arguments.Select(ShellWords.QuoteIfNeeded));
 }

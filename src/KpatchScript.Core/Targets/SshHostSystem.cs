@@ -136,9 +136,6 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
     /// <summary>Exit 255 is ssh's own: the connection, the key or the host key failed, not the remote command.</summary>
     private HostSystemException SshFailed(CommandResult result) => new($"ssh to {Name} failed: {result.FirstErrorLine}");
 
-    /// <summary>Quotes one argument for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened.</summary>
-    internal static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
     private string Remote(IReadOnlyList<string> arguments, string path, long outputLimit = ReadLimits.CommandOutput)
     {
         var result = ProcessRunner.Run(SshArguments(arguments), TimeSpan.FromMinutes(2), CancellationToken.None, outputLimit: outputLimit);
@@ -160,7 +157,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         var remote = new StringBuilder("env LC_ALL=C");
         foreach (var argument in command)
         {
-            remote.Append(' ').Append(Quote(argument));
+            remote.Append(' ').Append(ShellWords.Quote(argument));
         }
 
         return [.. BaseArguments(), "--", $"{_target.User}@{_target.Host}", remote.ToString()];
