@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Commands;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Host;
 using KpatchScript.Serialization;
 
@@ -8,7 +9,8 @@ namespace KpatchScript.Cli;
 /// <summary>Dispatches a command line to its verb and turns every failure into one line and an exit code.</summary>
 internal static class CliApp
 {
-    private static readonly ICliCommand[] Commands =
+    /// <summary>Every verb, in the order of the command list.</summary>
+    internal static readonly ICliCommand[] Commands =
     [
         new StatusCommand(),
         new VerifyCommand(),
@@ -51,7 +53,7 @@ internal static class CliApp
         foreach (var arg in line)
         {
             separated |= arg == "--";
-            if (!separated && arg == "--verbose")
+            if (!separated && arg == SharedOptions.VerboseName)
             {
                 verbose = true;
                 continue;

@@ -1,66 +1,86 @@
+using KpatchScript.Cli.Settings;
+
 namespace KpatchScript.Cli.CommandLine;
 
 /// <summary>
-/// A small reader for <c>--flag</c>, <c>--option value</c> and <c>--option=value</c>. Settings
-/// classes pull what they know; whatever is left over is reported as an error, so a typo never
-/// passes silently. Hand-written because of a measured reason: System.CommandLine 2.0 declaring our
-/// 17 verbs and parsing one line adds 8.8 ms to a process's start-up (36.2 ms against 27.4 ms, 1.32x,
-/// 2026-12-06), two thirds of what <c>status</c> may add to a hello-world under its 1.5x goal. The
-/// benchmark row "System.CommandLine 2.0, 17 verbs" (tests/benchmarks/CommandLineProbe) measures it again.
+/// A small reader for <c>--flag</c>, <c>--option value</c> and <c>--option=value</c>, bound to a
+/// verb's <see cref="OptionTable"/>: settings types pull the rows they know, and a row that is not
+/// in the table cannot be read (a bug, caught by any test of the verb); whatever is left over is
+/// reported as an error, so a typo never passes silently. Hand-written because of a measured
+/// reason: System.CommandLine 2.0 declaring our 17 verbs and parsing one line adds 8.8 ms to a
+/// process's start-up (36.2 ms against 27.4 ms, 1.32x, 2026-12-06), two thirds of what <c>status</c>
+/// may add to a hello-world under its 1.5x goal. The benchmark row "System.CommandLine 2.0, 17 verbs"
+/// (tests/benchmarks/CommandLineProbe) measures it again. Loops, not LINQ: this runs before every
+/// command, and <c>status</c> and a cached <c>run</c> are benchmarked.
 /// </summary>
 internal sealed class ArgumentReader
 {
     private readonly List<string> _remaining;
+    private readonly OptionTable _table;
 
-    public ArgumentReader(IEnumerable<string> arguments, string command)
+    /// <summary>Reads <paramref name="arguments"/>; where the table says so, those after "--" are <see cref="Rest"/>.</summary>
+    public ArgumentReader(IReadOnlyList<string> arguments, OptionTable table)
     {
-        // Not a collection expression: spreading an IEnumerable pulls in System.Linq, one more
-        // assembly load on the cached 'run' path that the benchmark counts.
-        _remaining = new List<string>(arguments);
-        Command = command;
+        _table = table;
+        _remaining = new List<string>(arguments.Count);
+        List<string>? rest = null;
+        foreach (var argument in arguments)
+        {
+            if (rest is null && table.EndsAtSeparator && argument == "--")
+            {
+                rest = [];
+                continue;
+            }
+
+            (rest ?? _remaining).Add(argument);
+        }
+
+        Rest = rest ?? [];
     }
 
-    public string Command { get; }
-
-    public bool Flag(string name)
+    /// <summary>A command line split already (<see cref="RunArguments"/>): the options and words, and what goes to the script.</summary>
+    public ArgumentReader(List<string> arguments, List<string> rest, OptionTable table)
     {
+        _table = table;
+        _remaining = arguments;
+        Rest = rest;
+    }
+
+    public string Command => _table.Command;
+
+    /// <summary>What a script gets as it is: the arguments after "--" (and, for run, its words).</summary>
+    public List<string> Rest { get; }
+
+    public bool Flag(Option option)
+    {
+        Expect(option, flag: true, repeatable: false);
         var found = false;
         for (var i = _remaining.Count - 1; i >= 0; i--)
         {
-            if (_remaining[i] == name)
+            if (_remaining[i] == option.Name)
             {
                 _remaining.RemoveAt(i);
                 found = true;
             }
-            else if (_remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
+            else if (IsWithValue(_remaining[i], option.Name))
             {
-                throw new UsageException($"{name} takes no value; see 'kpatch-script {Command} --help'");
+                throw new UsageException($"{option.Name} takes no value; see 'kpatch-script {Command} --help'");
             }
         }
 
         return found;
     }
 
-    public string? Option(string name)
+    /// <summary>The value of an option given once; given more than once, the last one counts.</summary>
+    public string? Value(Option option)
     {
+        Expect(option, flag: false, repeatable: false);
         string? value = null;
         for (var i = 0; i < _remaining.Count; i++)
         {
-            if (_remaining[i] == name)
+            if (TakeAt(i, option.Name) is { } taken)
             {
-                if (i + 1 >= _remaining.Count || _remaining[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new UsageException($"{name} needs a value; see 'kpatch-script {Command} --help'");
-                }
-
-                value = _remaining[i + 1];
-                _remaining.RemoveRange(i, 2);
-                i--;
-            }
-            else if (_remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                value = _remaining[i][(name.Length + 1)..];
-                _remaining.RemoveAt(i);
+                value = taken;
                 i--;
             }
         }
@@ -68,18 +88,16 @@ internal sealed class ArgumentReader
         return value;
     }
 
-    /// <summary>Every value of an option that may be repeated (<c>--source A --source B</c>).</summary>
-    public IReadOnlyList<string> Options(string name)
+    /// <summary>Every value of an option that may be repeated (<c>--source A --source B</c>), in order.</summary>
+    public IReadOnlyList<string> Values(Option option)
     {
+        Expect(option, flag: false, repeatable: true);
         var values = new List<string>();
         for (var i = 0; i < _remaining.Count; i++)
         {
-            if (_remaining[i] == name || _remaining[i].StartsWith(name + "=", StringComparison.Ordinal))
+            if (TakeAt(i, option.Name) is { } taken)
             {
-                // Option() takes the last occurrence; take them one by one from the front instead.
-                var rest = new ArgumentReader(_remaining.GetRange(i, Math.Min(_remaining[i] == name ? 2 : 1, _remaining.Count - i)), Command);
-                values.Add(rest.Option(name)!);
-                _remaining.RemoveRange(i, _remaining[i] == name ? 2 : 1);
+                values.Add(taken);
                 i--;
             }
         }
@@ -87,13 +105,22 @@ internal sealed class ArgumentReader
         return values;
     }
 
-    /// <summary>The one positional argument, taken after the options (so an option's value is never mistaken for it).</summary>
-    public string Argument(string what)
+    /// <summary>A positional argument, taken after the options (so an option's value is never mistaken for it).</summary>
+    public string Argument(PositionalArgument argument) =>
+        ArgumentOrNull(argument) ?? throw new UsageException($"{Command} needs {argument.What}; see 'kpatch-script {Command} --help'");
+
+    /// <summary>A positional argument that may be left out (eval's code, then read from stdin).</summary>
+    public string? ArgumentOrNull(PositionalArgument argument)
     {
+        if (!_table.Has(argument))
+        {
+            throw new InvalidOperationException($"'{Command}' reads the argument {argument.Name}, which its option table does not have");
+        }
+
         var index = _remaining.FindIndex(a => !a.StartsWith('-'));
         if (index < 0)
         {
-            throw new UsageException($"{Command} needs {what}; see 'kpatch-script {Command} --help'");
+            return null;
         }
 
         var value = _remaining[index];
@@ -113,5 +140,53 @@ internal sealed class ArgumentReader
         throw new UsageException(first.StartsWith('-')
             ? $"unknown option '{first}' for '{Command}'; see 'kpatch-script {Command} --help'"
             : $"unexpected argument '{first}' for '{Command}'; see 'kpatch-script {Command} --help'");
+    }
+
+    /// <summary>Parses, refuses what is left, then checks the rules between options: every verb's settings go through here.</summary>
+    public TSettings Read<TSettings>(Func<ArgumentReader, TSettings> parse)
+        where TSettings : IVerbSettings
+    {
+        var settings = parse(this);
+        EnsureConsumed();
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>True for <c>--name=value</c>.</summary>
+    public static bool IsWithValue(string argument, string name) =>
+        argument.Length > name.Length && argument[name.Length] == '=' && argument.StartsWith(name, StringComparison.Ordinal);
+
+    /// <summary>The value of the option at <paramref name="index"/> when it is <paramref name="name"/>, removed with it; else null.</summary>
+    private string? TakeAt(int index, string name)
+    {
+        var argument = _remaining[index];
+        if (argument == name)
+        {
+            if (index + 1 >= _remaining.Count || _remaining[index + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"{name} needs a value; see 'kpatch-script {Command} --help'");
+            }
+
+            var value = _remaining[index + 1];
+            _remaining.RemoveRange(index, 2);
+            return value;
+        }
+
+        if (IsWithValue(argument, name))
+        {
+            _remaining.RemoveAt(index);
+            return argument[(name.Length + 1)..];
+        }
+
+        return null;
+    }
+
+    // Reading a row the table does not have (or has as another kind) is a bug of the settings type, never the user's.
+    private void Expect(Option option, bool flag, bool repeatable)
+    {
+        if (_table.Find(option.Name) is not { Global: false } row || row.IsFlag != flag || row.Repeatable != repeatable)
+        {
+            throw new InvalidOperationException($"'{Command}' reads {option.Name} as a {(flag ? "flag" : repeatable ? "repeatable option" : "option")}, which its option table does not have");
+        }
     }
 }

@@ -2,24 +2,25 @@ using KpatchScript.Alerts;
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
+using KpatchScript.Cli.Updates;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Serialization;
-using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
 
 /// <summary><c>kpatch-script alerts</c>: evaluate the alert rules, deduplicate against the state file, deliver to the sinks.</summary>
 internal sealed class AlertsCommand : ICliCommand
 {
-    public string Name => "alerts";
+    public string Name => AlertsSettings.Verb;
 
     public string Summary => "Evaluate the alert rules and send what is new (deduplicated for timers); --dry-run shows what would be sent";
 
-    public string Help => $"""
-        Usage: kpatch-script alerts [--dry-run] [--json] [--check-updates] [--templates DIR] [--target {HostSystems.Forms}] {CliPlugins.Usage}
+    public OptionTable Options => AlertsSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         Evaluates the alert rules over the status and verification of the host (a patch in
         transition is judged as it is now): patch-available (needs --check-updates),
         installed-not-loaded, transition-stalled (after alerts.rules.transition-stalled.minutes, 10),
@@ -36,27 +37,21 @@ internal sealed class AlertsCommand : ICliCommand
         delivered to the sinks: stdout (alerts.stdout, true), a file (alerts.file.path, written
         atomically) and plugin sinks. When a sink fails, the state is not advanced: the next run
         sends the same notifications again. A corrupt state file is an error and is left as it is.
-
-        Options:
-          --dry-run         Evaluate and print what would be sent; deliver nothing, change no state
-          --json            Print the evaluation as JSON: verdict, active, pending, notifications, undetermined rules, sink results
-          --check-updates   Ask dnf for newer live patches (for patch-available)
-          --templates DIR   Look for alert.txt and alert.json in DIR first
-          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
-        {CliPlugins.OptionHelp}
-          --verbose         Show the full error when something fails
-
+        """, """
         Exit codes: 0 evaluated and delivered (whether or not anything fired), 1 failed (a sink,
         the state file, a template; one line each), 2 wrong command line.
-        """;
+        """);
+
+    public static AlertsSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        AlertsSettings.Table.Read(arguments, reader => AlertsSettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var (dryRun, json, checkUpdates) = (reader.Flag("--dry-run"), reader.Flag("--json"), reader.Flag("--check-updates"));
-        var pluginDirectories = reader.Options(CliPlugins.Option);
-        var (templates, target) = (reader.Option("--templates"), reader.Option("--target") ?? environment.Defaults.Target);
-        reader.EnsureConsumed();
+        var settings = Parse(arguments, environment);
+        var (dryRun, json, checkUpdates) = (settings.DryRun, settings.Json, settings.CheckUpdates);
+        var (pluginDirectories, templates, target) = (settings.Plugins, settings.Templates, settings.Target);
         var config = environment.Config.Reporting;
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(templates), config.TemplatesDirectory);
         var statePath = AlertStateFile.PathFor(environment.Settings.StateDirectory);

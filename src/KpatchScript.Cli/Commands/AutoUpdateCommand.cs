@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
 using KpatchScript.Targets;
@@ -9,34 +10,29 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script auto-update on|off|status</c>: kpatch-dnf's automatic installation of live patches for new kernels.</summary>
 internal sealed class AutoUpdateCommand : ICliCommand
 {
-    public string Name => "auto-update";
+    public string Name => AutoUpdateSettings.Verb;
 
     public string Summary => "Turn kpatch-dnf's automatic live patch installation on or off, or show it";
 
-    public string Help => $"""
-        Usage: kpatch-script auto-update on|off|status {PackageSettings.Usage}
+    public OptionTable Options => AutoUpdateSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         on and off run kpatch-dnf's 'dnf kpatch auto' and 'dnf kpatch manual' (with the same lock,
         journal and --dry-run as install); status shows the autoupdate setting of
         /etc/dnf/plugins/kpatch.conf. Needs the kpatch-dnf package.
-
-        Options:
-        {PackageSettings.OptionsHelp}
-
+        """, """
         Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line.
-        """;
+        """);
+
+    public static AutoUpdateSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        AutoUpdateSettings.Table.Read(arguments, reader => AutoUpdateSettings.Parse(reader, environment.Defaults.InstallRoot));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var action = arguments.FirstOrDefault(a => !a.StartsWith('-'));
-        if (action is not ("on" or "off" or "status"))
-        {
-            throw new UsageException($"auto-update needs on, off or status; see 'kpatch-script auto-update --help'");
-        }
-
-        var reader = new ArgumentReader(arguments.Where(a => a != action), Name);
-        var settings = PackageSettings.Parse(reader, environment.Defaults.InstallRoot);
-        reader.EnsureConsumed();
+        var parsed = Parse(arguments, environment);
+        var (action, settings) = (parsed.Action, parsed.Package);
         var target = environment.Open(settings.Target);
         if (action == "status")
         {

@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
 
@@ -8,13 +9,13 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script available</c>: live patches in the repositories newer than what is installed.</summary>
 internal sealed class AvailableCommand : ICliCommand
 {
-    public string Name => "available";
+    public string Name => AvailableSettings.Verb;
 
     public string Summary => "List live patches in the repositories that are newer than what is installed, with the CVEs they add";
 
-    public string Help => $"""
-        Usage: kpatch-script available {PackageSettings.Usage}
+    public OptionTable Options => AvailableSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         For the running kernel and every installed kernel: the newest kpatch-patch package in the
         enabled repositories, when it is newer than the installed one (or none is installed), with
         the CVEs its changelog names and those it adds to the installed version. Read-only.
@@ -22,20 +23,21 @@ internal sealed class AvailableCommand : ICliCommand
         An empty list is an answer only when the repositories could have had one: with no enabled
         repository, or none that carries kpatch-patch packages, which live patches exist is unknown,
         and available says so and fails (with --json: "available": {"unknown": reason}).
-
-        Options:
-        {PackageSettings.OptionsHelp}
+        """, """
         (available only reads: with or without --dry-run it changes nothing.)
 
         Exit codes: 0 listed (possibly nothing), 1 could not tell (one line on stderr: an unreachable or
         missing repository, dnf failing), 2 wrong command line.
-        """;
+        """);
+
+    public static AvailableSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        AvailableSettings.Table.Read(arguments, reader => AvailableSettings.Parse(reader, environment.Defaults.InstallRoot));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var settings = PackageSettings.Parse(reader, environment.Defaults.InstallRoot);
-        reader.EnsureConsumed();
+        var settings = Parse(arguments, environment).Package;
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };
         var available = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.ListAvailableAsync(options, cancellationToken).GetAwaiter().GetResult());

@@ -1,4 +1,6 @@
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.ScriptRuns;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Cli.Commands;
@@ -6,34 +8,30 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script eval "code"</c>, or the code on stdin.</summary>
 internal sealed class EvalCommand : ICliCommand
 {
-    public string Name => "eval";
+    public string Name => EvalSettings.Verb;
 
     public string Summary => "Run C# script code given as an argument, or on stdin";
 
-    public string Help => $"""
-        Usage: kpatch-script eval "CODE" {ScriptSettings.Usage}
-               echo 'CODE' | kpatch-script eval {ScriptSettings.Usage}
+    public OptionTable Options => EvalSettings.Table;
 
+    public string Help => HelpText.Of(Options, $"""
         {Summary}, like 'run' (same dialect, options and exit codes); #load and #r paths are
-        relative to the working directory.
+        relative to the working directory. Without "CODE", the code is read from stdin
+        (echo 'CODE' | kpatch-script eval).
+        """, """
+        Exit codes: as run's.
+        """);
 
-        Options:
-        {ScriptSettings.OptionsHelp}
-        """;
+    public static EvalSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        EvalSettings.Table.Read(arguments, reader => EvalSettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var (options, scriptArguments) = ScriptSettings.Split(arguments);
-        var reader = new ArgumentReader(options, Name);
-        var settings = ScriptSettings.Parse(reader, scriptArguments, environment.Defaults.Target);
-        var code = options.Any(a => !a.StartsWith('-')) ? reader.Argument("code") : null;
-        reader.EnsureConsumed();
-        if (code is null)
-        {
-            code = environment.ReadInput?.Invoke()
-                ?? throw new UsageException("eval needs code: kpatch-script eval \"Console.WriteLine(1);\", or the code on stdin");
-        }
-
-        return ScriptExecution.Run(() => ScriptClosure.FromCode(code, Environment.CurrentDirectory), settings, environment, environment.Verbose, cancellationToken);
+        var settings = Parse(arguments, environment);
+        var code = settings.Code ?? environment.ReadInput?.Invoke()
+            ?? throw new UsageException("eval needs code: kpatch-script eval \"Console.WriteLine(1);\", or the code on stdin");
+        return ScriptExecution.Run(() => ScriptClosure.FromCode(code, Environment.CurrentDirectory), settings.Script, settings.ScriptArguments, environment, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
 using KpatchScript.Serialization;
 
@@ -8,13 +9,13 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script journal</c>: what kpatch-script changed on a host, from the audit journal on that host.</summary>
 internal sealed class JournalCommand : ICliCommand
 {
-    public string Name => "journal";
+    public string Name => JournalSettings.Verb;
 
     public string Summary => "Show the audit journal: every install, update, auto-update, load and unload, newest first";
 
-    public string Help => """
-        Usage: kpatch-script journal [--json] [--limit N] [--target TARGET] [--installroot DIR]
+    public OptionTable Options => JournalSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         Reads the audit journal of a host, on that host, where its changes wrote it:
         /var/log/kpatch-script/journal.jsonl under state_directory for local, under / of an
         ssh:// host, in the tree of a sysroot:, and under DIR for package operations run with
@@ -23,29 +24,19 @@ internal sealed class JournalCommand : ICliCommand
         because it is still running or was killed), the target, who ran it and how long it took.
         Lines that are not journal records (a record torn by a crash) are reported once on
         stderr by number; the rest is shown.
-
-        Options:
-          --json             Print the operations as JSON (schema: journal.schema.json, version 1)
-          --limit N          Show the N newest operations (default 20; 0 for all)
-          --target TARGET    local, sysroot:DIR or ssh://USER@HOST[:PORT] (default: the configured target)
-          --installroot DIR  The journal of package operations run with --installroot DIR (default: the configured install_root)
-
+        """, """
         Exit codes: 0 read (also when the journal is empty or missing), 1 the journal cannot be read, 2 wrong command line.
-        """;
+        """);
+
+    public static JournalSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        JournalSettings.Table.Read(arguments, reader => JournalSettings.Parse(reader, environment.Defaults.Target, environment.Defaults.InstallRoot));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var json = reader.Flag("--json");
-        var limitText = reader.Option("--limit") ?? "20";
-        var target = reader.Option("--target") ?? environment.Defaults.Target;
-        var installRoot = reader.Option("--installroot") is { } root ? Path.GetFullPath(root) : environment.Defaults.InstallRoot;
-        reader.EnsureConsumed();
-        if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
-        {
-            throw new UsageException($"--limit needs a whole number (0 for all), not '{limitText}'");
-        }
-
+        var settings = Parse(arguments, environment);
+        var (json, limit, target, installRoot) = (settings.Json, settings.Limit, settings.Target, settings.InstallRoot);
         var host = environment.Open(target);
         var journal = JournalReader.Read(host, installRoot, environment.Settings.StateDirectory, limit == 0 ? int.MaxValue : limit);
         var where = host.Name == "local" ? journal.Path : $"{journal.Path} on {host.Name}";

@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
 
 namespace KpatchScript.Cli.Commands;
@@ -7,13 +8,13 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script load MODULE.ko</c>: load a live patch module and wait for its transition.</summary>
 internal sealed class LoadCommand : ICliCommand
 {
-    public string Name => "load";
+    public string Name => LoadSettings.Verb;
 
     public string Summary => "Load a live patch module (.ko) and wait until every task runs the patched code";
 
-    public string Help => $"""
-        Usage: kpatch-script load MODULE.ko {ModuleSettings.Usage} [--revert-on-stall]
+    public OptionTable Options => LoadSettings.Table;
 
+    public string Help => HelpText.Of(Options, $"""
         {Summary}.
         MODULE.ko is a path on the target. It is refused before anything runs when it is not a live
         patch module, or is built for another kernel than the running one. With the kpatch CLI
@@ -27,21 +28,19 @@ internal sealed class LoadCommand : ICliCommand
 
         Takes the host lock and writes the audit journal on the target (under state_directory for
         local, under / of an ssh host). Run with --dry-run first to see the steps.
-
-        Options:
-        {ModuleSettings.OptionsHelp}
-          --revert-on-stall   Reverse a stalled load and remove the module
-
+        """, """
         Exit codes: 0 loaded (or planned), 1 failed or stalled (one line on stderr), 2 wrong command line.
-        """;
+        """);
+
+    public static LoadSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        LoadSettings.Table.Read(arguments, LoadSettings.Parse);
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var settings = ModuleSettings.Parse(reader);
-        var revert = reader.Flag("--revert-on-stall");
-        var module = reader.Argument("the path of a .ko file");
-        reader.EnsureConsumed();
+        var load = Parse(arguments, environment);
+        var (settings, revert, module) = (load.Change, load.RevertOnStall, load.Module);
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
         var result = OperationView.WithProgress(environment, settings.Json, $"load {Path.GetFileName(module)}", progress =>

@@ -1,5 +1,6 @@
 using System.Text;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.Commands;
@@ -7,25 +8,28 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script new NAME</c>: a script to start from, executable, with a shebang.</summary>
 internal sealed class NewCommand : ICliCommand
 {
-    public string Name => "new";
+    public string Name => NewSettings.Verb;
 
     public string Summary => "Create a script to start from (NAME.csx, executable, with a #! line)";
 
-    public string Help => """
-        Usage: kpatch-script new NAME
+    public OptionTable Options => NewSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         Writes NAME.csx (UTF-8 without BOM, LF; a BOM would hide the #! line) in the working
         directory, executable, starting with '#!/usr/bin/env kpatch-script', so ./NAME.csx runs it.
         An existing file is never overwritten.
-
+        """, """
         Exit codes: 0 created, 1 the file exists or cannot be written, 2 wrong command line.
-        """;
+        """);
+
+    public static NewSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        NewSettings.Table.Read(arguments, NewSettings.Parse);
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var name = reader.Argument("a script name");
-        reader.EnsureConsumed();
+        var name = Parse(arguments, environment).Name;
         var path = Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
         var title = Path.GetFileNameWithoutExtension(path);
         var text = $$"""

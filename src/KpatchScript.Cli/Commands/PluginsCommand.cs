@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
 using KpatchScript.PluginHosting;
 using KpatchScript.Plugins;
 using KpatchScript.Serialization;
@@ -11,14 +12,13 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script plugins list|info NAME</c>: which plugins were found, what they provide, and why one is not loaded.</summary>
 internal sealed class PluginsCommand : ICliCommand
 {
-    public string Name => "plugins";
+    public string Name => PluginsSettings.Verb;
 
     public string Summary => "List the plugins found (plugins list), or show one (plugins info NAME)";
 
-    public string Help => $"""
-        Usage: kpatch-script plugins list [--json] {CliPlugins.Usage}
-               kpatch-script plugins info NAME [--json] {CliPlugins.Usage}
+    public OptionTable Options => PluginsSettings.Table;
 
+    public string Help => HelpText.Of(Options, $"""
         Plugins are <Name>/<Name>.dll under the plugin directories, searched in this order (the first
         holding a name wins): --plugins DIR, plugin_directories from the configuration,
         $XDG_DATA_HOME/kpatch-script/plugins (else ~/.local/share/kpatch-script/plugins), and
@@ -27,28 +27,21 @@ internal sealed class PluginsCommand : ICliCommand
         its plugin process: plugins register in processes of their own here) or shadowed. 'info' shows one: version, the contract version it was built against (this
         kpatch-script has {PluginContract.Version}), path, the sinks, checks, report contributors and
         script APIs it provides, and its error.
-
-        Options:
-          --json              Print JSON (schema: plugins.schema.json, version 1)
-        {CliPlugins.OptionHelp}
-
+        """, """
         Exit codes: 0 every plugin found is loaded (info: NAME is loaded), 1 a directory or plugin
         was refused or failed (info: NAME is not loaded or not found), 2 wrong command line.
-        """;
+        """);
+
+    public static PluginsSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        PluginsSettings.Table.Read(arguments, PluginsSettings.Parse);
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var json = reader.Flag("--json");
-        var directories = PluginSearchPath.Directories(reader.Options(CliPlugins.Option), environment);
-        var verb = reader.Argument("list or info NAME");
-        var name = verb == "info" ? reader.Argument("a plugin name (plugins info NAME)") : null;
-        reader.EnsureConsumed();
-        if (verb is not ("list" or "info"))
-        {
-            throw new UsageException($"plugins takes list or info NAME, not '{verb}'; see 'kpatch-script plugins --help'");
-        }
-
+        var settings = Parse(arguments, environment);
+        var (json, name) = (settings.Json, settings.Name);
+        var directories = PluginSearchPath.Directories(settings.Plugins, environment);
         // What a plugin registers is learned in its plugin process: none of its code runs in this one, so none can end it.
         var host = CliPlugins.Host(directories, environment, inProcess: false);
         if (name is null)

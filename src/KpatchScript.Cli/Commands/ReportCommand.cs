@@ -1,26 +1,26 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
+using KpatchScript.Cli.Updates;
 using KpatchScript.Reporting;
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Serialization;
-using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
 
 /// <summary><c>kpatch-script report</c>: a report for this host (or a target), or for a fleet of collected status documents.</summary>
 internal sealed class ReportCommand : ICliCommand
 {
-    public string Name => "report";
+    public string Name => ReportSettings.Verb;
 
     public string Summary => "Render a report (HTML, Markdown, text, JSON) for this host, or for a fleet (HTML, CSV) of collected status documents";
 
-    public string Help => $"""
-        Usage: kpatch-script report [--format html|md|txt|json] [--out FILE] [--templates DIR] [--target {HostSystems.Forms}] [--check-updates] {CliPlugins.Usage}
-               kpatch-script report --fleet DIR [--format html|csv|json] [--out FILE] [--templates DIR]
+    public OptionTable Options => ReportSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         A host report opens with the verdict (covered, action needed, not covered, each with its
         reasons), then the patches and their states, the CVEs fixed live and pending, the support
         window and its days left, reboot advice, the verification checks (a patch in transition is
@@ -37,27 +37,20 @@ internal sealed class ReportCommand : ICliCommand
         Templates (Scriban): report.html, report.md, status.txt, fleet.html, fleet.csv, looked up
         file by file in --templates DIR, then templates_directory (/etc/kpatch-script/templates),
         then the shipped ones. --format json prints the report model (schema: report.schema.json).
-
-        Options:
-          --format FORMAT   html, md, txt or json (fleet: html, csv or json); default: from the
-                            --out extension, else txt (fleet: html)
-          --json            The same as --format json
-          --out FILE        Write to FILE (whole or not at all: a temporary file renamed over it) instead of stdout
-          --templates DIR   Look for templates in DIR first
-          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
-        {CliPlugins.OptionHelp}
-          --check-updates   Also ask dnf for newer live patches (updates then count in the verdict)
-          --fleet DIR       A fleet report over the status documents in DIR
-          --verbose         Show the full error when something fails
-
+        """, """
         Exit codes: 0 rendered (whatever the verdict: "not covered" is an answer), 1 failed (a
         template error names the template, line and column; nothing is written) or a fleet file
         was not a status document (the report is still written, and lists it), 2 wrong command line.
-        """;
+        """);
+
+    public static ReportSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        ReportSettings.Table.Read(arguments, reader => ReportSettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var settings = ReportSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
+        var settings = Parse(arguments, environment);
         var config = environment.Config.Reporting;
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
         var unreadable = 0;

@@ -1,4 +1,6 @@
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.ScriptRuns;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Scripting.Directives;
 
 namespace KpatchScript.Cli.Commands;
@@ -10,20 +12,21 @@ namespace KpatchScript.Cli.Commands;
 /// </summary>
 internal sealed class RunCommand : ICliCommand
 {
-    public string Name => "run";
+    public string Name => RunSettings.Verb;
 
     public string Summary => "Run a C# script (.csx, dotnet-script dialect) with the kpatch facade";
 
-    public string Help => $"""
-        Usage: kpatch-script run FILE.csx {ScriptSettings.OptionsUsage} [WORD...] [-- ARGS...]
-               ./FILE.csx [the same options] [WORD...] [-- ARGS...]   (its '#!/usr/bin/env kpatch-script' line runs kpatch-script FILE.csx ...)
+    public OptionTable Options => RunSettings.Table;
 
+    public string Help => HelpText.Of(Options, $"""
         {Summary}. The dialect: a '#!' first line, '#load "other.csx"' (relative to the including
         file), '#r "path/to.dll"', '#r "nuget: Id, Version"', Args (IList<string>), top-level await,
         dotnet-script's implicit usings. 'using KpatchScript; var kp = Kpatch.Connect();' reaches the
         facade (target and dry-run from these options); Kpatch.Cancellation is cancelled on Ctrl+C,
         SIGTERM and at --timeout.
 
+        ./FILE.csx [the same options] [WORD...] [-- ARGS...] is the same run: its
+        '#!/usr/bin/env kpatch-script' line runs kpatch-script FILE.csx ....
         After FILE.csx, in both forms, as in dotnet-script: the options below are kpatch-script's
         wherever they stand before '--' ('./apply-updates.csx --dry-run --target sysroot:DIR' is a
         dry run against DIR); a word that is not an option ('out.html', '-', '-1') is the script's,
@@ -34,22 +37,20 @@ internal sealed class RunCommand : ICliCommand
         The compiled script is cached per user (~/.cache/kpatch-script/scripts, $XDG_CACHE_HOME or
         $KPATCH_SCRIPT_CACHE), keyed by the #load closure, #r files, pinned package versions, the
         runtime and the tool's version; a cached run does not load the compiler.
-
-        Options:
-        {ScriptSettings.OptionsHelp}
-
+        """, """
         Exit codes: the script's own (return N, a trailing int expression, or Environment.ExitCode;
         0 otherwise), 1 compile error or unhandled exception (file(line,col) on stderr), 2 wrong
         command line, 124 stopped at --timeout, 130 interrupted.
-        """;
+        """);
+
+    public static RunSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        RunArguments.Split(arguments, RunSettings.Table).Reader(RunSettings.Table).Read(reader => RunSettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var line = RunArguments.Split(arguments, Name);
-        var reader = new ArgumentReader(line.HostOptions, Name);
-        var settings = ScriptSettings.Parse(reader, line.ScriptArguments, environment.Defaults.Target);
-        var file = line.File ?? throw new UsageException($"{Name} needs a script file (FILE.csx); see 'kpatch-script {Name} --help'");
-        reader.EnsureConsumed();
-        return ScriptExecution.Run(() => ScriptClosure.FromFile(file), settings, environment, environment.Verbose, cancellationToken);
+        var settings = Parse(arguments, environment);
+        return ScriptExecution.Run(() => ScriptClosure.FromFile(settings.File), settings.Script, settings.ScriptArguments, environment, cancellationToken);
     }
 }

@@ -1,21 +1,22 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
+using KpatchScript.Cli.Updates;
 using KpatchScript.Serialization;
-using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
 
 /// <summary><c>kpatch-script status</c>: am I covered?</summary>
 internal sealed class StatusCommand : ICliCommand
 {
-    public string Name => "status";
+    public string Name => StatusSettings.Verb;
 
     public string Summary => "Am I covered? The verdict first, then kernel, patches, kpatch tooling, packages, reboot advice";
 
-    public string Help => $"""
-        Usage: kpatch-script status [--json] [--check-updates] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
+    public OptionTable Options => StatusSettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         Reads the live-patching state of a host and answers "am I covered?". The first line is the
         verdict, covered / action needed / not covered, with its coded reasons: the same verdict
         verify, report, alerts and the Cockpit panel show (the checks of verify, the plugins' too,
@@ -27,21 +28,19 @@ internal sealed class StatusCommand : ICliCommand
         now, and an estimate of until when the running kernel gets live patches.
 
         Anything that cannot be read is shown as unknown with the reason; nothing is guessed.
-
-        Options:
-          --json            Print the status as JSON, the verdict object included (schema: host-status.schema.json, version 2)
-          --check-updates   Also ask dnf for newer live patches and the CVEs they would add (slower)
-          --target TARGET   local (default; or the configured target), or sysroot:DIR for a captured tree laid out like /
-        {CliPlugins.OptionHelp}
-          --verbose         Show the full error when something fails
-
+        """, """
         Exit codes: 0 status read (any verdict), 1 status could not be read, 2 wrong command line.
         (verify exits with the verdict.)
-        """;
+        """);
+
+    public static StatusSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        StatusSettings.Table.Read(arguments, reader => StatusSettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var settings = StatusSettings.Parse(new ArgumentReader(arguments, Name), environment.Defaults.Target);
+        var settings = Parse(arguments, environment);
         // The plugins verify would run (configured directories, --plugins): one verdict, whichever command shows it.
         var plugins = CliPlugins.LoadChecks(settings.Plugins, environment);
         var host = environment.Open(settings.Target);

@@ -1,5 +1,6 @@
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
 
 namespace KpatchScript.Cli.Commands;
@@ -7,15 +8,15 @@ namespace KpatchScript.Cli.Commands;
 /// <summary><c>kpatch-script unload PATCH --i-understand-this-is-unsupported</c>: revert a live patch and remove its module.</summary>
 internal sealed class UnloadCommand : ICliCommand
 {
-    public const string Acknowledgement = "--i-understand-this-is-unsupported";
+    private static string Acknowledgement => UnloadSettings.AcknowledgementOption.Name;
 
-    public string Name => "unload";
+    public string Name => UnloadSettings.Verb;
 
     public string Summary => "Revert a live patch and remove its module (unsupported by Red Hat; needs " + Acknowledgement + ")";
 
-    public string Help => $"""
-        Usage: kpatch-script unload PATCH {Acknowledgement} {ModuleSettings.Usage}
+    public OptionTable Options => UnloadSettings.Table;
 
+    public string Help => HelpText.Of(Options, $"""
         Reverts a live patch: writes 0 to /sys/kernel/livepatch/PATCH/enabled, waits for the
         unpatching transition, then removes the module with rmmod. PATCH is the patch name as
         'kpatch-script status' shows it, or the path of its .ko file.
@@ -26,22 +27,19 @@ internal sealed class UnloadCommand : ICliCommand
 
         Takes the host lock and writes the audit journal on the target (under state_directory for
         local, under / of an ssh host). Run with --dry-run first to see the steps.
-
-        Options:
-          {Acknowledgement}
-                              Revert although it is unsupported
-        {ModuleSettings.OptionsHelp}
-
+        """, """
         Exit codes: 0 reverted and removed (or planned), 1 refused or failed (one line on stderr), 2 wrong command line.
-        """;
+        """);
+
+    public static UnloadSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        UnloadSettings.Table.Read(arguments, UnloadSettings.Parse);
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var settings = ModuleSettings.Parse(reader);
-        var acknowledged = reader.Flag(Acknowledgement);
-        var patch = reader.Argument("a patch name or .ko path");
-        reader.EnsureConsumed();
+        var unload = Parse(arguments, environment);
+        var (settings, acknowledged, patch) = (unload.Change, unload.Acknowledged, unload.Patch);
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
         var acknowledgement = acknowledged ? RevertAcknowledgement.RevertingWithoutRebootIsUnsupported : RevertAcknowledgement.None;

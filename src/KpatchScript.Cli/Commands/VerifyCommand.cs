@@ -2,8 +2,9 @@ using System.Globalization;
 using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
+using KpatchScript.Cli.Updates;
 using KpatchScript.Serialization;
-using KpatchScript.Targets;
 using KpatchScript.Verdicts;
 using KpatchScript.Verification;
 
@@ -19,13 +20,13 @@ internal sealed class VerifyCommand : ICliCommand
     /// <summary>Nagios plugin API: the host could not be read at all (no verdict), or the verification is incomplete (a plugin's check got no answer).</summary>
     public const int Unknown = 3;
 
-    public string Name => "verify";
+    public string Name => VerifySettings.Verb;
 
     public string Summary => "Check that live patches are loaded, enabled, complete and built for this kernel; exit with the verdict (Nagios codes)";
 
-    public string Help => $"""
-        Usage: kpatch-script verify [--json | --nagios] [--check-updates] [--target {HostSystems.Forms}] {CliPlugins.Usage} [--verbose]
+    public OptionTable Options => VerifySettings.Table;
 
+    public string Help => HelpText.Of(Options, """
         Runs named checks, each pass / warn / fail / skip (with the reason): installed modules for
         the running kernel are loaded; loaded patches are enabled; no patch is stuck in transition
         (on a live host a transition is watched for transition_timeout_seconds, 60 by default, then
@@ -44,34 +45,25 @@ internal sealed class VerifyCommand : ICliCommand
         reason by its code with the configuration key verdict.downgrade (src/KpatchScript.Cli/README.md: The verdict),
         never by default.
 
-        Options:
-          --json            Print the report as JSON: the verdict, the checks' worst result and the checks
-                            (schema: verification.schema.json, version 2)
-          --nagios          Print one Nagios status line, the verdict's summary, with performance data
-          --check-updates   Also ask dnf for newer live patches: an available update is then a reason (action needed)
-          --target TARGET   local (default; or the configured target), sysroot:DIR or ssh://user@host
-        {CliPlugins.OptionHelp}
-          --verbose         Show the full error when something fails
-
+        --json and --nagios are alternatives: one of them, or neither (text).
+        """, """
         Exit codes (Nagios, from the verdict): 0 OK (covered), 1 WARNING (action needed),
         2 CRITICAL (not covered), 3 UNKNOWN (the host could not be read at all: an unreachable
         target, a tree that is not a host, a broken configuration, one line on stderr; or a
         plugin's check got no answer, named, with the verdict it leaves: never better than
         not covered).
         A wrong command line exits 2.
-        """;
+        """);
+
+    public static VerifySettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
+        VerifySettings.Table.Read(arguments, reader => VerifySettings.Parse(reader, environment.Defaults.Target));
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments, environment);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(arguments, Name);
-        var (json, nagios, checkUpdates, target) = (reader.Flag("--json"), reader.Flag("--nagios"), reader.Flag("--check-updates"), reader.Option("--target") ?? environment.Defaults.Target);
-        var pluginDirectories = reader.Options(CliPlugins.Option);
-        reader.EnsureConsumed();
-        if (json && nagios)
-        {
-            throw new UsageException("--json and --nagios are alternatives; choose one");
-        }
-
+        var settings = Parse(arguments, environment);
+        var (json, nagios, checkUpdates, target, pluginDirectories) = (settings.Json, settings.Nagios, settings.CheckUpdates, settings.Target, settings.Plugins);
         var plugins = CliPlugins.LoadChecks(pluginDirectories, environment);
         var host = environment.Open(target);
         var facade = new KpatchFacade(host, environment.Time, environment.Settings) { Checks = plugins.VerificationChecks };
@@ -117,7 +109,7 @@ internal sealed class VerifyCommand : ICliCommand
     public int Failed(IReadOnlyList<string> arguments, CliEnvironment environment, string message)
     {
         var separator = arguments.ToList().IndexOf("--");
-        if ((separator < 0 ? arguments : arguments.Take(separator)).Contains("--nagios"))
+        if ((separator < 0 ? arguments : arguments.Take(separator)).Contains(VerifySettings.NagiosOption.Name))
         {
             environment.Out.WriteLine($"KPATCH UNKNOWN - {SafeText.Of(message.Replace('|', '/'))}");
         }

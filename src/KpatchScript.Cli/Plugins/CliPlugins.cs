@@ -14,18 +14,12 @@ namespace KpatchScript.Cli.Plugins;
 /// plugin), checks in a process of their plugin's. Plugins that cannot be loaded are named on
 /// stderr, one line each, and the command goes on without them (one that failed is a failed
 /// check <c>&lt;Plugin&gt;:load</c>). When no plugin directory exists the plugin host is never
-/// loaded. Commands that take plugins read <c>--plugins</c> with <see cref="Option"/> and call
-/// <see cref="Load"/>, or <see cref="LoadChecks"/> when they only verify; the plugins stay loaded
-/// until the command ends.
+/// loaded. Commands that take plugins read <c>--plugins</c> (<c>SharedOptions.Plugins</c> in their
+/// option table) and call <see cref="Load"/>, or <see cref="LoadChecks"/> when they only verify;
+/// the plugins stay loaded until the command ends.
 /// </summary>
 internal sealed class CliPlugins
 {
-    public const string Option = "--plugins";
-
-    public const string Usage = "[--plugins DIR]...";
-
-    public const string OptionHelp = "  --plugins DIR       A plugin directory (<Name>/<Name>.dll inside), searched before the configured ones; repeatable";
-
     private static readonly CliPlugins None = new([], [], [], null);
     private readonly ScriptExtensions? _scripts;
 

@@ -1,30 +1,31 @@
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Plugins;
+using KpatchScript.Cli.Settings;
 using KpatchScript.Scripting;
 using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Directives;
 using KpatchScript.Scripting.Running;
 using KpatchScript.Serialization;
 
-namespace KpatchScript.Cli.Commands;
+namespace KpatchScript.Cli.ScriptRuns;
 
 /// <summary>What run and eval share: the host, the options, and turning the outcome into stderr lines and an exit code.</summary>
 internal static class ScriptExecution
 {
-    public static int Run(Func<ScriptClosure> closure, ScriptSettings settings, CliEnvironment environment, bool verbose, CancellationToken cancellationToken)
+    public static int Run(Func<ScriptClosure> closure, ScriptOptionGroup settings, List<string> scriptArguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         try
         {
             var plugins = CliPlugins.Load(settings.Plugins, environment);
             var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, environment.Config.ScriptRules, plugins.Scripts);
             using var stop = new GracefulStop(cancellationToken);
-            var outcome = host.Run(closure(), settings.ScriptArguments, new ScriptRunOptions
+            var outcome = host.Run(closure(), scriptArguments, new ScriptRunOptions
             {
                 Target = settings.Target,
                 DryRun = settings.DryRun,
                 Settings = environment.Settings,
                 Timeout = settings.Timeout,
-                Verbose = verbose,
+                Verbose = environment.Verbose,
                 Out = environment.Out,
             }, stop.Token);
             if (outcome.Message is { } message)

@@ -3,7 +3,7 @@ using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Targets;
 
-namespace KpatchScript.Cli.Commands;
+namespace KpatchScript.Cli.Updates;
 
 /// <summary>
 /// Detection with <c>--check-updates</c> (status, report, alerts). A sysroot target cannot run dnf;

@@ -2,7 +2,7 @@ using KpatchScript.Host;
 using KpatchScript.Reporting.IO;
 using KpatchScript.Reporting.Rendering;
 
-namespace KpatchScript.Cli.Commands;
+namespace KpatchScript.Cli.Output;
 
 /// <summary>What report and alerts share: rendering errors and file writes as one line, output to stdout or, whole or not at all, to --out.</summary>
 internal static class ReportOutput

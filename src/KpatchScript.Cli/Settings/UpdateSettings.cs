@@ -1,0 +1,18 @@
+using KpatchScript.Cli.CommandLine;
+
+namespace KpatchScript.Cli.Settings;
+
+/// <summary>The options of <c>kpatch-script update</c>: the package options it shares with update, available and auto-update.</summary>
+internal sealed record UpdateSettings(PackageOptionGroup Package) : IVerbSettings
+{
+    public const string Verb = "update";
+
+    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, SharedOptions.Verbose]);
+
+    public static UpdateSettings Parse(ArgumentReader reader, string? defaultInstallRoot) => new(PackageOptionGroup.Parse(reader, defaultInstallRoot));
+
+    /// <summary>No rules between update's options: a read-only target is refused by the target itself, naming it.</summary>
+    public void Validate()
+    {
+    }
+}
