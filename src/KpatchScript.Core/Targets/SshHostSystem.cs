@@ -15,6 +15,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
 {
     private readonly SshTarget _target;
     private readonly string _controlDirectory;
+    private readonly List<SshLock> _locks = [];
 
     public SshHostSystem(SshTarget target)
     {
@@ -66,11 +67,19 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
             .ToList();
     }
 
-    public void WriteFile(string path, string content) =>
+    public void WriteFile(string path, string content)
+    {
+        EnsureLocksHeld($"write {path}");
         Remote(["sh", "-c", "printf '%s' \"$2\" > \"$1\"", "sh", path, content], path);
+    }
 
     public CommandResult Run(CommandSpec command, CancellationToken cancellationToken = default)
     {
+        if (command.Mutates)
+        {
+            EnsureLocksHeld($"run {command}");
+        }
+
         var result = ProcessRunner.Run(SshArguments(command.Arguments), command.Timeout, cancellationToken, command.Progress);
         if (result.ExitCode == 255)
         {
@@ -104,8 +113,40 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
         }
     }
 
-    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default) =>
-        SshLock.Take(SshArguments(["sh", "-c", SshLock.Script, "sh", path, holder, SshLock.Seconds(wait)]), path, Name, wait, cancellationToken);
+    public IDisposable? Lock(string path, string holder, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        var taken = SshLock.Take(SshArguments(["sh", "-c", SshLock.Script, "sh", path, holder, SshLock.Seconds(wait)]), path, Name, wait, cancellationToken);
+        if (taken is not null)
+        {
+            lock (_locks)
+            {
+                _locks.Add(taken);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// A change runs only while every lock this target took is still held. The lock lives in an ssh
+    /// session: when that session ends (the network dropped), the target's kernel drops the lock and
+    /// another kpatch-script may take it, so the next change is refused instead of made unguarded.
+    /// Journal lines are still appended (one atomic write each): the failure is recorded.
+    /// </summary>
+    private void EnsureLocksHeld(string what)
+    {
+        lock (_locks)
+        {
+            _locks.RemoveAll(l => l.IsReleased);
+            foreach (var held in _locks)
+            {
+                if (held.IsLost)
+                {
+                    throw new HostSystemException($"the host lock {held.Path} on {Name} was lost (its ssh session ended): refusing to {what}; check the connection and the host, then run again");
+                }
+            }
+        }
+    }
 
     /// <summary>Everything under <paramref name="roots"/> in one round trip (one remote script), instead of one per file.</summary>
     IHostSystem ISnapshotSource.Snapshot(IReadOnlyList<SnapshotRoot> roots, CancellationToken cancellationToken)

@@ -27,10 +27,28 @@ internal sealed class SshLock : IDisposable
     private static readonly TimeSpan ConnectAllowance = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
+    private volatile bool _released;
 
-    private SshLock(Process process) => _process = process;
+    private SshLock(Process process, string path)
+    {
+        _process = process;
+        Path = path;
+    }
 
-    public static IDisposable? Take(IReadOnlyList<string> sshArguments, string path, string target, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>The lock file on the target.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// True when the ssh session that holds the lock ended before it was released (the network
+    /// dropped, the remote cat was killed): the target's kernel has dropped the lock, and another
+    /// kpatch-script may hold it now.
+    /// </summary>
+    public bool IsLost => !_released && _process.HasExited;
+
+    /// <summary>Released by <see cref="Dispose"/>.</summary>
+    public bool IsReleased => _released;
+
+    public static SshLock? Take(IReadOnlyList<string> sshArguments, string path, string target, TimeSpan wait, CancellationToken cancellationToken)
     {
         var process = ProcessRunner.Start(sshArguments);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -47,7 +65,7 @@ internal sealed class SshLock : IDisposable
 
         if (line.Result == "locked")
         {
-            return new SshLock(process);
+            return new SshLock(process, path);
         }
 
         process.WaitForExit();
@@ -70,6 +88,12 @@ internal sealed class SshLock : IDisposable
 
     public void Dispose()
     {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
         try
         {
             _process.StandardInput.Close();

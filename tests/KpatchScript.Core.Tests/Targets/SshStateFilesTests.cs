@@ -1,3 +1,4 @@
+using KpatchScript.Host;
 using KpatchScript.Status;
 using KpatchScript.Targets;
 
@@ -65,5 +66,79 @@ public sealed class SshStateFilesTests : IClassFixture<SshHostSystemTests.Server
 
         Assert.Null(remote);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public void A_change_after_the_lock_was_lost_is_refused_while_reads_and_the_journal_go_on()
+    {
+        using var host = Open();
+        var path = Path.Combine(_directory, "kpatch-script.lock");
+        using var held = host.Lock(path, "pid 1 of alice on admin1", TimeSpan.Zero);
+        Assert.NotNull(held);
+        Assert.Equal(0, host.Run(new CommandSpec(["true"], Mutates: true)).ExitCode);
+
+        // The session that holds the lock ends (as when the network drops): kill the remote process
+        // that keeps the lock file open. The remote side is this machine.
+        var holder = Holders(path);
+        Assert.NotEmpty(holder);
+        foreach (var pid in holder)
+        {
+            System.Diagnostics.Process.GetProcessById(pid).Kill();
+        }
+
+        // The local ssh notices within moments; 30 s is a hang guard only.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HostSystemException? refused = null;
+        while (refused is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                host.Run(new CommandSpec(["true"], Mutates: true));
+                Thread.Sleep(100);
+            }
+            catch (HostSystemException ex)
+            {
+                refused = ex;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal($"the host lock {path} on {host.Name} was lost (its ssh session ended): refusing to run true; check the connection and the host, then run again", refused.Message);
+        Assert.Throws<HostSystemException>(() => host.WriteFile(Path.Combine(_directory, "state"), "x"));
+        Assert.False(File.Exists(Path.Combine(_directory, "state")));
+        Assert.Equal(0, host.Run(CommandSpec.Query("true")).ExitCode);
+        host.AppendLine(Path.Combine(_directory, "journal.jsonl"), "{}");
+        Assert.Equal("{}\n", File.ReadAllText(Path.Combine(_directory, "journal.jsonl")));
+    }
+
+    /// <summary>The processes of this machine that hold <paramref name="path"/> open.</summary>
+    private static List<int> Holders(string path)
+    {
+        var pids = new List<int>();
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(process), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
+                {
+                    if (new FileInfo(fd).LinkTarget == path)
+                    {
+                        pids.Add(pid);
+                        break;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // gone, or not ours to read
+            }
+        }
+
+        return pids;
     }
 }
