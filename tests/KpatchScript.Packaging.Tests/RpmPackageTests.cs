@@ -38,6 +38,7 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
             // The plugin process: 'dotnet exec KpatchScript.PluginHost.dll' needs its runtimeconfig.json beside it.
             "/usr/lib/kpatch-script/KpatchScript.PluginHost.dll", "/usr/lib/kpatch-script/KpatchScript.PluginHost.runtimeconfig.json",
             "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
+            "/usr/share/kpatch-script/prometheus/kpatch-script.rules.yml",
             "/usr/share/cockpit/kpatch-script/manifest.json", "/usr/share/cockpit/kpatch-script/index.html", "/etc/kpatch-script/workflows",
             "/usr/lib/kpatch-script/plugins", "/usr/lib/kpatch-script/plugins-available/Prometheus/Prometheus.dll",
             "/usr/lib/kpatch-script/plugins-available/Webhook/Webhook.dll",

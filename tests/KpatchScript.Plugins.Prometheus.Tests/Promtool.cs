@@ -18,4 +18,11 @@ internal static class Promtool
         var result = ProcessHelper.ExecuteAsync([Path.Value, "check", "metrics"], Environment.CurrentDirectory, new Dictionary<string, string>(), text, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
         return result.ExitCode == 0 ? "" : $"promtool exited {result.ExitCode}: {result.StandardOutput}{result.StandardError}";
     }
+
+    /// <summary>Runs promtool with <paramref name="arguments"/> in <paramref name="directory"/>: its exit code and all it printed.</summary>
+    public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
+    {
+        var result = ProcessHelper.ExecuteAsync([Path.Value, .. arguments], directory, new Dictionary<string, string>(), null, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
+    }
 }
