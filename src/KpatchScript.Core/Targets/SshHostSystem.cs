@@ -20,7 +20,7 @@ public sealed class SshHostSystem : IHostSystem, ISnapshotSource, IDisposable
     public SshHostSystem(SshTarget target)
     {
         _target = target;
-        _controlDirectory = Directory.CreateTempSubdirectory("kps-ssh-").FullName;
+        _controlDirectory = SshControlDirectory.Create();
     }
 
     public string Name => _target.ToString();
