@@ -102,10 +102,10 @@ public sealed class SysrootHostSystem : IHostSystem
     /// </remarks>
     internal string Resolve(string targetPath)
     {
-        // The parts still to walk, the next one last (a stack on a list).
+        // The parts still to walk, the next one last (a stack on a list); what is resolved so far is
+        // the local path itself, the root first.
         var pending = new List<string>();
         PushParts(pending, targetPath);
-        var resolved = new List<string>();
         var local = new System.Text.StringBuilder(Root);
         var hops = 0;
         while (pending.Count > 0)
@@ -115,14 +115,9 @@ public sealed class SysrootHostSystem : IHostSystem
             if (part == "..")
             {
                 // ".." never climbs above the tree's root, exactly like "/.." on a real host.
-                if (resolved.Count > 0)
+                if (local.Length > Root.Length)
                 {
-                    resolved.RemoveAt(resolved.Count - 1);
-                    local.Length = Root.Length;
-                    foreach (var kept in resolved)
-                    {
-                        local.Append('/').Append(kept);
-                    }
+                    local.Length = local.ToString().LastIndexOf('/');
                 }
 
                 continue;
@@ -132,7 +127,6 @@ public sealed class SysrootHostSystem : IHostSystem
             var linkTarget = LinkTarget(candidate);
             if (linkTarget is null)
             {
-                resolved.Add(part);
                 local.Append('/').Append(part);
                 continue;
             }
@@ -144,14 +138,13 @@ public sealed class SysrootHostSystem : IHostSystem
 
             if (linkTarget.StartsWith('/'))
             {
-                resolved.Clear();
                 local.Length = Root.Length;
             }
 
             PushParts(pending, linkTarget);
         }
 
-        return resolved.Count == 0 ? Root + "/" : local.ToString();
+        return local.Length == Root.Length ? Root + "/" : local.ToString();
     }
 
     /// <summary>What <paramref name="localPath"/> links to; null when it is not a link (or is not there).</summary>
