@@ -63,6 +63,9 @@ public sealed class SysrootHostSystemTests : IDisposable
         var host = new SysrootHostSystem(_root);
 
         Assert.Equal("x", host.ReadFile("/../../../inside"));
+        Directory.CreateDirectory(Path.Combine(_root, "d", "e"));
+        Assert.Equal("x", host.ReadFile("/d/e/../../inside"));
+        Assert.Equal("x", host.ReadFile("/d/../d/e/../../../inside"));
         Assert.Equal(EntryKind.Missing, host.GetEntryKind("/../../etc/hostname"));
     }
 
