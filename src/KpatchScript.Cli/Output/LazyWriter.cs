@@ -8,21 +8,18 @@ namespace KpatchScript.Cli.Output;
 /// </summary>
 internal sealed class LazyWriter(Func<TextWriter> create) : TextWriter
 {
-    private readonly Lazy<TextWriter> _inner = new(create);
+    // Not Lazy<T>: its types cost start-up too. Two threads may both call create; one writer wins.
+    private TextWriter? _inner;
 
-    public override Encoding Encoding => _inner.Value.Encoding;
+    private TextWriter Inner => Volatile.Read(ref _inner) ?? Interlocked.CompareExchange(ref _inner, create(), null) ?? _inner!;
 
-    public override void Write(char value) => _inner.Value.Write(value);
+    public override Encoding Encoding => Inner.Encoding;
 
-    public override void Write(string? value) => _inner.Value.Write(value);
+    public override void Write(char value) => Inner.Write(value);
 
-    public override void WriteLine(string? value) => _inner.Value.WriteLine(value);
+    public override void Write(string? value) => Inner.Write(value);
 
-    public override void Flush()
-    {
-        if (_inner.IsValueCreated)
-        {
-            _inner.Value.Flush();
-        }
-    }
+    public override void WriteLine(string? value) => Inner.WriteLine(value);
+
+    public override void Flush() => Volatile.Read(ref _inner)?.Flush();
 }

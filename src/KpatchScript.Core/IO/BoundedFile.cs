@@ -48,13 +48,28 @@ public static class BoundedFile
     public static string[] ReadLines(string path, long maxBytes) => Lines(ReadText(path, maxBytes));
 
     /// <summary>The lines of a text, split at <c>\n</c>, <c>\r\n</c> and <c>\r</c>; a last line end makes no empty line.</summary>
+    /// <remarks>Split by hand, not with a StringReader: a cached script run reads its entry's lists with it, and every type it loads costs start-up (tests/benchmarks).</remarks>
     public static string[] Lines(string text)
     {
         var lines = new List<string>();
-        using var reader = new StringReader(text);
-        while (reader.ReadLine() is { } line)
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            lines.Add(line);
+            if (text[i] is '\n' or '\r')
+            {
+                lines.Add(text[start..i]);
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
         }
 
         return [.. lines];

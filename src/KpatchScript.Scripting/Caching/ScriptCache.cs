@@ -31,7 +31,7 @@ public sealed class ScriptCache(string directory)
     }
 
     /// <summary>The cached assembly and its run-time references, or null.</summary>
-    public (string Assembly, int EntryToken, IReadOnlyList<string> References)? TryGet(string key)
+    public CacheHit? TryGet(string key)
     {
         try
         {
@@ -43,14 +43,14 @@ public sealed class ScriptCache(string directory)
         }
     }
 
-    private (string Assembly, int EntryToken, IReadOnlyList<string> References)? Read(string key)
+    private CacheHit? Read(string key)
     {
         var entry = Path.Combine(directory, key);
         var assembly = Path.Combine(entry, AssemblyFile);
         var references = Path.Combine(entry, ReferencesFile);
         var entryFile = Path.Combine(entry, EntryFile);
         if (!File.Exists(assembly) || !File.Exists(references) || !File.Exists(entryFile)
-            || !int.TryParse(TextFile.Read(entryFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var token))
+            || ParseToken(TextFile.Read(entryFile)) is not { } token)
         {
             return null;
         }
@@ -70,7 +70,34 @@ public sealed class ScriptCache(string directory)
             }
         }
 
-        return (assembly, token, paths);
+        return new CacheHit(assembly, token, paths);
+    }
+
+    /// <summary>
+    /// The entry point's metadata token: decimal digits, blanks around them allowed. By hand:
+    /// int.TryParse reads the culture's number format, a dozen types a cached run would load for
+    /// one number (tests/benchmarks).
+    /// </summary>
+    internal static int? ParseToken(string text)
+    {
+        var digits = text.AsSpan().Trim();
+        if (digits.IsEmpty || digits.Length > 10)
+        {
+            return null;
+        }
+
+        long value = 0;
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value <= int.MaxValue ? (int)value : null;
     }
 
     /// <summary>Stores an entry; returns the path of its assembly. Cache trouble never stops a run: the caller runs from memory then.</summary>
@@ -114,3 +141,10 @@ public sealed class ScriptCache(string directory)
         }
     }
 }
+
+/// <summary>
+/// A cache entry found: the assembly's path, its entry point's metadata token, the files to load
+/// beside it. A class, not a value tuple: a nullable tuple is one more generic instantiation for
+/// the runtime to build on every cached run (tests/benchmarks).
+/// </summary>
+public sealed record CacheHit(string Assembly, int EntryToken, IReadOnlyList<string> References);

@@ -1,11 +1,10 @@
-using System.Text;
 using KpatchScript.IO;
 
 namespace KpatchScript.Scripting.IO;
 
 /// <summary>
 /// Reads the small text files of a cached run (the script closure, the cache entry's lists).
-/// ASCII files, nearly all of them, are widened byte by byte (Latin-1 is exact for ASCII): the
+/// ASCII files, nearly all of them, are widened byte by byte (each byte is its character): the
 /// framework's UTF-8 decoder costs a process about 3 ms on its first use, a tenth of what a
 /// cached run may spend in all (tests/benchmarks). Anything else is decoded as File.ReadAllText
 /// decodes it (UTF-8, a byte-order mark honoured). Only regular files of at most
@@ -24,7 +23,14 @@ internal static class TextFile
             }
         }
 
-        return Encoding.Latin1.GetString(bytes);
+        // Widened by hand: Encoding.Latin1 loads its own encoder types (start-up, tests/benchmarks).
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The lines of a file, without their line ends (as File.ReadAllLines).</summary>

@@ -59,20 +59,28 @@ Benchmark[] benchmarks =
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {runs} runs after {warmup} warm-up runs; medians");
 Console.WriteLine();
 var failed = false;
-// A gate fails only when a second, longer measurement (twice the runs, alternating as the first)
-// also exceeds its limit: a busy machine (another build, a test run's leftovers) slows one series,
-// rarely a series twice as long. Both measurements are printed.
+// A gate fails only when two more measurements, each longer than the one before (twice, then three
+// times the runs, alternating as the first), also exceed its limit: a busy machine (another build,
+// a test run's leftovers) slows one series, rarely three in a row. Every measurement is printed.
+const int Attempts = 3;
 foreach (var benchmark in benchmarks)
 {
-    var first = Measure(benchmark, 1);
-    var over = Over(benchmark, first);
-    Console.WriteLine(Row(benchmark, first, over ? "over" : "ok") + (over ? $"; measuring again, twice as long ({2 * (benchmark.Runs ?? runs)} runs)" : ""));
-    if (over)
+    var measured = new List<double>();
+    for (var attempt = 1; attempt <= Attempts; attempt++)
     {
-        var second = Measure(benchmark, 2);
-        over = Over(benchmark, second);
-        Console.WriteLine(Row(benchmark, second, over ? "FAILED" : "ok") + string.Create(CultureInfo.InvariantCulture, $"; the second measurement, the first was {first.Median / first.BaseMedian:0.00}x"));
-        failed |= over;
+        var m = Measure(benchmark, attempt);
+        var over = Over(benchmark, m);
+        measured.Add(m.Median / m.BaseMedian);
+        var last = attempt == Attempts || !over;
+        var verdict = !over ? "ok" : last ? "FAILED" : "over";
+        var note = attempt > 1 ? string.Create(CultureInfo.InvariantCulture, $"; measurement {attempt}, the earlier ones {string.Join(", ", measured.GetRange(0, attempt - 1).Select(r => r.ToString("0.00", CultureInfo.InvariantCulture) + "x"))}") : "";
+        var next = !last ? $"; measuring again, {attempt + 1} times as long ({(attempt + 1) * (benchmark.Runs ?? runs)} runs)" : "";
+        Console.WriteLine(Row(benchmark, m, verdict) + note + next);
+        failed |= over && last;
+        if (!over)
+        {
+            break;
+        }
     }
 }
 
