@@ -44,6 +44,32 @@ public sealed class FleetReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_large_fleet_read_in_parallel_keeps_the_files_order_and_renders_as_one_read_alone()
+    {
+        var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);
+        for (var i = 0; i < 600; i++)
+        {
+            var host = status with { Host = status.Host with { Hostname = Status.Reading.Known($"app{i:D3}") } };
+            // Every seventh file is torn, so hosts and unreadable files interleave.
+            File.WriteAllText(Path.Combine(_directory, $"h{i:D3}.json"), i % 7 == 3 ? "{ \"schema_version\": 2, " : StatusJson.Serialize(host, verification.Verdict));
+        }
+
+        var input = FleetReader.Read(_directory);
+
+        var expected = Enumerable.Range(0, 600).Where(i => i % 7 != 3).Select(i => $"h{i:D3}.json");
+        Assert.Equal(expected, input.Hosts.Select(h => h.File));
+        Assert.Equal(expected.Select(f => "app" + f[1..4]), input.Hosts.Select(h => h.Status.Host.Hostname.Value));
+        Assert.Equal(Enumerable.Range(0, 600).Where(i => i % 7 == 3).Select(i => $"h{i:D3}.json"), input.Unreadable.Select(u => u.File));
+
+        // The hosts array is converted for the template in parallel (ScriptModel); each host
+        // alone, converted on its own, renders the same row.
+        var renderer = new TemplateRenderer(FixtureReports.ShippedOnly);
+        var whole = renderer.Render("fleet.csv", FleetReportBuilder.Build(input, FixedTimeProvider.Default)).Split('\n');
+        var one = renderer.Render("fleet.csv", FleetReportBuilder.Build(input with { Hosts = [input.Hosts[500]], Unreadable = [] }, FixedTimeProvider.Default)).Split('\n');
+        Assert.Contains(one[1], whole);
+    }
+
+    [Fact]
     public void A_missing_directory_is_an_error()
     {
         var missing = Path.Combine(_directory, "nope");

@@ -32,27 +32,46 @@ public static class FleetReader
             throw new IOException($"fleet directory {directory} cannot be listed: {ex.Message}", ex);
         }
 
-        var hosts = new List<FleetHost>();
+        // Each file is read and parsed on its own (in parallel: a fleet is thousands of files, tests/benchmarks);
+        // the results keep the files' order.
+        var ordered = files.Order(StringComparer.Ordinal).ToArray();
+        var results = new object[ordered.Length];
+        Parallel.For(0, ordered.Length, i => results[i] = ReadOne(ordered[i]));
+        var hosts = new List<FleetHost>(ordered.Length);
         var unreadable = new List<UnreadableFile>();
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        foreach (var result in results)
         {
-            var name = Path.GetFileName(file);
-            try
+            if (result is FleetHost host)
             {
-                var json = BoundedFile.ReadText(file, ReadLimits.FleetDocument);
-                hosts.Add(new FleetHost(name, Parse(json), ParseVerdict(json)));
+                hosts.Add(host);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                unreadable.Add(new UnreadableFile(name, $"cannot be read: {ex.Message}"));
-            }
-            catch (FormatException ex)
-            {
-                unreadable.Add(new UnreadableFile(name, ex.Message));
+                unreadable.Add((UnreadableFile)result);
             }
         }
 
         return new FleetInput(directory, hosts, unreadable);
+    }
+
+    /// <summary>One file: its host, or why it is unreadable.</summary>
+    private static object ReadOne(string file)
+    {
+        var name = Path.GetFileName(file);
+        try
+        {
+            var json = BoundedFile.ReadText(file, ReadLimits.FleetDocument);
+            var (status, verdict) = ParseDocument(json);
+            return new FleetHost(name, status, verdict);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new UnreadableFile(name, $"cannot be read: {ex.Message}");
+        }
+        catch (FormatException ex)
+        {
+            return new UnreadableFile(name, ex.Message);
+        }
     }
 
     /// <summary>The status documents this reader takes: version 1 (no verdict) and version 2 (with the host's verdict).</summary>
@@ -65,11 +84,35 @@ public static class FleetReader
         try
         {
             using var document = JsonDocument.Parse(json);
-            return StatusJson.ReadVerdict(document.RootElement);
+            return Verdict(document.RootElement);
         }
         catch (JsonException ex)
         {
             throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
+        }
+    }
+
+    /// <summary>The status and the verdict it carries, from one parse of the document for both checks.</summary>
+    /// <exception cref="FormatException">Not a version-1 or version-2 status document, or its verdict is not valid; the message says why.</exception>
+    public static (HostStatus Status, Verdicts.Verdict? Verdict) ParseDocument(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var status = Status(json, document.RootElement);
+            return (status, Verdict(document.RootElement));
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
+        }
+    }
+
+    private static Verdicts.Verdict? Verdict(JsonElement root)
+    {
+        try
+        {
+            return StatusJson.ReadVerdict(root);
         }
         catch (FormatException ex)
         {
@@ -80,30 +123,33 @@ public static class FleetReader
     /// <exception cref="FormatException">Not a version-1 or version-2 status document; the message says why.</exception>
     public static HostStatus Parse(string json)
     {
-        HostStatus? status;
         try
         {
-            using (var document = JsonDocument.Parse(json))
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new FormatException("not a status --json document: not a JSON object");
-                }
-
-                if (!document.RootElement.TryGetProperty("schema_version", out var version) || version.ValueKind != JsonValueKind.Number
-                    || !version.TryGetInt32(out var number) || !SchemaVersions.Contains(number))
-                {
-                    throw new FormatException($"not a status --json document: no \"schema_version\" of {string.Join(" or ", SchemaVersions)}");
-                }
-            }
-
-            status = StatusJson.Deserialize(json);
+            using var document = JsonDocument.Parse(json);
+            return Status(json, document.RootElement);
         }
         catch (JsonException ex)
         {
             throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
+    }
 
+    /// <summary>The schema version checked on the parsed document, then the status deserialized from its text (whose errors name a line).</summary>
+    /// <exception cref="JsonException">The document does not deserialize.</exception>
+    private static HostStatus Status(string json, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("not a status --json document: not a JSON object");
+        }
+
+        if (!root.TryGetProperty("schema_version", out var version) || version.ValueKind != JsonValueKind.Number
+            || !version.TryGetInt32(out var number) || !SchemaVersions.Contains(number))
+        {
+            throw new FormatException($"not a status --json document: no \"schema_version\" of {string.Join(" or ", SchemaVersions)}");
+        }
+
+        var status = StatusJson.Deserialize(json);
         string? missing = status is null ? "the document" : status.Target is null ? "target" : status.Host is null ? "host" : status.Kernel is null ? "kernel"
             : status.Livepatch is null ? "livepatch" : status.Kpatch is null ? "kpatch" : status.Packages is null ? "packages" : status.Coverage is null ? "coverage" : null;
         return missing is null ? status! : throw new FormatException($"not a status --json document: no \"{missing}\"");

@@ -11,6 +11,12 @@ if (Array.IndexOf(args, "--plugin-cycles") is var cycles and >= 0)
     return PluginCycles.Measure(args[cycles + 1]);
 }
 
+// With --fleet-child CLI DIR FORMAT OUT it is the child that runs one fleet report (FleetReports.cs).
+if (Array.IndexOf(args, "--fleet-child") is var fleet and >= 0)
+{
+    return FleetReports.Child(args[fleet + 1], args[fleet + 2], args[fleet + 3], args[fleet + 4]);
+}
+
 var runs = int.Parse(Arg("--runs") ?? "31", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
 var cli = Arg("--cli") ?? throw new ArgumentException("--cli PATH/kpatch-script.dll is required (tests/benchmarks/run passes it)");
@@ -19,6 +25,17 @@ var probe = Arg("--probe") ?? throw new ArgumentException("--probe PATH/command-
 
 // A hello script: cached runs share one cache directory (filled by the warm-up runs); the cold
 // compile runs with --no-cache, so it compiles every time.
+// --fleet-only: only the fleet report rows (FleetReports.cs), for working on the fleet report.
+if (Array.IndexOf(args, "--fleet-only") >= 0)
+{
+    foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
+    {
+        Console.WriteLine(fleetRow);
+    }
+
+    return 0;
+}
+
 var scripts = Directory.CreateTempSubdirectory("kps-bench-scripts-").FullName;
 var hello = Path.Combine(scripts, "hello.csx");
 File.WriteAllText(hello, "Console.WriteLine(\"Hello world!\");\n");
@@ -88,6 +105,12 @@ foreach (var benchmark in benchmarks)
 var (row, cyclesFailed) = PluginCycles.Run(typeof(PluginCycles).Assembly.Location, Arg("--plugins-build") ?? RepositoryPaths.Combine("plugins", "bin", "Release"));
 Console.WriteLine(row);
 failed |= cyclesFailed;
+
+// The fleet report at scale: informational rows (FleetReports.cs).
+foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
+{
+    Console.WriteLine(fleetRow);
+}
 
 Directory.Delete(scripts, recursive: true);
 return failed ? 1 : 0;

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using KpatchScript.TestFixtures;
+
+namespace KpatchScript.Benchmarks;
+
+/// <summary>
+/// The fleet report at scale (issue 19): <c>report --fleet DIR</c> over generated host documents
+/// (the <c>rhel9-covered</c> fixture's <c>status --json</c>, each under its own host name with one
+/// CVE installed but not live out of fifty), to HTML, CSV and JSON. Each report runs under a
+/// child of this harness (<c>--fleet-child</c>) that has no other child, so its peak RSS is the
+/// report's own (<c>getrusage(RUSAGE_CHILDREN)</c>). Informational until the goals hold: under
+/// 1.5 s and 250 MB for 10,000 hosts to HTML and CSV, and 10,000 hosts at most 11 times 1,000.
+/// </summary>
+internal static partial class FleetReports
+{
+    public static readonly int[] Sizes = [1_000, 10_000];
+    public static readonly string[] Formats = ["html", "csv", "json"];
+
+    /// <summary>The rows, one per size and format, and the linearity line.</summary>
+    public static IEnumerable<string> Run(string harness, string cli)
+    {
+        var root = Directory.CreateTempSubdirectory("kps-bench-fleet-").FullName;
+        try
+        {
+            var template = Template(cli);
+            var seconds = new Dictionary<(int, string), double>();
+            foreach (var size in Sizes)
+            {
+                var directory = Generate(template, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), size);
+                foreach (var format in Formats)
+                {
+                    var (elapsed, peak) = Measure(harness, cli, directory, format, Path.Combine(root, "out." + format));
+                    seconds[(size, format)] = elapsed;
+                    yield return string.Create(CultureInfo.InvariantCulture, $"fleet report, {size:N0} hosts, {format} (informational): {elapsed:0.00} s, peak RSS {peak:0} MB");
+                }
+            }
+
+            foreach (var format in Formats)
+            {
+                var ratio = seconds[(Sizes[1], format)] / seconds[(Sizes[0], format)];
+                yield return string.Create(CultureInfo.InvariantCulture, $"fleet report, {format}: {Sizes[1]:N0} hosts took {ratio:0.0} times {Sizes[0]:N0} (informational; linear would be 10)");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The child: runs one report, then prints its wall time in seconds and its peak RSS in MB.</summary>
+    public static int Child(string cli, string directory, string format, string output)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = ProcessHelper.Execute("dotnet", cli, "report", "--fleet", directory, "--format", format, "--out", output);
+        clock.Stop();
+        if (result.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"report --fleet {directory} --format {format} exited {result.ExitCode}: {result.StandardError}");
+            return 1;
+        }
+
+        var usage = new long[18];
+        if (GetRusage(RusageChildren, usage) != 0)
+        {
+            Console.Error.WriteLine("getrusage(RUSAGE_CHILDREN) failed");
+            return 1;
+        }
+
+        // struct rusage: two timevals (two longs each), then ru_maxrss in KiB.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds} {usage[4] / 1024.0}"));
+        return 0;
+    }
+
+    private static (double Seconds, double PeakMegabytes) Measure(string harness, string cli, string directory, string format, string output)
+    {
+        var result = ProcessHelper.Execute("dotnet", harness, "--fleet-child", cli, directory, format, output);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the fleet report child failed: {result.StandardError}");
+        }
+
+        var parts = result.StandardOutput.Trim().Split(' ');
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    private static JsonObject Template(string cli)
+    {
+        var status = ProcessHelper.Execute("dotnet", cli, "status", "--json", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9Covered));
+        return JsonNode.Parse(status.StandardOutput)?.AsObject()
+            ?? throw new InvalidOperationException($"status --json of {SysrootFixtures.Rhel9Covered} printed no document: {status.StandardError}");
+    }
+
+    private static string Generate(JsonObject template, string directory, int hosts)
+    {
+        Directory.CreateDirectory(directory);
+        for (var i = 0; i < hosts; i++)
+        {
+            var document = template.DeepClone().AsObject();
+            document["host"]!["hostname"] = $"app{i:D6}";
+            document["coverage"]!["installed_not_live"] = new JsonArray($"CVE-2025-{i % 50:D4}");
+            File.WriteAllText(Path.Combine(directory, $"host-{i:D6}.json"), document.ToJsonString());
+        }
+
+        return directory;
+    }
+
+    private const int RusageChildren = -1;
+
+    [LibraryImport("libc", EntryPoint = "getrusage")]
+    private static partial int GetRusage(int who, long[] usage);
+}
