@@ -47,8 +47,13 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
                 Thread.Sleep(10);
             }
 
+            // The whole tree, and only once every process of it is gone does the next run start: a
+            // dnf still exiting from the last kill must not make the next install fail on its lock
+            // (seen once on a busy machine: 5 runs "failed" instead of "unfinished").
+            var tree = Descendants(install.Id);
             install.Kill(entireProcessTree: true);
             install.WaitForExit();
+            WaitUntilGone(tree);
 
             // What the killed run wrote, read as bytes: the test's own view, not the reader's.
             var written = Tail(before);
@@ -73,7 +78,8 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
         var journal = CliProcess.Start(null, "journal", "--json", "--limit", "0", "--installroot", _root);
         var (exitCode, stdout, stderr) = CliProcess.Finish(journal);
         var document = JsonDocument.Parse(stdout).RootElement;
-        var listed = document.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("pid").GetInt32(), e => e.GetProperty("outcome").GetString());
+        var entries = document.GetProperty("entries").EnumerateArray().ToList();
+        var listed = entries.ToDictionary(e => e.GetProperty("pid").GetInt32(), e => e.GetProperty("outcome").GetString());
         var unreadable = document.GetProperty("unreadable_lines").EnumerateArray().Select(l => l.GetString()!).ToList();
         var lines = File.ReadAllText(JournalPath).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         output.WriteLine($"{Kills} kills, {started.Count} operations started, {ranDnf.Count} seen running dnf, {tornLines.Count} records torn, {lines.Length} lines");
@@ -84,7 +90,7 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
         Assert.NotEmpty(tornLines);
         Assert.Subset(started, ranDnf); // the started record is on disk before the first command runs
         Assert.Equal(started.Order(), listed.Keys.Order()); // every operation that started, and only those
-        Assert.All(listed.Values, outcome => Assert.Equal("unfinished", outcome));
+        Assert.All(entries, entry => Assert.True(entry.GetProperty("outcome").GetString() == "unfinished", $"not unfinished: {entry}"));
         // Each torn line is kept as it was, reported once, and the next record has a line of its own.
         Assert.Equal(tornLines, lines.Where(l => !IsJson(l)));
         Assert.Equal(tornLines.Count, unreadable.Count);
@@ -118,28 +124,71 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>Whether a process named <paramref name="name"/> runs with <paramref name="parent"/> as its parent (/proc/PID/stat).</summary>
-    private static bool HasChild(int parent, string name)
+    /// <summary>Whether a process named <paramref name="name"/> runs with <paramref name="parent"/> as its parent.</summary>
+    private static bool HasChild(int parent, string name) => Processes().Any(p => p.Parent == parent && p.Name == name);
+
+    /// <summary>The processes below <paramref name="root"/>, and it.</summary>
+    private static List<int> Descendants(int root)
     {
+        var all = Processes();
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(all.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
+        }
+
+        return tree;
+    }
+
+    /// <summary>Waits until none of <paramref name="tree"/> runs: gone, or a zombie (its files and locks are released by then; whoever adopted it may reap it late).</summary>
+    private static void WaitUntilGone(List<int> tree)
+    {
+        var clock = Stopwatch.StartNew();
+        while (tree.Where(Runs).ToList() is { Count: > 0 } running)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"processes {string.Join(", ", running)} still run 60 s after SIGKILL");
+            Thread.Sleep(10);
+        }
+    }
+
+    private static bool Runs(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every process: its id, parent and name (/proc/PID/stat).</summary>
+    private static List<(int Pid, int Parent, string Name)> Processes()
+    {
+        var processes = new List<(int, int, string)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
+                if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                {
+                    continue;
+                }
+
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var close = stat.LastIndexOf(')');
                 var comm = stat[(stat.IndexOf('(') + 1)..close];
-                var ppid = stat[(close + 2)..].Split(' ')[1];
-                if (comm == name && ppid == parent.ToString(CultureInfo.InvariantCulture))
-                {
-                    return true;
-                }
+                var ppid = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                processes.Add((pid, ppid, comm));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
             {
-                // The process ended while it was looked at, or it is not a process directory.
+                // The process ended while it was looked at.
             }
         }
 
-        return false;
+        return processes;
     }
 }

@@ -6,7 +6,7 @@ using KpatchScript.Testing.Fakes;
 namespace KpatchScript.Reporting.Tests;
 
 /// <summary>
-/// fleet.html and fleet.csv over a fleet of each sysroot fixture alone, and over all of them at
+/// fleet.html, fleet.csv and the JSON form over a fleet of each sysroot fixture alone, and over all of them at
 /// once with a file that is not a status document (Golden/&lt;template&gt;/&lt;fixture|all&gt;.&lt;ext&gt;).
 /// </summary>
 public sealed class FleetTemplateGoldenTests
@@ -16,7 +16,8 @@ public sealed class FleetTemplateGoldenTests
     public static TheoryData<string, string> Cases()
     {
         var cases = new TheoryData<string, string>();
-        foreach (var template in new[] { "fleet.html", "fleet.csv" })
+        // fleet.json is the report's JSON form (report --fleet DIR --format json), not a template.
+        foreach (var template in new[] { "fleet.html", "fleet.csv", "fleet.json" })
         {
             foreach (var fleet in SysrootFixtures.All.Append(All))
             {
@@ -31,11 +32,10 @@ public sealed class FleetTemplateGoldenTests
     [MemberData(nameof(Cases))]
     public void Template_renders_the_fleet_as_its_golden_file(string template, string fleet)
     {
-        var model = FleetReportBuilder.Build(Fleet(fleet), FixedTimeProvider.Default);
-        model["tool_version"] = FixtureReports.Version;
-        Assert.Empty(JsonSchemaFile.FleetReport.Errors(ModelJson.Write(model)));
+        var model = FleetReportBuilder.Build(Fleet(fleet), FixedTimeProvider.Default) with { ToolVersion = FixtureReports.Version };
+        Assert.Empty(JsonSchemaFile.FleetReport.Errors(model.ToJson()));
 
-        var output = new TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
+        var output = template == "fleet.json" ? model.ToJson() : new TemplateRenderer(FixtureReports.ShippedOnly).Render(template, model);
 
         Assert.Equal(GoldenFiles.Expected($"tests/KpatchScript.Reporting.Tests/Golden/{template}/{fleet}{Path.GetExtension(template)}", output), output);
     }

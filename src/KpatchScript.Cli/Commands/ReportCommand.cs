@@ -53,18 +53,20 @@ internal sealed class ReportCommand : ICliCommand
         var settings = Parse(arguments, environment);
         var config = environment.Config.Reporting;
         var lookup = TemplateLookup.Standard(ReportOutput.TemplatesOption(settings.Templates), config.TemplatesDirectory);
-        var unreadable = 0;
-        var text = settings.Fleet is null
-            ? HostReport(settings, config.Alerts, lookup, environment, cancellationToken)
-            : FleetReport(settings, lookup, environment, out unreadable);
+        if (settings.Fleet is not null)
+        {
+            // The report is whole and lists the unreadable files; the exit code still says the fleet was not all read.
+            return FleetReport(settings, lookup, environment) == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        }
+
+        var text = HostReport(settings, config.Alerts, lookup, environment, cancellationToken);
         if (text is null)
         {
             return ExitCodes.Failure;
         }
 
         ReportOutput.Write(environment, text, settings.Out);
-        // The report is whole and lists the unreadable files; the exit code still says the fleet was not all read.
-        return unreadable == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        return ExitCodes.Ok;
     }
 
     private static string? HostReport(ReportSettings settings, AlertSettings alerts, TemplateLookup lookup, CliEnvironment environment, CancellationToken cancellationToken)
@@ -86,18 +88,27 @@ internal sealed class ReportCommand : ICliCommand
         return settings.Format == "json" ? report.ToJson() : ReportOutput.Guard(() => report.Render(settings.Template, lookup));
     }
 
-    private static string FleetReport(ReportSettings settings, TemplateLookup lookup, CliEnvironment environment, out int unreadable)
+    /// <summary>Reads the fleet directory as a stream of compact rows, then writes the report as it goes; returns how many files were unreadable.</summary>
+    private static int FleetReport(ReportSettings settings, TemplateLookup lookup, CliEnvironment environment)
     {
-        var input = ReportOutput.Guard(() => FleetReader.Read(settings.Fleet!));
-        var model = FleetReportBuilder.Build(input, environment.Time, environment.Settings.Verdict);
-        var files = model["unreadable"]!.AsArray();
-        foreach (var file in files)
+        var model = ReportOutput.Guard(() => FleetReportBuilder.Read(settings.Fleet!, environment.Time, environment.Settings.Verdict));
+        foreach (var file in model.Unreadable)
         {
-            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {Path.Combine(settings.Fleet!, (string)file!["file"]!)}: {(string)file["reason"]!}; it is listed in the report as unreadable"));
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {Path.Combine(settings.Fleet!, file.File)}: {file.Reason}; it is listed in the report as unreadable"));
         }
 
-        unreadable = files.Count;
-        return settings.Format == "json" ? ModelJson.Write(model) : ReportOutput.Guard(() => new TemplateRenderer(lookup).Render(settings.Template, model));
+        ReportOutput.Write(environment, stream =>
+        {
+            if (settings.Format == "json")
+            {
+                model.WriteJson(stream);
+                return;
+            }
+
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            new TemplateRenderer(lookup).Render(settings.Template, model, writer);
+        }, settings.Out);
+        return model.Unreadable.Count;
     }
 
     /// <summary>When problems were first seen, from the alert state (read only); a state that cannot be read only costs those times.</summary>

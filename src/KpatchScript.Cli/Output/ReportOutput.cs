@@ -40,6 +40,32 @@ internal static class ReportOutput
         });
     }
 
+    /// <summary>
+    /// Writes the bytes <paramref name="write"/> writes: to <paramref name="outFile"/> as they come
+    /// (atomically; a 100,000-host fleet report is never one string), or, whole, to stdout (a
+    /// failure half-way prints nothing there).
+    /// </summary>
+    public static void Write(CliEnvironment environment, Action<Stream> write, string? outFile)
+    {
+        if (outFile is null)
+        {
+            using var buffer = new MemoryStream();
+            Guard(() =>
+            {
+                write(buffer);
+                return 0;
+            });
+            Write(environment, System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), outFile: null);
+            return;
+        }
+
+        Guard(() =>
+        {
+            AtomicFile.Write(outFile, write);
+            return 0;
+        });
+    }
+
     /// <summary>--templates DIR must exist: a typo there would silently fall back to the shipped templates.</summary>
     public static string? TemplatesOption(string? directory) =>
         directory is null || Directory.Exists(directory) ? directory : throw new CommandLine.UsageException($"--templates {directory}: no such directory");

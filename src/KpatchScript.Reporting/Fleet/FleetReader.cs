@@ -17,6 +17,32 @@ public static class FleetReader
     /// <exception cref="IOException">The directory does not exist or cannot be listed.</exception>
     public static FleetInput Read(string directory)
     {
+        var hosts = new List<FleetHost>();
+        var unreadable = new List<UnreadableFile>();
+        foreach (var result in Each(directory, host => host))
+        {
+            if (result is FleetHost host)
+            {
+                hosts.Add(host);
+            }
+            else
+            {
+                unreadable.Add((UnreadableFile)result);
+            }
+        }
+
+        return new FleetInput(directory, hosts, unreadable);
+    }
+
+    /// <summary>
+    /// Each <c>*.json</c> file of the directory, in name order: what <paramref name="map"/> makes
+    /// of its host, or an <see cref="UnreadableFile"/>. Files are read, parsed and mapped in
+    /// parallel, each on its own: a fleet is thousands of files (tests/benchmarks), and a caller
+    /// that maps a host to something small never holds the fleet's statuses at once.
+    /// </summary>
+    /// <exception cref="IOException">The directory does not exist or cannot be listed.</exception>
+    public static object[] Each(string directory, Func<FleetHost, object> map)
+    {
         if (!Directory.Exists(directory))
         {
             throw new IOException($"fleet directory {directory} does not exist");
@@ -32,26 +58,14 @@ public static class FleetReader
             throw new IOException($"fleet directory {directory} cannot be listed: {ex.Message}", ex);
         }
 
-        // Each file is read and parsed on its own (in parallel: a fleet is thousands of files, tests/benchmarks);
-        // the results keep the files' order.
         var ordered = files.Order(StringComparer.Ordinal).ToArray();
         var results = new object[ordered.Length];
-        Parallel.For(0, ordered.Length, i => results[i] = ReadOne(ordered[i]));
-        var hosts = new List<FleetHost>(ordered.Length);
-        var unreadable = new List<UnreadableFile>();
-        foreach (var result in results)
+        Parallel.For(0, ordered.Length, i =>
         {
-            if (result is FleetHost host)
-            {
-                hosts.Add(host);
-            }
-            else
-            {
-                unreadable.Add((UnreadableFile)result);
-            }
-        }
-
-        return new FleetInput(directory, hosts, unreadable);
+            var result = ReadOne(ordered[i]);
+            results[i] = result is FleetHost host ? map(host) : result;
+        });
+        return results;
     }
 
     /// <summary>One file: its host, or why it is unreadable.</summary>

@@ -10,7 +10,19 @@ namespace KpatchScript.Reporting.IO;
 public static class AtomicFile
 {
     /// <exception cref="IOException">The directory does not exist or cannot be written (the message names the file).</exception>
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) => Write(path, (TextWriter writer) => writer.Write(content));
+
+    /// <summary>Writes what <paramref name="write"/> writes, as it writes it (a large report is never one string), whole or not at all.</summary>
+    /// <exception cref="IOException">The directory does not exist or cannot be written (the message names the file).</exception>
+    public static void Write(string path, Action<TextWriter> write) => Write(path, (Stream stream) =>
+    {
+        using var writer = new StreamWriter(stream, leaveOpen: true);
+        write(writer);
+    });
+
+    /// <summary>Writes the bytes <paramref name="write"/> writes to the stream, whole or not at all.</summary>
+    /// <exception cref="IOException">The directory does not exist or cannot be written (the message names the file).</exception>
+    public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -19,10 +31,8 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new StreamWriter(stream))
             {
-                writer.Write(content);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -32,6 +42,12 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw new IOException($"cannot write {full}: {ex.Message}", ex);
+        }
+        catch
+        {
+            // A render that fails half-way (a template error) leaves no temporary either; the error is the caller's.
+            TryDelete(temporary);
+            throw;
         }
     }
 

@@ -45,8 +45,6 @@ internal sealed class ScriptModel
                 }
 
                 return obj;
-            case JsonArray a when a.Count >= ParallelFrom:
-                return ConvertInParallel(a);
             case JsonArray a:
                 var array = new ScriptArray(a.Count);
                 foreach (var item in a)
@@ -59,37 +57,6 @@ internal sealed class ScriptModel
             default:
                 return Value((JsonValue)node);
         }
-    }
-
-    /// <summary>
-    /// Arrays this long (a fleet's hosts) are converted an element per task, each measured on its
-    /// own and the measures added: a 10,000-host fleet is millions of nodes (tests/benchmarks).
-    /// </summary>
-    private const int ParallelFrom = 256;
-
-    private ScriptArray ConvertInParallel(JsonArray a)
-    {
-        var items = new object?[a.Count];
-        var parts = new ScriptModel[a.Count];
-        Parallel.For(0, a.Count, i =>
-        {
-            parts[i] = new ScriptModel();
-            items[i] = parts[i].Convert(a[i]);
-        });
-        var array = new ScriptArray(a.Count);
-        foreach (var item in items)
-        {
-            array.Add(item);
-        }
-
-        foreach (var part in parts)
-        {
-            Elements += part.Elements;
-            Characters += part.Characters;
-        }
-
-        Elements += a.Count;
-        return array;
     }
 
     private object? Value(JsonValue value)

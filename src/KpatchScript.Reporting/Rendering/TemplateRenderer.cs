@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KpatchScript.Reporting.Fleet;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -26,6 +27,21 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
     /// <exception cref="TemplateException">The template is missing, does not parse, or fails while rendering; one line.</exception>
     public string Render(string name, JsonObject model)
     {
+        var data = ScriptModel.From(model);
+        var generated = model["generated_at"]?.GetValue<string>() ?? throw new ArgumentException("the model has no generated_at", nameof(model));
+        return Render(name, data.Root, (data.Elements, data.Characters), generated, output: null);
+    }
+
+    /// <summary>Renders <paramref name="name"/> over a fleet report, whose hosts are made as the template reaches them.</summary>
+    /// <exception cref="TemplateException">The template is missing, does not parse, or fails while rendering; one line.</exception>
+    public string Render(string name, FleetModel model) => Render(name, FleetScriptModel.Root(model), model.Size, model.GeneratedAt, output: null);
+
+    /// <summary>Renders <paramref name="name"/> over a fleet report into <paramref name="output"/> as it goes (a 100,000-host CSV is never one string).</summary>
+    /// <exception cref="TemplateException">The template is missing, does not parse, or fails while rendering; one line.</exception>
+    public void Render(string name, FleetModel model, TextWriter output) => Render(name, FleetScriptModel.Root(model), model.Size, model.GeneratedAt, output);
+
+    private string Render(string name, ScriptObject globals, (long Elements, long Characters) size, string generatedAt, TextWriter? output)
+    {
         var (text, _) = lookup.Load(name);
         var template = Template.Parse(text, name);
         if (template.HasErrors)
@@ -33,24 +49,28 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
             throw new TemplateException(Format(template.Messages.First(m => m.Type == ParserMessageType.Error)));
         }
 
-        var data = ScriptModel.From(model);
         var context = new EscapingContext(OutputFormat.For(name))
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
-            LoopLimit = (int)Math.Min(int.MaxValue, Math.Max(MinimumLoopLimit, data.Elements * LoopsPerElement)),
-            OutputLimit = (int)Math.Min(int.MaxValue, MinimumOutputLimit + (data.Characters * OutputPerModelCharacter)),
+            LoopLimit = (int)Math.Min(int.MaxValue, Math.Max(MinimumLoopLimit, size.Elements * LoopsPerElement)),
+            OutputLimit = (int)Math.Min(int.MaxValue, MinimumOutputLimit + (size.Characters * OutputPerModelCharacter)),
             OnOutputLimit = ScriptLimitBehavior.Throw,
             TemplateLoader = new Loader(lookup),
             MemberRenamer = member => member.Name,
         };
-        FixClock(context, model);
-        var globals = data.Root;
+        FixClock(context, generatedAt);
         globals["kps"] = TemplateFunctions.Create();
         context.PushGlobal(globals);
+        if (output is not null)
+        {
+            context.PushOutput(new TextWriterOutput(output));
+        }
+
         try
         {
-            return template.Render(context);
+            var rendered = template.Render(context);
+            return output is null ? rendered : "";
         }
         catch (ScriptParserRuntimeException ex)
         {
@@ -64,11 +84,9 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
     }
 
     /// <summary><c>date.now</c> is the model's generation time (from the TimeProvider), not the machine's clock.</summary>
-    private static void FixClock(TemplateContext context, JsonObject model)
+    private static void FixClock(TemplateContext context, string generatedAt)
     {
-        var generated = model["generated_at"]?.GetValue<string>() is { } text
-            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime
-            : throw new ArgumentException("the model has no generated_at", nameof(model));
+        var generated = DateTimeOffset.Parse(generatedAt, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
         if (context.BuiltinObject["date"] is ScriptObject date)
         {
             // SetValue, not Import: Import leaves a member that is already there as it is.

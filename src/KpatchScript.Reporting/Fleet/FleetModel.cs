@@ -1,0 +1,168 @@
+using System.Text;
+using System.Text.Json;
+using KpatchScript.Serialization;
+using KpatchScript.Verdicts;
+
+namespace KpatchScript.Reporting.Fleet;
+
+/// <summary>Per CVE, the hosts in each state, and how many are exposed (not fixed live).</summary>
+public sealed record FleetExposure(string Id, IReadOnlyList<string> FixedLive, IReadOnlyList<string> InstalledNotLive, IReadOnlyList<string> UpdateAvailable)
+{
+    public int Exposed => InstalledNotLive.Count + UpdateAvailable.Count;
+}
+
+/// <summary>
+/// The fleet report: summary counts, the hosts (needing action first), the unreadable files and
+/// CVE exposure across hosts. Its JSON form (<see cref="WriteJson"/>, schema_version 1) is
+/// written as it goes; templates get it through <see cref="Rendering.TemplateRenderer"/>, which
+/// makes each host's objects when the template reaches it.
+/// </summary>
+public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyList<FleetHostRow> Hosts, IReadOnlyList<UnreadableFile> Unreadable, IReadOnlyList<FleetExposure> Exposure)
+{
+    public string ToolVersion { get; init; } = KpatchFacade.ToolVersion;
+
+    public int NotCovered => Hosts.Count(h => h.State == VerdictState.NotCovered);
+
+    public int ActionNeeded => Hosts.Count(h => h.State == VerdictState.ActionNeeded);
+
+    public int Covered => Hosts.Count(h => h.State == VerdictState.Covered);
+
+    /// <summary>Array elements and string characters of the whole report, as the template renderer sizes its limits.</summary>
+    public (long Elements, long Characters) Size
+    {
+        get
+        {
+            long elements = Hosts.Count + Unreadable.Count + Exposure.Count;
+            long characters = Directory.Length + GeneratedAt.Length + ToolVersion.Length;
+            foreach (var host in Hosts)
+            {
+                elements += host.Size.Elements;
+                characters += host.Size.Characters;
+            }
+
+            foreach (var file in Unreadable)
+            {
+                characters += file.File.Length + file.Reason.Length;
+            }
+
+            foreach (var cve in Exposure)
+            {
+                elements += cve.FixedLive.Count + cve.InstalledNotLive.Count + cve.UpdateAvailable.Count;
+                characters += cve.Id.Length + cve.FixedLive.Sum(h => h.Length) + cve.InstalledNotLive.Sum(h => h.Length) + cve.UpdateAvailable.Sum(h => h.Length);
+            }
+
+            return (elements, characters);
+        }
+    }
+
+    /// <summary>The JSON form, whole (tests, small fleets); <see cref="WriteJson"/> writes it as it goes.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        WriteJson(stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes the JSON form host by host (each status is parsed from its row only while it is
+    /// written), as <see cref="ModelJson.Write"/> would write the same report built as one node tree.
+    /// </summary>
+    public void WriteJson(Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, JsonConvention.WriterOptions);
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", 1);
+        w.WriteString("generated_at", GeneratedAt);
+        w.WriteString("tool_version", ToolVersion);
+        w.WriteString("directory", Directory);
+        w.WriteStartObject("summary");
+        w.WriteNumber("hosts", Hosts.Count);
+        w.WriteNumber("not_covered", NotCovered);
+        w.WriteNumber("action_needed", ActionNeeded);
+        w.WriteNumber("covered", Covered);
+        w.WriteNumber("unreadable", Unreadable.Count);
+        w.WriteEndObject();
+        w.WriteStartArray("hosts");
+        foreach (var host in Hosts)
+        {
+            WriteHost(w, host);
+            if (w.BytesPending > 1 << 16)
+            {
+                w.Flush();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("unreadable");
+        foreach (var file in Unreadable)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", file.File);
+            w.WriteString("reason", file.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("cves");
+        foreach (var cve in Exposure)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", cve.Id);
+            w.WriteNumber("exposed", cve.Exposed);
+            Strings(w, "fixed_live", cve.FixedLive);
+            Strings(w, "installed_not_live", cve.InstalledNotLive);
+            Strings(w, "update_available", cve.UpdateAvailable);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHost(Utf8JsonWriter w, FleetHostRow host)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", host.File);
+        w.WriteString("name", host.Name);
+        w.WriteString("target", host.Target);
+        w.WriteString("collected_at", host.CollectedAt);
+        var (verdictJson, statusJson) = host.Documents();
+        w.WritePropertyName("verdict");
+        using (var verdict = JsonDocument.Parse(verdictJson))
+        {
+            verdict.RootElement.WriteTo(w);
+        }
+
+        w.WriteStartArray("cves");
+        foreach (var cve in host.Cves)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", cve.Id);
+            w.WriteString("state", cve.State);
+            w.WriteString("package", cve.Package);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("cves_fixed_live", host.FixedLive);
+        w.WriteNumber("cves_pending", host.Pending);
+        w.WritePropertyName("status");
+        using (var status = JsonDocument.Parse(statusJson))
+        {
+            status.RootElement.WriteTo(w);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections;
+using System.Text.Json;
+using KpatchScript.Reporting.Fleet;
+using Scriban.Runtime;
+
+namespace KpatchScript.Reporting.Rendering;
+
+/// <summary>
+/// A <see cref="FleetModel"/> as Scriban objects, with the same names and values as the report's
+/// JSON form (what <see cref="ScriptModel"/> makes of it), but the hosts made when the template
+/// reaches them: <see cref="HostList"/> builds a window of hosts ahead, in parallel, and lets
+/// the previous window go. A 10,000-host fleet is never 10,000 status trees at once
+/// (tests/benchmarks: the fleet report rows).
+/// </summary>
+internal static class FleetScriptModel
+{
+    public static ScriptObject Root(FleetModel model)
+    {
+        var root = new ScriptObject
+        {
+            ["schema_version"] = 1,
+            ["generated_at"] = model.GeneratedAt,
+            ["tool_version"] = model.ToolVersion,
+            ["directory"] = model.Directory,
+            ["summary"] = new ScriptObject
+            {
+                ["hosts"] = model.Hosts.Count,
+                ["not_covered"] = model.NotCovered,
+                ["action_needed"] = model.ActionNeeded,
+                ["covered"] = model.Covered,
+                ["unreadable"] = model.Unreadable.Count,
+            },
+            ["hosts"] = new HostList(model.Hosts),
+        };
+        var unreadable = new ScriptArray(model.Unreadable.Count);
+        foreach (var file in model.Unreadable)
+        {
+            unreadable.Add(new ScriptObject { ["file"] = file.File, ["reason"] = file.Reason });
+        }
+
+        root["unreadable"] = unreadable;
+        var cves = new ScriptArray(model.Exposure.Count);
+        foreach (var cve in model.Exposure)
+        {
+            cves.Add(new ScriptObject
+            {
+                ["id"] = cve.Id,
+                ["exposed"] = cve.Exposed,
+                ["fixed_live"] = new ScriptArray(cve.FixedLive),
+                ["installed_not_live"] = new ScriptArray(cve.InstalledNotLive),
+                ["update_available"] = new ScriptArray(cve.UpdateAvailable),
+            });
+        }
+
+        root["cves"] = cves;
+        return root;
+    }
+
+    /// <summary>One host as the report's JSON form has it: its fields, verdict, CVEs, and its whole status.</summary>
+    public static ScriptObject Host(FleetHostRow host)
+    {
+        var cves = new ScriptArray(host.Cves.Count);
+        foreach (var cve in host.Cves)
+        {
+            cves.Add(new ScriptObject { ["id"] = cve.Id, ["state"] = cve.State, ["package"] = cve.Package });
+        }
+
+        var (verdictJson, statusJson) = host.Documents();
+        using var verdict = JsonDocument.Parse(verdictJson);
+        using var status = JsonDocument.Parse(statusJson);
+        return new ScriptObject
+        {
+            ["file"] = host.File,
+            ["name"] = host.Name,
+            ["target"] = host.Target,
+            ["collected_at"] = host.CollectedAt,
+            ["verdict"] = Value(verdict.RootElement),
+            ["cves"] = cves,
+            ["cves_fixed_live"] = host.FixedLive,
+            ["cves_pending"] = host.Pending,
+            ["status"] = Value(status.RootElement),
+        };
+    }
+
+    /// <summary>A JSON value as <see cref="ScriptModel"/> converts one: objects, arrays, strings, booleans, whole numbers as long, others as double.</summary>
+    private static object? Value(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new ScriptObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Value(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new ScriptArray(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(Value(item));
+                }
+
+                return array;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Number:
+                return element.TryGetInt64(out var whole) ? whole : element.GetDouble();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The hosts, read-only, made on access: a window of <see cref="Window"/> hosts from the one
+    /// asked for is built in parallel and kept until a host outside it is asked for. Sequential
+    /// reading (a template's loop) builds each host once.
+    /// </summary>
+    internal sealed class HostList(IReadOnlyList<FleetHostRow> rows) : IList<object?>, IList
+    {
+        public const int Window = 128;
+
+        private int _start = -1;
+        private ScriptObject[] _window = [];
+
+        public int Count => rows.Count;
+
+        public bool IsReadOnly => true;
+
+        public bool IsFixedSize => true;
+
+        public bool IsSynchronized => false;
+
+        public object SyncRoot => this;
+
+        public object? this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)rows.Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+
+                if (_start < 0 || index < _start || index >= _start + _window.Length)
+                {
+                    var start = index;
+                    var window = new ScriptObject[Math.Min(Window, rows.Count - start)];
+                    Parallel.For(0, window.Length, i => window[i] = Host(rows[start + i]));
+                    (_start, _window) = (start, window);
+                }
+
+                return _window[index - _start];
+            }
+
+            set => throw new NotSupportedException("the fleet's hosts are read-only");
+        }
+
+        public IEnumerator<object?> GetEnumerator()
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public int IndexOf(object? item)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (ReferenceEquals(this[i], item))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public bool Contains(object? item) => IndexOf(item) >= 0;
+
+        public void CopyTo(object?[] array, int arrayIndex)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                array[arrayIndex + i] = this[i];
+            }
+        }
+
+        void ICollection.CopyTo(Array array, int index)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                array.SetValue(this[i], index + i);
+            }
+        }
+
+        public void Add(object? item) => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        int IList.Add(object? value) => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        public void Clear() => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        public void Insert(int index, object? item) => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        public bool Remove(object? item) => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        void IList.Remove(object? value) => throw new NotSupportedException("the fleet's hosts are read-only");
+
+        public void RemoveAt(int index) => throw new NotSupportedException("the fleet's hosts are read-only");
+    }
+}
