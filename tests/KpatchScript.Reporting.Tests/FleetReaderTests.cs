@@ -70,6 +70,31 @@ public sealed class FleetReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_document_is_read_as_File_ReadAllText_reads_it_whatever_its_encoding()
+    {
+        var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);
+        var document = StatusJson.Serialize(status, verification.Verdict);
+        // UTF-8 bytes are parsed as they are; a byte-order mark, UTF-16, or bytes that are not
+        // UTF-8 (replaced, as File.ReadAllText replaces them) take the text path: the same host each time.
+        File.WriteAllBytes(Path.Combine(_directory, "a-utf8.json"), System.Text.Encoding.UTF8.GetBytes(document));
+        File.WriteAllBytes(Path.Combine(_directory, "b-bom.json"), [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(document)]);
+        File.WriteAllBytes(Path.Combine(_directory, "c-utf16.json"), [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(document)]);
+        var broken = System.Text.Encoding.UTF8.GetBytes(document.Replace("rhel94-app03", "rhel94-appXY", StringComparison.Ordinal));
+        for (var at = 0; broken.AsSpan(at).IndexOf("rhel94-appXY"u8) is >= 0 and var found; at += found + 12)
+        {
+            // A lead byte, then no continuation: not UTF-8 (the name is in more than one place).
+            (broken[at + found + 10], broken[at + found + 11]) = ((byte)0xC3, (byte)0x28);
+        }
+        File.WriteAllBytes(Path.Combine(_directory, "d-latin.json"), broken);
+
+        var input = FleetReader.Read(_directory);
+
+        Assert.Empty(input.Unreadable);
+        Assert.Equal(["rhel94-app03", "rhel94-app03", "rhel94-app03", "rhel94-app\uFFFD("], input.Hosts.Select(h => h.Status.Host.Hostname.Value));
+        Assert.All(input.Hosts, h => Assert.Equal(verification.Verdict.State, h.Verdict!.State));
+    }
+
+    [Fact]
     public void A_missing_directory_is_an_error()
     {
         var missing = Path.Combine(_directory, "nope");

@@ -22,6 +22,9 @@ public static class StatusJson
     /// <summary>Reads a document written by any version-1 or version-2 writer (fleet reports, tests); its verdict is read by <see cref="ReadVerdict"/>.</summary>
     public static HostStatus? Deserialize(string json) => JsonSerializer.Deserialize(json, StatusJsonContext.Default.HostStatus);
 
+    /// <summary>The same from UTF-8 (a fleet's files, read as bytes: no text copy of each).</summary>
+    public static HostStatus? Deserialize(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, StatusJsonContext.Default.HostStatus);
+
     /// <summary>The verdict a version-2 document carries; null when it has none (version 1).</summary>
     /// <exception cref="FormatException">The document has a verdict that is not a valid one.</exception>
     public static Verdict? ReadVerdict(JsonElement document) =>

@@ -74,8 +74,12 @@ public static class FleetReader
         var name = Path.GetFileName(file);
         try
         {
-            var json = BoundedFile.ReadText(file, ReadLimits.FleetDocument);
-            var (status, verdict) = ParseDocument(json);
+            var bytes = BoundedFile.ReadBytes(file, ReadLimits.FleetDocument);
+            // Valid UTF-8 (nearly every document) is parsed as it is; anything else as File.ReadAllText decodes it.
+            var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            var (status, verdict) = !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom))
+                ? ParseDocument(bytes.AsMemory(bom))
+                : ParseDocument(BoundedFile.Decode(bytes));
             return new FleetHost(name, status, verdict);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -108,12 +112,16 @@ public static class FleetReader
 
     /// <summary>The status and the verdict it carries, from one parse of the document for both checks.</summary>
     /// <exception cref="FormatException">Not a version-1 or version-2 status document, or its verdict is not valid; the message says why.</exception>
-    public static (HostStatus Status, Verdicts.Verdict? Verdict) ParseDocument(string json)
+    public static (HostStatus Status, Verdicts.Verdict? Verdict) ParseDocument(string json) => ParseDocument(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>The same from UTF-8 text without a byte-order mark.</summary>
+    /// <exception cref="FormatException">Not a version-1 or version-2 status document, or its verdict is not valid; the message says why.</exception>
+    public static (HostStatus Status, Verdicts.Verdict? Verdict) ParseDocument(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var status = Status(json, document.RootElement);
+            using var document = JsonDocument.Parse(utf8);
+            var status = Status(utf8.Span, document.RootElement);
             return (status, Verdict(document.RootElement));
         }
         catch (JsonException ex)
@@ -140,7 +148,7 @@ public static class FleetReader
         try
         {
             using var document = JsonDocument.Parse(json);
-            return Status(json, document.RootElement);
+            return Status(System.Text.Encoding.UTF8.GetBytes(json), document.RootElement);
         }
         catch (JsonException ex)
         {
@@ -150,7 +158,7 @@ public static class FleetReader
 
     /// <summary>The schema version checked on the parsed document, then the status deserialized from its text (whose errors name a line).</summary>
     /// <exception cref="JsonException">The document does not deserialize.</exception>
-    private static HostStatus Status(string json, JsonElement root)
+    private static HostStatus Status(ReadOnlySpan<byte> json, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {

@@ -118,8 +118,9 @@ internal static class FleetScriptModel
 
     /// <summary>
     /// The hosts, read-only, made on access: a window of <see cref="Window"/> hosts from the one
-    /// asked for is built in parallel and kept until a host outside it is asked for. Sequential
-    /// reading (a template's loop) builds each host once.
+    /// asked for is built in parallel and kept until a host outside it is asked for, and the window
+    /// after it is built in the background meanwhile, while the template works through this one.
+    /// Sequential reading (a template's loop) builds each host once.
     /// </summary>
     internal sealed class HostList(IReadOnlyList<FleetHostRow> rows) : IList<object?>, IList
     {
@@ -127,6 +128,8 @@ internal static class FleetScriptModel
 
         private int _start = -1;
         private ScriptObject[] _window = [];
+        private int _nextStart = -1;
+        private Task<ScriptObject[]>? _next;
 
         public int Count => rows.Count;
 
@@ -149,16 +152,23 @@ internal static class FleetScriptModel
 
                 if (_start < 0 || index < _start || index >= _start + _window.Length)
                 {
-                    var start = index;
-                    var window = new ScriptObject[Math.Min(Window, rows.Count - start)];
-                    Parallel.For(0, window.Length, i => window[i] = Host(rows[start + i]));
-                    (_start, _window) = (start, window);
+                    var window = _next is not null && _nextStart == index ? _next.GetAwaiter().GetResult() : Build(index);
+                    (_start, _window) = (index, window);
+                    var next = index + window.Length;
+                    (_nextStart, _next) = next < rows.Count ? (next, Task.Run(() => Build(next))) : (-1, null);
                 }
 
                 return _window[index - _start];
             }
 
             set => throw new NotSupportedException("the fleet's hosts are read-only");
+        }
+
+        private ScriptObject[] Build(int start)
+        {
+            var window = new ScriptObject[Math.Min(Window, rows.Count - start)];
+            Parallel.For(0, window.Length, i => window[i] = Host(rows[start + i]));
+            return window;
         }
 
         public IEnumerator<object?> GetEnumerator()

@@ -86,7 +86,9 @@ public static partial class ScriptRunner
             }
 
             var deadline = options.Timeout ?? Timeout.InfiniteTimeSpan;
-            if (!Finished(done, deadline, cancellationToken))
+            // A script that stops at once on a signal may have ended before this wait saw the
+            // signal: the run was interrupted all the same.
+            if (!Finished(done, deadline, cancellationToken) || cancellationToken.IsCancellationRequested)
             {
                 var interrupted = cancellationToken.IsCancellationRequested;
                 stop.Cancel();
