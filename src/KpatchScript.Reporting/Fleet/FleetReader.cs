@@ -17,21 +17,28 @@ public static class FleetReader
     /// <exception cref="IOException">The directory does not exist or cannot be listed.</exception>
     public static FleetInput Read(string directory)
     {
-        var hosts = new List<FleetHost>();
+        var (hosts, unreadable) = Split<FleetHost>(Each(directory, host => host));
+        return new FleetInput(directory, hosts, unreadable);
+    }
+
+    /// <summary>What <see cref="Each"/> (or a caller mapping hosts the same way) made: the items, and the unreadable files, each in order.</summary>
+    internal static (List<T> Items, List<UnreadableFile> Unreadable) Split<T>(IEnumerable<object> results)
+    {
+        var items = new List<T>();
         var unreadable = new List<UnreadableFile>();
-        foreach (var result in Each(directory, host => host))
+        foreach (var result in results)
         {
-            if (result is FleetHost host)
+            if (result is UnreadableFile file)
             {
-                hosts.Add(host);
+                unreadable.Add(file);
             }
             else
             {
-                unreadable.Add((UnreadableFile)result);
+                items.Add((T)result);
             }
         }
 
-        return new FleetInput(directory, hosts, unreadable);
+        return (items, unreadable);
     }
 
     /// <summary>
@@ -95,21 +102,6 @@ public static class FleetReader
     /// <summary>The status documents this reader takes: version 1 (no verdict) and version 2 (with the host's verdict).</summary>
     public static IReadOnlyList<int> SchemaVersions { get; } = [1, HostStatus.CurrentSchemaVersion];
 
-    /// <summary>The verdict a version-2 document carries, checked (a state its reasons do not make is refused); null for version 1.</summary>
-    /// <exception cref="FormatException">The verdict is not a valid one; the message says why.</exception>
-    public static Verdicts.Verdict? ParseVerdict(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return Verdict(document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
-        }
-    }
-
     /// <summary>The status and the verdict it carries, from one parse of the document for both checks.</summary>
     /// <exception cref="FormatException">Not a version-1 or version-2 status document, or its verdict is not valid; the message says why.</exception>
     public static (HostStatus Status, Verdicts.Verdict? Verdict) ParseDocument(string json) => ParseDocument(System.Text.Encoding.UTF8.GetBytes(json));
@@ -139,20 +131,6 @@ public static class FleetReader
         catch (FormatException ex)
         {
             throw new FormatException($"not a valid status --json document: {ex.Message}", ex);
-        }
-    }
-
-    /// <exception cref="FormatException">Not a version-1 or version-2 status document; the message says why.</exception>
-    public static HostStatus Parse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return Status(System.Text.Encoding.UTF8.GetBytes(json), document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
         }
     }
 

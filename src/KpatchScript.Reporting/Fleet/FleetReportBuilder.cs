@@ -27,21 +27,8 @@ public static class FleetReportBuilder
     /// <exception cref="IOException">The directory does not exist or cannot be listed.</exception>
     public static FleetModel Read(string directory, TimeProvider time, VerdictOptions? options = null)
     {
-        var rows = new List<FleetHostRow>();
-        var unreadable = new List<UnreadableFile>();
         var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var result in FleetReader.Each(directory, host => Row(host, options, strings)))
-        {
-            if (result is FleetHostRow row)
-            {
-                rows.Add(row);
-            }
-            else
-            {
-                unreadable.Add((UnreadableFile)result);
-            }
-        }
-
+        var (rows, unreadable) = FleetReader.Split<FleetHostRow>(FleetReader.Each(directory, host => Row(host, options, strings)));
         return Assemble(directory, rows, unreadable, time);
     }
 
@@ -51,20 +38,8 @@ public static class FleetReportBuilder
         var results = new object[input.Hosts.Count];
         var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.For(0, results.Length, i => results[i] = Row(input.Hosts[i], options, strings));
-        var rows = new List<FleetHostRow>(results.Length);
-        var unreadable = input.Unreadable.ToList();
-        foreach (var result in results)
-        {
-            if (result is FleetHostRow row)
-            {
-                rows.Add(row);
-            }
-            else
-            {
-                unreadable.Add((UnreadableFile)result);
-            }
-        }
-
+        var (rows, unreadable) = FleetReader.Split<FleetHostRow>(results);
+        unreadable.InsertRange(0, input.Unreadable);
         return Assemble(input.Directory, rows, unreadable, time);
     }
 

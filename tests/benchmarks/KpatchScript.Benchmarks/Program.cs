@@ -28,11 +28,7 @@ var probe = Arg("--probe") ?? throw new ArgumentException("--probe PATH/command-
 // --fleet-only: only the fleet report rows (FleetReports.cs), for working on the fleet report.
 if (Array.IndexOf(args, "--fleet-only") >= 0)
 {
-    foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
-    {
-        Console.WriteLine(fleetRow);
-    }
-
+    WriteFleetRows();
     return 0;
 }
 
@@ -107,10 +103,7 @@ Console.WriteLine(row);
 failed |= cyclesFailed;
 
 // The fleet report at scale: informational rows (FleetReports.cs).
-foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
-{
-    Console.WriteLine(fleetRow);
-}
+WriteFleetRows();
 
 Directory.Delete(scripts, recursive: true);
 return failed ? 1 : 0;
@@ -144,6 +137,14 @@ string Row(Benchmark benchmark, (double Median, double BaseMedian) m, string ver
     }
 
     return (Benchmark.Median(times), Benchmark.Median(baseTimes));
+}
+
+void WriteFleetRows()
+{
+    foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
+    {
+        Console.WriteLine(fleetRow);
+    }
 }
 
 string? Arg(string name)
