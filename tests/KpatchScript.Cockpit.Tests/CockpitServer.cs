@@ -25,7 +25,7 @@ internal sealed class CockpitServer : IDisposable
 
     private CockpitServer(string? user, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        Port = FreePort();
+        Port = KpatchScript.TestFixtures.LoopbackPort.Free();
         var variables = new Dictionary<string, string>(environment) { [MarkerVariable] = _marker, ["LANG"] = "C.UTF-8" };
         var wsArguments = new[] { WebService, "--no-tls", "--address", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--local-session=cockpit-bridge" };
         ProcessStartInfo startInfo;
@@ -160,13 +160,6 @@ internal sealed class CockpitServer : IDisposable
     /// <summary>SIGTERM first (the bridge then tells its children), SIGKILL for what is left: by pid, with the kill program.</summary>
     private static void Signal(int pid, bool kill) =>
         KpatchScript.TestFixtures.ProcessHelper.Execute("kill", kill ? "-KILL" : "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void WaitUntilListening()
     {

@@ -18,7 +18,7 @@ internal sealed class TestHttpServer : IDisposable
     public TestHttpServer(params Func<int, HttpListenerResponse, CancellationToken, Task>[] answers)
     {
         _answers = answers;
-        Port = FreePort();
+        Port = KpatchScript.TestFixtures.LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(AcceptAsync);
@@ -55,14 +55,6 @@ internal sealed class TestHttpServer : IDisposable
 
             await Task.Delay(5);
         }
-    }
-
-    /// <summary>A port with nothing listening on it: bound, then released.</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

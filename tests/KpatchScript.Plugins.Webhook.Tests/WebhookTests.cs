@@ -91,7 +91,7 @@ public sealed class WebhookTests
     public async Task An_unreachable_url_is_named_and_the_other_url_still_gets_the_alert()
     {
         using var server = new TestHttpServer(TestHttpServer.Status(200));
-        var port = TestHttpServer.FreePort();
+        var port = KpatchScript.TestFixtures.LoopbackPort.Free();
         using var sink = Sink($$"""{"urls": ["http://127.0.0.1:{{port}}/hook", "{{server.Url()}}"], "attempts": 2, "backoff_seconds": 0}""");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sink.DeliverAsync(Batch(Stalled), CancellationToken.None));

@@ -28,7 +28,7 @@ public sealed class KernelLab : IDisposable
     {
         Build = build;
         _directory = Directory.CreateTempSubdirectory("kps-kernellab-boot-").FullName;
-        Port = SshServer.FreePort();
+        Port = LoopbackPort.Free();
         SerialLogFile = Path.Combine(_directory, "serial.log");
         KnownHostsFile = Path.Combine(_directory, "known_hosts");
         File.WriteAllText(KnownHostsFile, $"[127.0.0.1]:{Port} {build.HostPublicKey}\n");

@@ -29,7 +29,7 @@ public sealed class SshServer : IDisposable
     public SshServer(OwnHost? ownHost)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("kps-sshd-").FullName;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var hostKey = Path.Combine(Directory, "host_ed25519");
         ClientKey = Path.Combine(Directory, "client_ed25519");
         KnownHosts = Path.Combine(Directory, "known_hosts");
@@ -125,14 +125,6 @@ public sealed class SshServer : IDisposable
         ProcessHelper.Run("chmod", "0755", wrapper);
         const string script = "mount --bind \"$1\" /media && mount --bind \"$2\" /run/lock && mount --bind \"$3\" /var/log && mount --bind /media/dnf /usr/bin/dnf && shift 3 && exec \"$@\"";
         return ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script, "sh", host, RemoteRunLock, RemoteVarLog];
-    }
-
-    /// <summary>A TCP port on 127.0.0.1 nobody listens on right now.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void WaitUntilListening()

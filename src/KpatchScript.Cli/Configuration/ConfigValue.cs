@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using KpatchScript.Host;
+using KpatchScript.Parsing;
 
 namespace KpatchScript.Cli.Configuration;
 
@@ -56,7 +56,7 @@ internal readonly record struct ConfigValue(string File, string Key, string Name
 
     public DateOnly Date() =>
         Value.ValueKind == JsonValueKind.String
-        && DateOnly.TryParseExact(Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && CalendarDate.TryParseIso(Value.GetString(), out var date)
             ? date
             : throw Invalid($"{Key} must be a date like \"2026-06-30\", not {Value.GetRawText()}");
 

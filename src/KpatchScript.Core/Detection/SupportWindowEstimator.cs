@@ -1,4 +1,4 @@
-using System.Globalization;
+using KpatchScript.Parsing;
 using KpatchScript.Status;
 
 namespace KpatchScript.Detection;
@@ -27,20 +27,19 @@ internal static class SupportWindowEstimator
     /// <summary>
     /// The date at the end of <c>/proc/version</c>: <c>#1 SMP PREEMPT_DYNAMIC Wed Apr 10 10:29:16 EDT 2024</c>
     /// (the time zone is optional), or Debian's <c>#1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09)</c>.
-    /// Parsed by hand: a Regex here would cost start-up time.
+    /// Parsed by hand: a Regex or TryParseExact here would cost start-up time (see CalendarDate).
     /// </summary>
     internal static Reading<DateOnly> ParseBuildDate(string procVersion)
     {
         var words = procVersion.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && words[^1] is ['(', .., ')'] debian
-            && DateOnly.TryParseExact(debian[1..^1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var debianDate))
+            && CalendarDate.TryParseIso(debian.AsSpan(1, debian.Length - 2), out var debianDate))
         {
             return Reading.Known(debianDate);
         }
 
         var timeAt = words.Length >= 2 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
-        var text = timeAt >= 2 && IsTime(words[timeAt]) ? $"{words[timeAt - 2]} {words[timeAt - 1]} {words[^1]}" : null;
-        return text is not null && DateOnly.TryParseExact(text, "MMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return timeAt >= 2 && IsTime(words[timeAt]) && CalendarDate.TryParseMonthDayYear(words[timeAt - 2], words[timeAt - 1], words[^1], out var date)
             ? Reading.Known(date)
             : Reading.Unknown<DateOnly>(NoBuildDate(words));
     }
@@ -73,5 +72,5 @@ internal static class SupportWindowEstimator
         return true;
     }
 
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Format(DateOnly date) => CalendarDate.Format(date);
 }

@@ -37,5 +37,22 @@ public static class JsonConvention
     /// <summary>For a <see cref="Utf8JsonWriter"/> that writes a document.</summary>
     public static JsonWriterOptions WriterOptions => new() { Indented = true, IndentSize = IndentSize, Encoder = Encoder };
 
-    public static string Time(DateTimeOffset time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <see cref="TimeFormat"/>, written as System.Text.Json writes a time: the round-trip ("O") form with
+    /// the fraction's trailing zeros dropped. Not ToString(TimeFormat): a custom format compiles its digit
+    /// writer at run time, 0.6 ms of status's start-up (traced, 2026-12-06).
+    /// </summary>
+    public static string Time(DateTimeOffset time)
+    {
+        // "O": 2024-04-10T10:29:16.1230000+02:00, the seven fraction digits at [20, 27), the offset after them.
+        Span<char> text = stackalloc char[33];
+        time.TryFormat(text, out var length, "O", CultureInfo.InvariantCulture);
+        var end = 27;
+        while (end > 20 && text[end - 1] == '0')
+        {
+            end--;
+        }
+
+        return string.Concat(text[..(end == 20 ? 19 : end)], text[27..length]);
+    }
 }

@@ -72,19 +72,30 @@ public sealed class SysrootHostSystem : IHostSystem
         throw new CommandUnavailableException($"{command.Program} cannot run on a sysroot target (a captured tree has files, not processes)");
     }
 
+    /// <summary>The database file of each backend rpm has: sqlite (RHEL 9), Berkeley DB (RHEL 7 and 8), ndb.</summary>
+    private static readonly string[] RpmDatabaseFiles = ["rpmdb.sqlite", "Packages", "Packages.db"];
+
     /// <summary>
     /// The tree's rpm database, as a path inside the tree. Named explicitly because rpm's default
     /// differs between builds (Debian's rpm defaults to ~/.rpmdb), and resolved here because an
     /// absolute link such as /var/lib/rpm -> /usr/lib/sysimage/rpm must stay inside the tree.
     /// </summary>
+    /// <remarks>
+    /// A database is one of rpm's files (sqlite, Berkeley DB or ndb), not any file: asked to query a
+    /// directory without one, rpm creates an empty database there, and a captured tree is never
+    /// changed (a directory kept by a lone .gitkeep got an rpmdb.sqlite that way).
+    /// </remarks>
     private string FindRpmDatabase()
     {
         foreach (var candidate in new[] { "/usr/lib/sysimage/rpm", "/var/lib/rpm" })
         {
             var local = Resolve(candidate);
-            if (Directory.Exists(local) && Directory.EnumerateFileSystemEntries(local).Any())
+            foreach (var database in RpmDatabaseFiles)
             {
-                return local[Root.Length..];
+                if (FileSystemEntries.KindOf(Path.Combine(local, database)) == EntryKind.File)
+                {
+                    return local[Root.Length..];
+                }
             }
         }
 

@@ -105,6 +105,20 @@ public sealed class SysrootHostSystemTests : IDisposable
     }
 
     [Fact]
+    public void A_database_directory_without_rpm_s_files_is_no_database_and_rpm_never_makes_one()
+    {
+        // What git keeps of an empty /var/lib/rpm; rpm -qa there would create rpmdb.sqlite in the tree.
+        Directory.CreateDirectory(Path.Combine(_root, "var/lib/rpm"));
+        File.WriteAllText(Path.Combine(_root, "var/lib/rpm/.gitkeep"), "");
+        var host = new SysrootHostSystem(_root);
+
+        var ex = Assert.Throws<CommandUnavailableException>(() => host.Run(CommandSpec.Query("rpm", "--query", "--all")));
+
+        Assert.Equal("the sysroot has no rpm database (/var/lib/rpm or /usr/lib/sysimage/rpm)", ex.Message);
+        Assert.Equal([".gitkeep"], Directory.GetFileSystemEntries(Path.Combine(_root, "var/lib/rpm")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Rejects_unknown_target_forms_with_the_accepted_ones()
     {
         Assert.Equal("unknown target 'ssh:x': expected local | sysroot:DIR | ssh://USER@HOST[:PORT]", Assert.Throws<HostSystemException>(() => HostSystems.Open("ssh:x")).Message);

@@ -1,0 +1,66 @@
+using System.Globalization;
+using CsCheck;
+using KpatchScript.Parsing;
+
+namespace KpatchScript.Core.Tests.Parsing;
+
+/// <summary>
+/// The hand-written date reader and writer (start-up cost, see CalendarDate) against what they
+/// replace: DateOnly.TryParseExact and ToString with the invariant culture, over generated text.
+/// </summary>
+public sealed class CalendarDateTests
+{
+    private static readonly Gen<string> Digits = Gen.Char["0123456789"].Array[0, 5].Select(c => new string(c));
+
+    private static readonly Gen<string> IsoLike = Gen.Frequency(
+        (6, Gen.Select(Gen.Int[1, 9999], Gen.Int[0, 13], Gen.Int[0, 32]).Select((y, m, d) => $"{y:D4}-{m:D2}-{d:D2}")),
+        (2, Gen.Select(Digits, Digits, Digits).Select((y, m, d) => $"{y}-{m}-{d}")),
+        (1, Gen.Char["0123456789- :/xT"].Array[0, 12].Select(c => new string(c))));
+
+    // Declared before Month, which reads it when the class is initialised.
+    private static readonly string[] MonthWords = ["Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "April", "Ap", "Sept", "", "1"];
+
+    private static readonly Gen<string> Month = Gen.Int[0, MonthWords.Length - 1].Select(i => MonthWords[i]);
+
+    [Theory]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2023-02-29", false)]
+    [InlineData("2024-4-10", false)]
+    [InlineData(" 2024-04-10", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("２０２４-04-10", false)]
+    public void Reads_iso_dates_as_the_invariant_culture_did(string text, bool valid)
+    {
+        Assert.Equal(valid, CalendarDate.TryParseIso(text, out _));
+        Assert.Equal(Exact(text, "yyyy-MM-dd"), Parsed(CalendarDate.TryParseIso(text, out var date), date));
+    }
+
+    [Fact]
+    public void Reads_generated_iso_dates_as_TryParseExact_does()
+    {
+        IsoLike.Sample(text => Assert.Equal(Exact(text, "yyyy-MM-dd"), Parsed(CalendarDate.TryParseIso(text, out var date), date)), iter: 20_000, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
+    public void Reads_generated_month_day_year_words_as_TryParseExact_does()
+    {
+        Gen.Select(Month, Digits, Digits).Sample((month, day, year) =>
+            Assert.Equal(
+                Exact($"{month} {day} {year}", "MMM d yyyy"),
+                Parsed(CalendarDate.TryParseMonthDayYear(month, day, year, out var date), date)),
+            iter: 20_000, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
+    public void Writes_every_day_as_the_invariant_culture_does()
+    {
+        Gen.Int[DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber].Select(DateOnly.FromDayNumber).Sample(
+            date => Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarDate.Format(date)),
+            iter: 20_000, seed: "0N0XIzNsQ0O2");
+    }
+
+    private static DateOnly? Exact(string text, string format) =>
+        DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static DateOnly? Parsed(bool ok, DateOnly date) => ok ? date : null;
+}
