@@ -14,7 +14,7 @@ public sealed partial class DocsTests
     [
         "src", "src/KpatchScript.Abstractions", "src/KpatchScript.Analyzers", "src/KpatchScript.Cli", "src/KpatchScript.Core",
         "src/KpatchScript.PluginHost", "src/KpatchScript.Reporting", "src/KpatchScript.Scripting", "src/KpatchScript.Testing",
-        "src/cockpit", "src/packaging", "src/prometheus", "plugins", "plugins/Prometheus", "plugins/Webhook", "plugins/PluginTemplate",
+        "src/cockpit", "src/packaging", "src/prometheus", "src/ansible", "plugins", "plugins/Prometheus", "plugins/Webhook", "plugins/PluginTemplate",
         "templates", "scripts", "tests", "tests/benchmarks", "tests/fixtures", "tests/fixtures/sysroots", "tests/fixtures/rpm",
         "tests/lab", "tests/plugins", "tests/scripts", "tests/KpatchScript.TestFixtures",
     ];

@@ -75,24 +75,33 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_fleet_report_lists_an_unreadable_file_names_it_on_stderr_and_exits_1()
+    public void A_fleet_report_lists_unreadable_files_and_duplicates_names_them_on_stderr_and_exits_1()
     {
         var fleet = Directory.CreateDirectory(Path.Combine(_directory, "fleet")).FullName;
         var status = new KpatchFacade(new SysrootHostSystem(SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf)), FixedTimeProvider.Default).Detect();
         File.WriteAllText(Path.Combine(fleet, "app03.json"), StatusJson.Serialize(status));
+        // The same host collected a day earlier under another name: shown once, the older listed.
+        File.WriteAllText(Path.Combine(fleet, "app03-old.json"), StatusJson.Serialize(status with { CollectedAt = status.CollectedAt.AddDays(-1) }));
         File.WriteAllText(Path.Combine(fleet, "broken.json"), "<html>");
+        File.WriteAllText(Path.Combine(fleet, "torn.json"), "{");
 
         var csv = Run("report", "--fleet", fleet, "--format", "csv");
         var html = Run("report", "--fleet", fleet);
 
-        Assert.Equal(1, csv.ExitCode); // the report is whole, and the exit code says a file was not read
-        Assert.StartsWith($"kpatch-script: error: {Path.Combine(fleet, "broken.json")}: not a status --json document: ", csv.Error, StringComparison.Ordinal);
-        Assert.EndsWith("; it is listed in the report as unreadable\n", csv.Error, StringComparison.Ordinal);
+        // The report is whole, and the exit code says files were not read: 1, however many (2 would be a wrong command line).
+        Assert.Equal(1, csv.ExitCode);
+        var errors = csv.Error.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, errors.Length);
+        Assert.StartsWith($"kpatch-script: error: {Path.Combine(fleet, "broken.json")}: not a status --json document: ", errors[0], StringComparison.Ordinal);
+        Assert.EndsWith("; it is listed in the report as unreadable", errors[1], StringComparison.Ordinal);
+        Assert.Equal($"kpatch-script: note: {Path.Combine(fleet, "app03-old.json")}: the host name rhel94-app03 is also in app03.json, which the report shows; this one is listed as a duplicate, not counted", errors[2]);
         var rows = csv.Out.TrimEnd('\n').Split('\n');
-        Assert.Equal(1 + 3 + 1, rows.Length); // header, three CVEs fixed live, the unreadable file
+        Assert.Equal(1 + 3 + 2 + 1, rows.Length); // header, three CVEs fixed live, the two unreadable files, the duplicate
         Assert.StartsWith("app03.json,rhel94-app03,", rows[1], StringComparison.Ordinal);
         Assert.StartsWith("broken.json,,,,unreadable,", rows[4], StringComparison.Ordinal);
+        Assert.StartsWith("app03-old.json,rhel94-app03,,", rows[6], StringComparison.Ordinal);
         Assert.Contains("<h2>Unreadable files</h2>", html.Out, StringComparison.Ordinal);
+        Assert.Contains("<h2>Duplicate host names</h2>", html.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,6 +39,7 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
             "/usr/lib/kpatch-script/KpatchScript.PluginHost.dll", "/usr/lib/kpatch-script/KpatchScript.PluginHost.runtimeconfig.json",
             "/usr/share/kpatch-script/templates/report.html", "/usr/share/kpatch-script/templates/alert.json",
             "/usr/share/kpatch-script/prometheus/kpatch-script.rules.yml",
+            $"/usr/share/kpatch-script/ansible/kpatchscript-livepatch-{BuiltPackages.Version}.tar.gz",
             "/usr/share/cockpit/kpatch-script/manifest.json", "/usr/share/cockpit/kpatch-script/index.html", "/etc/kpatch-script/workflows",
             "/usr/lib/kpatch-script/plugins", "/usr/lib/kpatch-script/plugins-available/Prometheus/Prometheus.dll",
             "/usr/lib/kpatch-script/plugins-available/Webhook/Webhook.dll",
@@ -49,6 +50,10 @@ public sealed class RpmPackageTests(RpmBuild rpm) : IClassFixture<RpmBuild>, IDi
             "/usr/share/licenses/kpatch-script/LICENSE",
         ];
         Assert.All(expected, f => Assert.Contains(f, files));
+        // The Ansible collection's tarball is also written beside the RPM, the same bytes.
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(rpm.Directory, $"kpatchscript-livepatch-{BuiltPackages.Version}.tar.gz")),
+            File.ReadAllBytes(Installed($"/usr/share/kpatch-script/ansible/kpatchscript-livepatch-{BuiltPackages.Version}.tar.gz")));
         Assert.Equal("0755 0:0", ModeAndOwner("/usr/bin/kpatch-script"));
         Assert.Equal("0755 0:0", ModeAndOwner("/usr/share/kpatch-script/scripts/status-report.csx"));
         Assert.Equal("0644 0:0", ModeAndOwner("/etc/kpatch-script/config.json"));

@@ -44,6 +44,19 @@ public sealed class FleetReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_text_instead_of_a_document_is_quoted_in_its_reason_safely()
+    {
+        // What a collector writes when a host gave no document (the Ansible status playbook, or 2>&1 of a failed ssh).
+        File.WriteAllText(Path.Combine(_directory, "web1.json"), "kpatch-script status failed on web1: ssh: connect to host web1 port 22: Connection refused\nsecond line\n");
+        File.WriteAllText(Path.Combine(_directory, "web2.json"), "\u001b]0;owned\u0007 " + new string('x', 300));
+
+        var input = FleetReader.Read(_directory);
+
+        Assert.Equal("not a status --json document: it says 'kpatch-script status failed on web1: ssh: connect to host web1 port 22: Connection refused'", input.Unreadable[0].Reason);
+        Assert.Equal($"not a status --json document: it says '\\x1b]0;owned\\x07 {new string('x', 109)}...'", input.Unreadable[1].Reason);
+    }
+
+    [Fact]
     public void A_large_fleet_read_in_parallel_keeps_the_files_order_and_renders_as_one_read_alone()
     {
         var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);

@@ -16,12 +16,12 @@ public static class KpatchScriptOnPath
     /// <summary>The real dotnet host (links resolved), so the wrapper works whatever PATH the child has.</summary>
     public static string Dotnet { get; } = FindDotnet();
 
-    /// <summary>Writes the wrapper into <paramref name="directory"/>/bin and returns that directory.</summary>
-    public static string Create(string directory)
+    /// <summary>Writes the wrapper into <paramref name="directory"/>/bin and returns that directory; it runs <paramref name="dll"/> (by default the one next to the tests).</summary>
+    public static string Create(string directory, string? dll = null)
     {
         var bin = Directory.CreateDirectory(Path.Combine(directory, "bin")).FullName;
         var wrapper = Path.Combine(bin, "kpatch-script");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {ShellWords.Quote(Dotnet)} {ShellWords.Quote(Dll)} \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {ShellWords.Quote(Dotnet)} {ShellWords.Quote(dll ?? Dll)} \"$@\"\n");
         ProcessHelper.Run("chmod", "0755", wrapper);
         return bin;
     }

@@ -51,6 +51,10 @@ public sealed class SshServer : IDisposable
             StrictModes no
             MaxSessions 50
             MaxStartups 50
+            # Debian's bash reads ~/.bashrc for a command sent over ssh unless it sees itself nested
+            # (SHLVL): the test sessions skip the machine's interactive setup (here root's pyenv init,
+            # 0.3 s and a lock per command, which serialized parallel Ansible forks).
+            SetEnv SHLVL=1
 
             """);
         System.IO.Directory.CreateDirectory("/run/sshd"); // privilege separation directory sshd insists on

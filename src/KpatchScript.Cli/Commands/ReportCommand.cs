@@ -30,7 +30,9 @@ internal sealed class ReportCommand : ICliCommand
         A fleet report reads every *.json in DIR as the output of 'kpatch-script status --json'
         collected from many hosts by any means: summary counts, hosts needing action first, CVE
         exposure across hosts. A file that is not a status document is listed as unreadable, named
-        on stderr, and makes the exit code 1. The CSV has one row per host and CVE (a host without CVEs: one row);
+        on stderr, and makes the exit code 1. Documents of one host name count once: the newest is
+        shown, the others are listed as duplicates with their own verdict (and noted on stderr);
+        unset names and localhost are never merged. The CSV has one row per host and CVE (a host without CVEs: one row);
         cells are RFC 4180-quoted, and text starting with = + - @ gets a leading ' so that a
         spreadsheet does not run it as a formula.
 
@@ -97,6 +99,11 @@ internal sealed class ReportCommand : ICliCommand
             environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {Path.Combine(settings.Fleet!, file.File)}: {file.Reason}; it is listed in the report as unreadable"));
         }
 
+        foreach (var duplicate in model.Duplicates)
+        {
+            environment.Error.WriteLine(SafeText.Of($"kpatch-script: note: {Path.Combine(settings.Fleet!, duplicate.File)}: the host name {duplicate.Name} is also in {duplicate.Kept}, which the report shows; this one is listed as a duplicate, not counted"));
+        }
+
         ReportOutput.Write(environment, stream =>
         {
             if (settings.Format == "json")
@@ -108,7 +115,8 @@ internal sealed class ReportCommand : ICliCommand
             using var writer = new StreamWriter(stream, leaveOpen: true);
             new TemplateRenderer(lookup).Render(settings.Template, model, writer);
         }, settings.Out);
-        return model.Unreadable.Count;
+        // 1, however many: a count here would read as another exit code (2 is a wrong command line).
+        return model.Unreadable.Count > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     /// <summary>When problems were first seen, from the alert state (read only); a state that cannot be read only costs those times.</summary>

@@ -49,6 +49,9 @@ public sealed class FleetHostRow
     /// <summary>When the status was collected, as the report writes times.</summary>
     public string CollectedAt { get; }
 
+    /// <summary>When the status was collected: of two documents of one host name, the report keeps the newer.</summary>
+    public DateTimeOffset Collected { get; private init; }
+
     /// <summary>The verdict's state (the report orders and counts by it).</summary>
     public VerdictState State { get; }
 
@@ -111,6 +114,7 @@ public sealed class FleetHostRow
 
         return new FleetHostRow(host.File, name, status.Target, collectedAt, verdict.State, cves, compressed[..length], json.Length)
         {
+            Collected = status.CollectedAt,
             Size = (statusElements + verdictElements + cves.Count,
                 statusCharacters + verdictCharacters + cveCharacters + host.File.Length + name.Length + status.Target.Length + collectedAt.Length),
         };

@@ -21,6 +21,9 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
 {
     public string ToolVersion { get; init; } = KpatchFacade.ToolVersion;
 
+    /// <summary>Documents of a host name a newer document also carries: listed, not counted (<see cref="FleetDuplicate"/>).</summary>
+    public IReadOnlyList<FleetDuplicate> Duplicates { get; init; } = [];
+
     public int NotCovered => Hosts.Count(h => h.State == VerdictState.NotCovered);
 
     public int ActionNeeded => Hosts.Count(h => h.State == VerdictState.ActionNeeded);
@@ -43,6 +46,12 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
             foreach (var file in Unreadable)
             {
                 characters += file.File.Length + file.Reason.Length;
+            }
+
+            elements += Duplicates.Count;
+            foreach (var duplicate in Duplicates)
+            {
+                characters += duplicate.File.Length + duplicate.Name.Length + duplicate.CollectedAt.Length + duplicate.State.Length + duplicate.Kept.Length;
             }
 
             foreach (var cve in Exposure)
@@ -81,6 +90,7 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
         w.WriteNumber("action_needed", ActionNeeded);
         w.WriteNumber("covered", Covered);
         w.WriteNumber("unreadable", Unreadable.Count);
+        w.WriteNumber("duplicates", Duplicates.Count);
         w.WriteEndObject();
         w.WriteStartArray("hosts");
         foreach (var host in Hosts)
@@ -99,6 +109,19 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
             w.WriteStartObject();
             w.WriteString("file", file.File);
             w.WriteString("reason", file.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("duplicates");
+        foreach (var duplicate in Duplicates)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", duplicate.File);
+            w.WriteString("name", duplicate.Name);
+            w.WriteString("collected_at", duplicate.CollectedAt);
+            w.WriteString("state", duplicate.State);
+            w.WriteString("kept", duplicate.Kept);
             w.WriteEndObject();
         }
 

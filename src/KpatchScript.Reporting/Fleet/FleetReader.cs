@@ -118,8 +118,26 @@ public static class FleetReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not a status --json document: {JsonErrors.Describe(ex)}", ex);
+            throw new FormatException($"not a status --json document: {(Words(utf8.Span) is { } words ? $"it says '{words}'" : JsonErrors.Describe(ex))}", ex);
         }
+    }
+
+    /// <summary>
+    /// The first line of a file that is text, not JSON: what a collector wrote instead of a document
+    /// ("kpatch-script status failed on web1: ...", an ssh error captured with 2>&amp;1). At most 120
+    /// characters, made safe for a terminal; null for anything that starts like JSON.
+    /// </summary>
+    private static string? Words(ReadOnlySpan<byte> utf8)
+    {
+        var text = utf8.TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty || text[0] is (byte)'{' or (byte)'[' or (byte)'"')
+        {
+            return null;
+        }
+
+        var line = text[..(text.IndexOfAny("\r\n"u8) is var end and >= 0 ? end : text.Length)];
+        var words = System.Text.Encoding.UTF8.GetString(line[..Math.Min(line.Length, 480)]).TrimEnd();
+        return SafeText.Of(words.Length <= 120 ? words : words[..120] + "...");
     }
 
     private static Verdicts.Verdict? Verdict(JsonElement root)

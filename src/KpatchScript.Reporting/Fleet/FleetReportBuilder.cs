@@ -17,6 +17,9 @@ public static class FleetReportBuilder
     public const string InstalledNotLive = "installed, not live";
     public const string UpdateAvailable = "update available";
 
+    /// <summary>Host names that name no host in particular: never merged as duplicates.</summary>
+    private static readonly HashSet<string> Anonymous = new(["localhost", "localhost.localdomain", "(none)"], StringComparer.OrdinalIgnoreCase);
+
     private const string MissingValue = "not a status --json document: a required value is missing";
 
     /// <summary>
@@ -58,8 +61,62 @@ public static class FleetReportBuilder
 
     private static FleetModel Assemble(string directory, List<FleetHostRow> rows, List<UnreadableFile> unreadable, TimeProvider time)
     {
-        var ordered = rows.OrderByDescending(h => h.State).ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.File, StringComparer.Ordinal).ToList();
-        return new FleetModel(directory, JsonConvention.Time(time.GetUtcNow()), ordered, unreadable.OrderBy(u => u.File, StringComparer.Ordinal).ToList(), Exposure(ordered));
+        var (hosts, duplicates) = OnePerName(rows);
+        var ordered = hosts.OrderByDescending(h => h.State).ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.File, StringComparer.Ordinal).ToList();
+        return new FleetModel(directory, JsonConvention.Time(time.GetUtcNow()), ordered, unreadable.OrderBy(u => u.File, StringComparer.Ordinal).ToList(), Exposure(ordered))
+        {
+            Duplicates = duplicates,
+        };
+    }
+
+    /// <summary>
+    /// One row per host name: the newest document (by collected_at, then the first file by name),
+    /// the others listed as duplicates, so a host collected twice is neither counted twice nor shown
+    /// with an older state beside its current one. Names that do not tell hosts apart (an unset
+    /// host name, localhost) are never merged: two machines left at "localhost" are two hosts.
+    /// </summary>
+    private static (List<FleetHostRow> Hosts, List<FleetDuplicate> Duplicates) OnePerName(List<FleetHostRow> rows)
+    {
+        var kept = new Dictionary<string, FleetHostRow>(StringComparer.Ordinal);
+        var merged = 0;
+        foreach (var row in rows)
+        {
+            if (Anonymous.Contains(row.Name))
+            {
+                continue;
+            }
+
+            merged++;
+            if (!kept.TryGetValue(row.Name, out var other) || Newer(row, other))
+            {
+                kept[row.Name] = row;
+            }
+        }
+
+        if (kept.Count == merged)
+        {
+            return (rows, []);
+        }
+
+        var hosts = new List<FleetHostRow>(kept.Count);
+        var duplicates = new List<FleetDuplicate>();
+        foreach (var row in rows)
+        {
+            if (!kept.TryGetValue(row.Name, out var keep) || ReferenceEquals(row, keep))
+            {
+                hosts.Add(row);
+            }
+            else
+            {
+                duplicates.Add(new FleetDuplicate(row.File, row.Name, row.CollectedAt, VerdictWords.Of(row.State), keep.File));
+            }
+        }
+
+        duplicates.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+        return (hosts, duplicates);
+
+        static bool Newer(FleetHostRow row, FleetHostRow than) =>
+            row.Collected > than.Collected || (row.Collected == than.Collected && string.CompareOrdinal(row.File, than.File) < 0);
     }
 
     /// <summary>Per CVE, the hosts in each state; the most exposed (not fixed live on the most hosts) first.</summary>

@@ -29,6 +29,7 @@ internal static class FleetScriptModel
                 ["action_needed"] = model.ActionNeeded,
                 ["covered"] = model.Covered,
                 ["unreadable"] = model.Unreadable.Count,
+                ["duplicates"] = model.Duplicates.Count,
             },
             ["hosts"] = new HostList(model.Hosts),
         };
@@ -39,6 +40,13 @@ internal static class FleetScriptModel
         }
 
         root["unreadable"] = unreadable;
+        var duplicates = new ScriptArray(model.Duplicates.Count);
+        foreach (var duplicate in model.Duplicates)
+        {
+            duplicates.Add(new ScriptObject { ["file"] = duplicate.File, ["name"] = duplicate.Name, ["collected_at"] = duplicate.CollectedAt, ["state"] = duplicate.State, ["kept"] = duplicate.Kept });
+        }
+
+        root["duplicates"] = duplicates;
         var cves = new ScriptArray(model.Exposure.Count);
         foreach (var cve in model.Exposure)
         {

@@ -25,10 +25,18 @@ var probe = Arg("--probe") ?? throw new ArgumentException("--probe PATH/command-
 
 // A hello script: cached runs share one cache directory (filled by the warm-up runs); the cold
 // compile runs with --no-cache, so it compiles every time.
-// --fleet-only: only the fleet report rows (FleetReports.cs), for working on the fleet report.
+// --fleet-only: only the fleet rows (FleetReports.cs, FleetPlaybook.cs), for working on the fleet report.
+// --playbook-only: only the Ansible status playbook row (FleetPlaybook.cs).
+if (Array.IndexOf(args, "--playbook-only") >= 0)
+{
+    WritePlaybookRows();
+    return 0;
+}
+
 if (Array.IndexOf(args, "--fleet-only") >= 0)
 {
     WriteFleetRows();
+    WritePlaybookRows();
     return 0;
 }
 
@@ -105,6 +113,9 @@ failed |= cyclesFailed;
 // The fleet report at scale: informational rows (FleetReports.cs).
 WriteFleetRows();
 
+// The Ansible status playbook over 200 hosts: informational (FleetPlaybook.cs).
+WritePlaybookRows();
+
 Directory.Delete(scripts, recursive: true);
 return failed ? 1 : 0;
 
@@ -144,6 +155,14 @@ void WriteFleetRows()
     foreach (var fleetRow in FleetReports.Run(typeof(FleetReports).Assembly.Location, cli))
     {
         Console.WriteLine(fleetRow);
+    }
+}
+
+void WritePlaybookRows()
+{
+    foreach (var playbookRow in FleetPlaybook.Run(cli))
+    {
+        Console.WriteLine(playbookRow);
     }
 }
 
