@@ -74,7 +74,11 @@ public sealed class StatusPlaybookTests : IClassFixture<AnsiblePlaybooks>, IDisp
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         var fleet = Fleet();
         var expected = OwnVerdict(_sshd.Target, new() { ["KPATCH_SCRIPT_CONFIG"] = config });
-        Assert.Equal(new Dictionary<string, string> { ["db1.json"] = expected, ["db2.json"] = expected }, fleet.Hosts);
+        // Two inventory names for one machine: one host (the newer document), the other listed as its duplicate.
+        var (shown, state) = Assert.Single(fleet.Hosts);
+        Assert.Equal(expected, state);
+        var duplicate = Assert.Single(fleet.Duplicates);
+        Assert.Equal((shown == "db1.json" ? "db2.json" : "db1.json", shown), duplicate);
         Assert.Empty(fleet.Unreadable);
         // The target each document names is the ssh target the controller used, not this machine's local.
         var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run, "kpatch-fleet", "hosts", "db1.json")));
@@ -89,13 +93,14 @@ public sealed class StatusPlaybookTests : IClassFixture<AnsiblePlaybooks>, IDisp
         return JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("verdict").GetProperty("state").GetString()!;
     }
 
-    /// <summary>The rendered fleet.json: each host file with its verdict state, and the unreadable files.</summary>
-    private (Dictionary<string, string> Hosts, List<(string File, string Reason)> Unreadable) Fleet()
+    /// <summary>The rendered fleet.json: each host file with its verdict state, the unreadable files, and the duplicates with the file shown instead.</summary>
+    private (Dictionary<string, string> Hosts, List<(string File, string Reason)> Unreadable, List<(string File, string Kept)> Duplicates) Fleet()
     {
         using var fleet = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run, "kpatch-fleet", "fleet.json")));
         var hosts = fleet.RootElement.GetProperty("hosts").EnumerateArray()
             .ToDictionary(h => h.GetProperty("file").GetString()!, h => h.GetProperty("verdict").GetProperty("state").GetString()!);
         var unreadable = fleet.RootElement.GetProperty("unreadable").EnumerateArray().Select(u => (u.GetProperty("file").GetString()!, u.GetProperty("reason").GetString()!)).ToList();
-        return (hosts, unreadable);
+        var duplicates = fleet.RootElement.GetProperty("duplicates").EnumerateArray().Select(d => (d.GetProperty("file").GetString()!, d.GetProperty("kept").GetString()!)).ToList();
+        return (hosts, unreadable, duplicates);
     }
 }

@@ -14,14 +14,13 @@ public sealed class AnsiblePlaybooks : IDisposable
 {
     private static readonly TimeSpan PlaybookLimit = TimeSpan.FromMinutes(10);
 
-    /// <summary>The collection, its playbooks running the CLI built next to the tests.</summary>
+    /// <summary>The collection, its playbooks running the CLI built next to the tests (an xunit class fixture: one public constructor).</summary>
     public AnsiblePlaybooks()
         : this(null)
     {
     }
 
-    /// <summary>The collection, its playbooks running <paramref name="cliDll"/> (the benchmarks' published CLI), or the one next to the tests.</summary>
-    public AnsiblePlaybooks(string? cliDll)
+    private AnsiblePlaybooks(string? cliDll)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("kps-ansible-").FullName;
         var built = Path.Combine(Directory, "built");
@@ -31,6 +30,9 @@ public sealed class AnsiblePlaybooks : IDisposable
         // The hosts run the CLI through the wrapper the RPM's /usr/bin/kpatch-script is.
         Command = Path.Combine(KpatchScriptOnPath.Create(Directory, cliDll), "kpatch-script");
     }
+
+    /// <summary>The collection, its playbooks running <paramref name="cliDll"/> (the benchmarks' published CLI).</summary>
+    public static AnsiblePlaybooks Running(string cliDll) => new(cliDll);
 
     /// <summary>The test's own directory: collections, the CLI wrapper, and each run's files.</summary>
     public string Directory { get; }
