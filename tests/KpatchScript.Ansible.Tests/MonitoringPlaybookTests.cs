@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using KpatchScript.TestFixtures;
 
@@ -12,17 +11,19 @@ namespace KpatchScript.Ansible.Tests;
 /// </summary>
 public sealed class MonitoringPlaybookTests : IClassFixture<AnsiblePlaybooks>, IDisposable
 {
-    private static readonly string Configuration = typeof(MonitoringPlaybookTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-
     private readonly AnsiblePlaybooks _collection;
     private readonly SshServer _sshd = new();
     private readonly string _host = Directory.CreateTempSubdirectory("kps-ansible-monitoring-").FullName;
+
+    // The host's plugins-available directory: the first-party Prometheus plugin as built.
+    private readonly TestPlugins _available = new();
 
     public MonitoringPlaybookTests(AnsiblePlaybooks collection) => _collection = collection;
 
     public void Dispose()
     {
         _sshd.Dispose();
+        _available.Dispose();
         Directory.Delete(_host, recursive: true);
     }
 
@@ -39,14 +40,14 @@ public sealed class MonitoringPlaybookTests : IClassFixture<AnsiblePlaybooks>, I
         });
         File.WriteAllText(config, before);
         Directory.CreateDirectory(Path.Combine(_host, "plugins"));
-        CopyTree(RepositoryPaths.Combine("plugins", "bin", Configuration, "Prometheus"), Path.Combine(_host, "available", "Prometheus"));
+        var available = Path.GetDirectoryName(_available.AddFirstParty("Prometheus"))!;
         var textfile = Path.Combine(_host, "textfile");
         var inventory = new LoopbackInventory(_sshd).Add("mon1", new()
         {
             ["kpatch_script_config_file"] = config,
             ["kpatch_script_environment"] = new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = config },
             ["kpatch_script_plugins_dir"] = Path.Combine(_host, "plugins"),
-            ["kpatch_script_plugins_available_dir"] = Path.Combine(_host, "available"),
+            ["kpatch_script_plugins_available_dir"] = available,
             ["kpatch_script_textfile_dir"] = textfile,
             ["kpatch_script_manage_timer"] = false,
             ["kpatch_script_target"] = "sysroot:" + SysrootFixtures.Get(SysrootFixtures.LabStalled),
@@ -62,24 +63,10 @@ public sealed class MonitoringPlaybookTests : IClassFixture<AnsiblePlaybooks>, I
         var result = _collection.Play("monitoring", inventory.ToInventory(), _collection.Variables(), _host);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-        Assert.Equal(Path.Combine(_host, "available", "Prometheus"), new DirectoryInfo(Path.Combine(_host, "plugins", "Prometheus")).LinkTarget);
+        Assert.Equal(Path.Combine(available, "Prometheus"), new DirectoryInfo(Path.Combine(_host, "plugins", "Prometheus")).LinkTarget);
         using var written = JsonDocument.Parse(File.ReadAllText(config));
         Assert.Equal(textfile, written.RootElement.GetProperty("plugins").GetProperty("Prometheus").GetProperty("directory").GetString());
         Assert.Equal(365, written.RootElement.GetProperty("support_window_days").GetInt32());
         Assert.Contains("kpatch_patch_in_transition{patch=\"lab_stall_patch\"} 1", File.ReadAllText(Path.Combine(textfile, "kpatch.prom")), StringComparison.Ordinal);
-    }
-
-    private static void CopyTree(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.GetDirectories(source))
-        {
-            CopyTree(directory, Path.Combine(destination, Path.GetFileName(directory)));
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using KpatchScript.Alerts;
 using KpatchScript.PluginHosting;
 using KpatchScript.Targets;
@@ -15,7 +14,6 @@ namespace KpatchScript.Plugins.Prometheus.Tests;
 public sealed class AlertsEndToEndTests
 {
     private static readonly string RulesFile = RepositoryPaths.Combine("src", "prometheus", "kpatch-script.rules.yml");
-    private static readonly string Configuration = typeof(AlertsEndToEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -24,7 +22,7 @@ public sealed class AlertsEndToEndTests
         using var servers = new PrometheusServers(RulesFile);
         using var plugins = PluginHost.Load(new PluginHostOptions
         {
-            Directories = [RepositoryPaths.Combine("plugins", "bin", Configuration)],
+            Directories = [TestPlugins.FirstPartyBuild],
             Configuration = new Dictionary<string, string> { ["Prometheus"] = $$"""{"directory": "{{servers.TextfileDirectory}}"}""" },
         });
         var sink = plugins.AlertSinks.Single(s => s.Name == "prometheus");

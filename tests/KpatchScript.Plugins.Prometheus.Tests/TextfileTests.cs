@@ -1,4 +1,3 @@
-using System.Reflection;
 using KpatchScript.Alerts;
 using KpatchScript.PluginHosting;
 using KpatchScript.Targets;
@@ -11,7 +10,6 @@ namespace KpatchScript.Plugins.Prometheus.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the file's Unix mode
 public sealed class TextfileTests : IDisposable
 {
-    private static readonly string Configuration = typeof(TextfileTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
     private readonly string _directory = Directory.CreateTempSubdirectory("kps-prom-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -28,7 +26,7 @@ public sealed class TextfileTests : IDisposable
     {
         using var host = PluginHost.Load(new PluginHostOptions
         {
-            Directories = [RepositoryPaths.Combine("plugins", "bin", Configuration)],
+            Directories = [TestPlugins.FirstPartyBuild],
             Configuration = new Dictionary<string, string> { ["Prometheus"] = $$"""{"directory": "{{_directory}}"}""" },
         });
         var sink = host.AlertSinks.Single(s => s.Name == "prometheus");
@@ -92,7 +90,7 @@ public sealed class TextfileTests : IDisposable
     {
         using var host = PluginHost.Load(new PluginHostOptions
         {
-            Directories = [RepositoryPaths.Combine("plugins", "bin", Configuration)],
+            Directories = [TestPlugins.FirstPartyBuild],
             Configuration = new Dictionary<string, string> { ["Prometheus"] = json },
         });
 

@@ -45,10 +45,13 @@ public sealed class TestPlugins : IDisposable
         return target;
     }
 
+    /// <summary>The first-party plugins as built, a plugin directory: plugins/bin/&lt;Configuration&gt;/ (&lt;Name&gt;/ each).</summary>
+    public static string FirstPartyBuild => RepositoryPaths.Combine("plugins", "bin", Configuration);
+
     /// <summary>Copies a first-party plugin as built (plugins/bin/&lt;Configuration&gt;/&lt;Name&gt;/) into the plugin directory.</summary>
     public string AddFirstParty(string plugin)
     {
-        var built = RepositoryPaths.Combine("plugins", "bin", Configuration, plugin);
+        var built = Path.Combine(FirstPartyBuild, plugin);
         if (!System.IO.Directory.Exists(built))
         {
             throw new InvalidOperationException($"plugin {plugin} is not built at {built}: build the solution (or reference plugins/{plugin}/{plugin}.csproj)");

@@ -103,42 +103,27 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("unreadable");
-        foreach (var file in Unreadable)
+        Objects(w, "unreadable", Unreadable, file =>
         {
-            w.WriteStartObject();
             w.WriteString("file", file.File);
             w.WriteString("reason", file.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("duplicates");
-        foreach (var duplicate in Duplicates)
+        });
+        Objects(w, "duplicates", Duplicates, duplicate =>
         {
-            w.WriteStartObject();
             w.WriteString("file", duplicate.File);
             w.WriteString("name", duplicate.Name);
             w.WriteString("collected_at", duplicate.CollectedAt);
             w.WriteString("state", duplicate.State);
             w.WriteString("kept", duplicate.Kept);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("cves");
-        foreach (var cve in Exposure)
+        });
+        Objects(w, "cves", Exposure, cve =>
         {
-            w.WriteStartObject();
             w.WriteString("id", cve.Id);
             w.WriteNumber("exposed", cve.Exposed);
             Strings(w, "fixed_live", cve.FixedLive);
             Strings(w, "installed_not_live", cve.InstalledNotLive);
             Strings(w, "update_available", cve.UpdateAvailable);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteEndObject();
     }
 
@@ -176,6 +161,20 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>An array named <paramref name="name"/> of one object per item, its properties written by <paramref name="properties"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<T> properties)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            properties(item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
