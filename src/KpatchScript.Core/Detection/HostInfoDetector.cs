@@ -65,7 +65,15 @@ internal static class HostInfoDetector
         }
 
         (string Suffix, string Arch)[] debianFlavours = [("-amd64", "x86_64"), ("-cloud-amd64", "x86_64"), ("-rt-amd64", "x86_64"), ("-arm64", "aarch64"), ("-ppc64el", "ppc64le"), ("-s390x", "s390x")];
-        return debianFlavours.FirstOrDefault(f => release.EndsWith(f.Suffix, StringComparison.Ordinal)).Arch;
+        foreach (var (suffix, arch) in debianFlavours)
+        {
+            if (release.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return arch;
+            }
+        }
+
+        return null;
     }
 
     private static Reading<string> FirstKnown(Reading<string> reading, Func<Reading<string>> second)

@@ -35,8 +35,10 @@ internal static class KnownPaths
     /// <summary>
     /// What detection reads, as snapshot roots, so a remote target answers it in one round trip.
     /// Reads outside them (kpatch's script, module files, task names) still go to the target.
+    /// Built when a remote target is asked, not with the other paths: status on this host or a
+    /// sysroot never needs it (start-up time; no LINQ for the same reason).
     /// </summary>
-    public static readonly Targets.SnapshotRoot[] DetectionSnapshot =
+    public static Targets.SnapshotRoot[] DetectionSnapshot =>
     [
         Targets.SnapshotRoot.Text(OsRelease), Targets.SnapshotRoot.Text(Hostname), Targets.SnapshotRoot.Text(Arch), Targets.SnapshotRoot.Text(Tainted),
         Targets.SnapshotRoot.Text(ProcModules), Targets.SnapshotRoot.Text("/proc/version"),
@@ -44,11 +46,11 @@ internal static class KnownPaths
         Targets.SnapshotRoot.Names(SysKernel), Targets.SnapshotRoot.Text(Livepatch, depth: 4),
         Targets.SnapshotRoot.Names(SystemdRunning), Targets.SnapshotRoot.Names(Boot, depth: 1),
         Targets.SnapshotRoot.Names(ModuleDirectories[0], depth: 2), Targets.SnapshotRoot.Names(ModuleDirectories[1], depth: 2),
-        .. KpatchCli.Select(p => Targets.SnapshotRoot.Names(p)),
+        .. Array.ConvertAll(KpatchCli, p => Targets.SnapshotRoot.Names(p)),
         Targets.SnapshotRoot.Names(UnitDirectories[0], depth: 2),
-        .. UnitDirectories.Skip(1).Select(d => Targets.SnapshotRoot.Names($"{d}/{KpatchUnit}")),
-        .. PythonRoots.Select(r => Targets.SnapshotRoot.Names(r, depth: 1)),
-        .. PythonRoots.Select(r => Targets.SnapshotRoot.Names($"{r}/python*/site-packages/dnf-plugins/kpatch.py")),
+        .. Array.ConvertAll(UnitDirectories[1..], d => Targets.SnapshotRoot.Names($"{d}/{KpatchUnit}")),
+        .. Array.ConvertAll(PythonRoots, r => Targets.SnapshotRoot.Names(r, depth: 1)),
+        .. Array.ConvertAll(PythonRoots, r => Targets.SnapshotRoot.Names($"{r}/python*/site-packages/dnf-plugins/kpatch.py")),
         // The tasks a transition waits for: every task's patch_state, read without a process each.
         Targets.SnapshotRoot.Names(Proc, depth: 1), Targets.SnapshotRoot.Names("/proc/[0-9]*/task", depth: 1),
         Targets.SnapshotRoot.FirstLine("/proc/[0-9]*/task/[0-9]*/patch_state"),

@@ -16,8 +16,9 @@ internal static partial class KpatchToolingDetector
             DetectService(reader));
 
     /// <summary>Where the kpatch CLI is installed on the target, or null.</summary>
+    /// <remarks>Loops, not LINQ, in this file: detection is status's start-up path, where System.Linq's first use costs 2 ms.</remarks>
     public static string? FindCli(HostReader reader) =>
-        KnownPaths.KpatchCli.FirstOrDefault(candidate => reader.Kind(candidate) == EntryKind.File);
+        Array.Find(KnownPaths.KpatchCli, candidate => reader.Kind(candidate) == EntryKind.File);
 
     private static Reading<KpatchCli> DetectCli(HostReader reader)
     {
@@ -46,7 +47,16 @@ internal static partial class KpatchToolingDetector
 
     private static Reading<IReadOnlyList<PatchModuleFile>> DetectModules(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
-        var loaded = patches.IsKnown ? patches.Value!.Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : null;
+        HashSet<string>? loaded = null;
+        if (patches.IsKnown)
+        {
+            loaded = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var patch in patches.Value!)
+            {
+                loaded.Add(patch.Name);
+            }
+        }
+
         var modules = new List<PatchModuleFile>();
         foreach (var root in KnownPaths.ModuleDirectories)
         {
@@ -61,7 +71,7 @@ internal static partial class KpatchToolingDetector
                 return Reading.Unknown<IReadOnlyList<PatchModuleFile>>(releases.UnknownReason!);
             }
 
-            foreach (var release in releases.Value!.Where(e => e.Kind == EntryKind.Directory))
+            foreach (var release in LivepatchDetector.Directories(releases.Value!))
             {
                 var files = reader.List($"{root}/{release.Name}");
                 if (!files.IsKnown)
@@ -70,8 +80,13 @@ internal static partial class KpatchToolingDetector
                 }
 
                 var forRunning = running.IsKnown && running.Value == release.Name;
-                foreach (var file in files.Value!.Where(f => f.Kind == EntryKind.File && f.Name.EndsWith(".ko", StringComparison.Ordinal)))
+                foreach (var file in files.Value!)
                 {
+                    if (file.Kind != EntryKind.File || !file.Name.EndsWith(".ko", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     var name = ModuleName(file.Name);
                     bool? isLoaded = forRunning && loaded is not null ? loaded.Contains(name) : null;
                     modules.Add(new PatchModuleFile($"{root}/{release.Name}/{file.Name}", name, release.Name, forRunning, isLoaded));
@@ -121,9 +136,9 @@ internal static partial class KpatchToolingDetector
                 continue;
             }
 
-            foreach (var python in entries.Value!.Where(e => e.Kind == EntryKind.Directory && e.Name.StartsWith("python3", StringComparison.Ordinal)))
+            foreach (var python in LivepatchDetector.Directories(entries.Value!))
             {
-                if (reader.Kind($"{root}/{python.Name}/site-packages/dnf-plugins/kpatch.py") == EntryKind.File)
+                if (python.Name.StartsWith("python3", StringComparison.Ordinal) && reader.Kind($"{root}/{python.Name}/site-packages/dnf-plugins/kpatch.py") == EntryKind.File)
                 {
                     return true;
                 }
@@ -170,9 +185,9 @@ internal static partial class KpatchToolingDetector
             return Reading.Unknown<ServiceState>(etc.UnknownReason!);
         }
 
-        foreach (var wants in etc.Value!.Where(e => e.Kind == EntryKind.Directory && e.Name.EndsWith(".wants", StringComparison.Ordinal)))
+        foreach (var wants in LivepatchDetector.Directories(etc.Value!))
         {
-            if (reader.Exists($"{KnownPaths.UnitDirectories[0]}/{wants.Name}/{unit}"))
+            if (wants.Name.EndsWith(".wants", StringComparison.Ordinal) && reader.Exists($"{KnownPaths.UnitDirectories[0]}/{wants.Name}/{unit}"))
             {
                 return Reading.Known(new ServiceState(unit, "enabled", "unit-files"));
             }

@@ -23,16 +23,20 @@ internal static class PackageDetector
             return Reading.Unknown<IReadOnlyList<KpatchPatchPackage>>($"rpm failed: {result.Value.FirstErrorLine}");
         }
 
-        return RpmPackageParser.Parse(result.Value.StandardOutput).Select(records => (IReadOnlyList<KpatchPatchPackage>)records
-            .Select(r =>
+        return RpmPackageParser.Parse(result.Value.StandardOutput).Select(records =>
+        {
+            // A loop, not LINQ: detection is status's start-up path, where System.Linq's first use costs 2 ms.
+            var packages = new List<KpatchPatchPackage>(records.Count);
+            foreach (var r in records)
             {
                 var kernel = r.Provides.TryGetValue(KernelProvide, out var release) && release.Length > 0
                     ? Reading.Known(release)
                     : Reading.Unknown<string>($"{r.Name} has no '{KernelProvide} = <kernel release>' provide");
                 var forRunning = kernel.IsKnown && running.IsKnown && kernel.Value == running.Value;
-                return new KpatchPatchPackage(r.Name, r.Version, r.Release, r.Arch, kernel, forRunning, CveExtractor.Extract(r.Changelog)) { Epoch = r.Epoch };
-            })
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .ToList());
+                packages.Add(new KpatchPatchPackage(r.Name, r.Version, r.Release, r.Arch, kernel, forRunning, CveExtractor.Extract(r.Changelog)) { Epoch = r.Epoch });
+            }
+
+            return (IReadOnlyList<KpatchPatchPackage>)StableSort.InPlace(packages, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        });
     }
 }

@@ -10,38 +10,51 @@ internal static class SupportWindowEstimator
 
     public static Reading<SupportWindow> Estimate(HostReader reader, KpatchSettings settings, DateTimeOffset now)
     {
-        var built = reader.ReadText(ProcVersion).Then(ParseBuildDate);
-        if (!built.IsKnown)
+        var procVersion = reader.ReadText(ProcVersion);
+        if (!procVersion.IsKnown)
         {
-            return Reading.Unknown<SupportWindow>(built.UnknownReason!);
+            return Reading.Unknown<SupportWindow>(procVersion.UnknownReason!);
+        }
+
+        if (!TryParseBuildDate(procVersion.Value!, out var built, out var unknownReason))
+        {
+            return Reading.Unknown<SupportWindow>(unknownReason);
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var (ends, basis) = settings.SupportWindowEnd is { } configured
             ? (configured, "end date set in configuration (support_window_end)")
-            : (built.Value.AddDays(settings.SupportWindowDays),
+            : (built.AddDays(settings.SupportWindowDays),
                $"kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days)");
-        return Reading.Known(new SupportWindow(true, Format(built.Value), Format(ends), ends.DayNumber - today.DayNumber, basis));
+        return Reading.Known(new SupportWindow(true, Format(built), Format(ends), ends.DayNumber - today.DayNumber, basis));
     }
 
     /// <summary>
     /// The date at the end of <c>/proc/version</c>: <c>#1 SMP PREEMPT_DYNAMIC Wed Apr 10 10:29:16 EDT 2024</c>
     /// (the time zone is optional), or Debian's <c>#1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09)</c>.
     /// Parsed by hand: a Regex or TryParseExact here would cost start-up time (see CalendarDate).
+    /// Not a <c>Reading&lt;DateOnly&gt;</c>: ReadyToRun cannot precompile that instantiation (DateOnly's
+    /// layout belongs to the runtime), so it was compiled at run time on every <c>status</c>.
     /// </summary>
-    internal static Reading<DateOnly> ParseBuildDate(string procVersion)
+    internal static bool TryParseBuildDate(string procVersion, out DateOnly built, out string unknownReason)
     {
+        built = default;
+        unknownReason = "";
         var words = procVersion.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && words[^1] is ['(', .., ')'] debian
-            && CalendarDate.TryParseIso(debian.AsSpan(1, debian.Length - 2), out var debianDate))
+            && CalendarDate.TryParseIso(debian.AsSpan(1, debian.Length - 2), out built))
         {
-            return Reading.Known(debianDate);
+            return true;
         }
 
         var timeAt = words.Length >= 2 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
-        return timeAt >= 2 && IsTime(words[timeAt]) && CalendarDate.TryParseMonthDayYear(words[timeAt - 2], words[timeAt - 1], words[^1], out var date)
-            ? Reading.Known(date)
-            : Reading.Unknown<DateOnly>(NoBuildDate(words));
+        if (timeAt >= 2 && IsTime(words[timeAt]) && CalendarDate.TryParseMonthDayYear(words[timeAt - 2], words[timeAt - 1], words[^1], out built))
+        {
+            return true;
+        }
+
+        unknownReason = NoBuildDate(words);
+        return false;
     }
 
     /// <summary>The reason quotes what the file ends with, so the admin sees what was read, not only what was expected.</summary>

@@ -19,7 +19,16 @@ internal static class TransitionTaskScanner
         }
 
         // Only one patch can be in transition at a time.
-        var moving = patches.Value!.FirstOrDefault(p => p.Transition is { IsKnown: true, Value: true });
+        LivepatchPatch? moving = null;
+        foreach (var patch in patches.Value!)
+        {
+            if (patch.Transition is { IsKnown: true, Value: true })
+            {
+                moving = patch;
+                break;
+            }
+        }
+
         if (moving is null)
         {
             return Reading.Known<IReadOnlyList<TransitionTask>>([]);
@@ -74,10 +83,19 @@ internal static class TransitionTaskScanner
         return Reading.Known<IReadOnlyList<TransitionTask>>(tasks);
     }
 
-    private static IEnumerable<int> Numeric(IReadOnlyList<DirectoryEntry> entries) =>
-        entries
-            .Where(e => e.Kind == EntryKind.Directory)
-            .Select(e => int.TryParse(e.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .Where(n => n > 0)
-            .Order();
+    /// <summary>The numbered subdirectories (pids, tids), in order. A loop, not LINQ: status's start-up path.</summary>
+    private static List<int> Numeric(IReadOnlyList<DirectoryEntry> entries)
+    {
+        var numbers = new List<int>();
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == EntryKind.Directory && int.TryParse(entry.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                numbers.Add(n);
+            }
+        }
+
+        numbers.Sort();
+        return numbers;
+    }
 }

@@ -75,11 +75,50 @@ public static class BoundedFile
         return [.. lines];
     }
 
-    /// <summary>Text as <see cref="File.ReadAllText(string)"/> decodes it.</summary>
+    /// <summary>Text as <see cref="File.ReadAllText(string)"/> decodes it: UTF-8 unless a byte order mark says otherwise.</summary>
+    /// <remarks>
+    /// A UTF-16 or UTF-32 mark goes through StreamReader's detection; UTF-8 is decoded directly, and
+    /// ASCII (what sysfs, procfs and most configuration hold) is widened by a plain loop. Measured on
+    /// status's start-up path (timed around its first file read, 2026-12-06): a first StreamReader
+    /// cost 2.7 ms, and a first Encoding.UTF8.GetString still 2.4 ms (the runtime's first UTF-8
+    /// transcoding, whichever call makes it); the loop costs 0.03 ms, Ascii.IsValid with
+    /// Encoding.Latin1 0.2 ms. A property test checks that the text is the one StreamReader gives.
+    /// </remarks>
     public static string Decode(byte[] bytes)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        switch (bytes)
+        {
+            case [0xEF, 0xBB, 0xBF, ..]:
+                return Utf8(bytes.AsSpan(3));
+            case [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..]:
+                using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+                {
+                    return reader.ReadToEnd();
+                }
+
+            default:
+                return Utf8(bytes);
+        }
+    }
+
+    /// <summary>UTF-8 without a mark; ASCII widened by a loop (see <see cref="Decode"/>), so a first call costs no transcoder.</summary>
+    internal static string Utf8(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return Encoding.UTF8.GetString(bytes);
+            }
+        }
+
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The whole file.</summary>

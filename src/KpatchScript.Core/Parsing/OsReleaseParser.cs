@@ -27,7 +27,7 @@ internal static class OsReleaseParser
             }
 
             var key = line[..equals].Trim();
-            if (!key.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+            if (!IsKey(key))
             {
                 continue;
             }
@@ -55,6 +55,20 @@ internal static class OsReleaseParser
         values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>Returns the value, or null for an unterminated quote (the line is then ignored).</summary>
+    /// <summary>A variable name: A-Z, 0-9 and _. A loop, not LINQ over chars: status's start-up path, where that is compiled at run time.</summary>
+    private static bool IsKey(string key)
+    {
+        foreach (var c in key)
+        {
+            if (!(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string? Unquote(string raw)
     {
         if (raw.Length == 0)

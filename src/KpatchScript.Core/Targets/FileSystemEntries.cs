@@ -14,9 +14,9 @@ internal static class FileSystemEntries
     public static IReadOnlyList<DirectoryEntry> List(string path, Func<string, EntryKind> kindOf)
     {
         var entries = new List<DirectoryEntry>();
-        foreach (var child in Directory.EnumerateFileSystemEntries(path))
+        foreach (var name in DirectoryNames.Of(path))
         {
-            entries.Add(new DirectoryEntry(Path.GetFileName(child), kindOf(child)));
+            entries.Add(new DirectoryEntry(name, kindOf(Path.Join(path, name))));
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));

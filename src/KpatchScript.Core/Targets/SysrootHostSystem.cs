@@ -65,7 +65,11 @@ public sealed class SysrootHostSystem : IHostSystem
         if (Path.GetFileName(command.Program) == "rpm")
         {
             var arguments = new List<string> { "rpm", "--root", Root, "--dbpath", FindRpmDatabase() };
-            arguments.AddRange(command.Arguments.Skip(1));
+            for (var i = 1; i < command.Arguments.Count; i++)
+            {
+                arguments.Add(command.Arguments[i]); // a loop, not LINQ: status on a sysroot runs this at start-up
+            }
+
             return ProcessRunner.Run(arguments, command.Timeout, cancellationToken);
         }
 

@@ -61,13 +61,22 @@ internal static class VerdictFindings
         if (status.Livepatch.Support is not { IsKnown: true, Value.Supported: true }
             || status.Livepatch.Patches is not { IsKnown: true, Value.Count: 0 }
             || status.Kpatch.Modules is not { IsKnown: true } modules
-            || modules.Value!.Any(m => m.ForRunningKernel))
+            || ForRunningKernel(modules.Value!).Count > 0)
         {
             return;
         }
 
         var running = status.Kernel.Running.GetValueOrDefault("the running kernel")!;
-        var package = status.Packages.GetValueOrDefault([])!.FirstOrDefault(p => p.ForRunningKernel);
+        KpatchPatchPackage? package = null;
+        foreach (var candidate in status.Packages.GetValueOrDefault([])!)
+        {
+            if (candidate.ForRunningKernel)
+            {
+                package = candidate;
+                break;
+            }
+        }
+
         if (package is { Version: "0" })
         {
             reasons.Add(new(NoLivePatchReleased, ReasonLevel.Note, $"{package.Name}-{package.Version}-{package.Release} is installed for {running}: no live patch has been released for this kernel yet, nothing to load."));
@@ -127,8 +136,14 @@ internal static class VerdictFindings
             }
         }
 
-        foreach (var module in status.Kpatch.Modules.GetValueOrDefault([])!.Where(m => m.ForRunningKernel && m.Loaded == false).DistinctBy(m => m.ModuleName))
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in ForRunningKernel(status.Kpatch.Modules.GetValueOrDefault([])!))
         {
+            if (module.Loaded != false || !named.Add(module.ModuleName))
+            {
+                continue;
+            }
+
             reasons.Add(new(ModuleNotLoaded, ReasonLevel.NotCovered, $"Patch module {module.ModuleName} is installed for the running kernel but not loaded."));
         }
     }
@@ -176,11 +191,34 @@ internal static class VerdictFindings
             return;
         }
 
-        foreach (var update in coverage.Updates.Value!.Where(u => u.ForRunningKernel))
+        foreach (var update in coverage.Updates.Value!)
         {
+            if (!update.ForRunningKernel)
+            {
+                continue;
+            }
+
             var adds = update.NewCves.Count > 0 ? $", fixing {string.Join(", ", update.NewCves)}" : "";
             var installed = update.InstalledVersion is null ? "not installed" : $"installed: {update.InstalledVersion}";
             reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.EpochVersionRelease} is available ({installed}){adds}."));
         }
+    }
+
+    /// <summary>
+    /// The installed modules built for the running kernel. Loops, not LINQ, in this file: status
+    /// judges on its start-up path, where System.Linq's first use costs 2 ms.
+    /// </summary>
+    private static List<PatchModuleFile> ForRunningKernel(IReadOnlyList<PatchModuleFile> modules)
+    {
+        var forRunning = new List<PatchModuleFile>();
+        foreach (var module in modules)
+        {
+            if (module.ForRunningKernel)
+            {
+                forRunning.Add(module);
+            }
+        }
+
+        return forRunning;
     }
 }

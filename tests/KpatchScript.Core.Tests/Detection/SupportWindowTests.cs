@@ -13,7 +13,8 @@ public sealed class SupportWindowTests
     [InlineData("Linux version 6.1.0-41-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09)\n", "2025-11-09")]
     public void Reads_the_build_date_of_each_kernel_style(string procVersion, string expected)
     {
-        Assert.Equal(expected, SupportWindowEstimator.ParseBuildDate(procVersion).Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(SupportWindowEstimator.TryParseBuildDate(procVersion, out var built, out var unknownReason), unknownReason);
+        Assert.Equal(expected, built.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
