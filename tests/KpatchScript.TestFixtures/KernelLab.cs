@@ -13,7 +13,9 @@ namespace KpatchScript.TestFixtures;
 /// </summary>
 public sealed class KernelLab : IDisposable
 {
-    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(90);
+    // A boot takes about 10 s of TCG; several guests boot at once in a test run (the lab tests, two
+    // for the Ansible lab test) on a machine that may be busy: a wide margin, as real-time waits get.
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(180);
 
     private readonly Process _qemu;
     private readonly StringBuilder _qemuOutput = new();
