@@ -59,7 +59,7 @@ Benchmark[] benchmarks =
     new("status --json, this machine (informational)", ["dotnet", cli, "status", "--json"], MaxRatio: null),
     // After the status rows: the cold compiles load the machine, and status should not be measured right after them.
     new("run hello.csx, cached", ["dotnet", cli, "run", hello], MaxRatio: 1.5),
-    new("run hello.csx --no-cache (cold compile)", ["dotnet", cli, "run", hello, "--no-cache"], MaxRatio: null, MaxMilliseconds: 2500),
+    new("run hello.csx --no-cache (cold compile)", ["dotnet", cli, "run", hello, "--no-cache"], MaxRatio: null, MaxMilliseconds: 2500) { OrRatio = 35 },
     // What the KPS rules add to a cold compile of a real workflow: the same command without them (baseline column).
     // Issue 6 allows 25%; measured 1.01x-1.08x alone on the machine, 1.30x while other builds ran beside it.
     // The command-line library decision (issue 18): System.CommandLine 2.0 declaring kpatch-script's 17 verbs and
@@ -120,12 +120,14 @@ Directory.Delete(scripts, recursive: true);
 return failed ? 1 : 0;
 
 bool Over(Benchmark benchmark, (double Median, double BaseMedian) m) =>
-    (benchmark.MaxRatio is { } limit && m.Median / m.BaseMedian > limit) || (benchmark.MaxMilliseconds is { } msLimit && m.Median > msLimit);
+    (benchmark.MaxRatio is { } limit && m.Median / m.BaseMedian > limit)
+    || (benchmark.MaxMilliseconds is { } msLimit && m.Median > msLimit && (benchmark.OrRatio is not { } orRatio || m.Median / m.BaseMedian > orRatio));
 
 string Row(Benchmark benchmark, (double Median, double BaseMedian) m, string verdict) => string.Create(CultureInfo.InvariantCulture,
     $"{benchmark.Name}: {m.Median:0.0} ms vs {(benchmark.Baseline is null ? "hello-world" : "baseline")} {m.BaseMedian:0.0} ms = {m.Median / m.BaseMedian:0.00}x ") + benchmark switch
     {
         { MaxRatio: { } max } => string.Create(CultureInfo.InvariantCulture, $"{verdict} (limit {max:0.0#}x)"),
+        { MaxMilliseconds: { } ms, OrRatio: { } orRatio } => string.Create(CultureInfo.InvariantCulture, $"{verdict} (limit {ms:0} ms, or {orRatio:0.#}x on a busy machine)"),
         { MaxMilliseconds: { } ms } => string.Create(CultureInfo.InvariantCulture, $"{verdict} (limit {ms:0} ms)"),
         _ => "",
     };
