@@ -111,7 +111,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
         return status;
     }
 
-    // List's own FindAll, ConvertAll and Exists, not LINQ: status verifies on its start-up path, and
+    // List's own FindAll and ConvertAll, not LINQ: status verifies on its start-up path, and
     // System.Linq's first use cost 2 ms of it (tests/benchmarks/README.md, "2026-12-06, sixth").
     private static List<LivepatchPatch> Patches(HostStatus status) => new(status.Livepatch.Patches.GetValueOrDefault([])!);
 
