@@ -109,6 +109,21 @@ internal sealed class HostReader(IHostSystem host, CancellationToken cancellatio
         }
     }
 
+    /// <summary>The subdirectories among listed <paramref name="entries"/>. A loop, not LINQ: detection is status's start-up path.</summary>
+    public static List<DirectoryEntry> Directories(IReadOnlyList<DirectoryEntry> entries)
+    {
+        var directories = new List<DirectoryEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == EntryKind.Directory)
+            {
+                directories.Add(entry);
+            }
+        }
+
+        return directories;
+    }
+
     /// <summary>Runs a read-only command given as its arguments.</summary>
     public Reading<CommandResult> Run(params string[] arguments) => Run(CommandSpec.Query(arguments));
 

@@ -47,16 +47,7 @@ internal static partial class KpatchToolingDetector
 
     private static Reading<IReadOnlyList<PatchModuleFile>> DetectModules(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
-        HashSet<string>? loaded = null;
-        if (patches.IsKnown)
-        {
-            loaded = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var patch in patches.Value!)
-            {
-                loaded.Add(patch.Name);
-            }
-        }
-
+        var loaded = patches.IsKnown ? LivepatchDetector.Names(patches.Value!) : null;
         var modules = new List<PatchModuleFile>();
         foreach (var root in KnownPaths.ModuleDirectories)
         {
@@ -71,7 +62,7 @@ internal static partial class KpatchToolingDetector
                 return Reading.Unknown<IReadOnlyList<PatchModuleFile>>(releases.UnknownReason!);
             }
 
-            foreach (var release in LivepatchDetector.Directories(releases.Value!))
+            foreach (var release in HostReader.Directories(releases.Value!))
             {
                 var files = reader.List($"{root}/{release.Name}");
                 if (!files.IsKnown)
@@ -136,7 +127,7 @@ internal static partial class KpatchToolingDetector
                 continue;
             }
 
-            foreach (var python in LivepatchDetector.Directories(entries.Value!))
+            foreach (var python in HostReader.Directories(entries.Value!))
             {
                 if (python.Name.StartsWith("python3", StringComparison.Ordinal) && reader.Kind($"{root}/{python.Name}/site-packages/dnf-plugins/kpatch.py") == EntryKind.File)
                 {
@@ -185,7 +176,7 @@ internal static partial class KpatchToolingDetector
             return Reading.Unknown<ServiceState>(etc.UnknownReason!);
         }
 
-        foreach (var wants in LivepatchDetector.Directories(etc.Value!))
+        foreach (var wants in HostReader.Directories(etc.Value!))
         {
             if (wants.Name.EndsWith(".wants", StringComparison.Ordinal) && reader.Exists($"{KnownPaths.UnitDirectories[0]}/{wants.Name}/{unit}"))
             {

@@ -61,7 +61,7 @@ internal static class LivepatchDetector
         }
 
         var patches = new List<LivepatchPatch>();
-        foreach (var entry in Directories(entries.Value!))
+        foreach (var entry in HostReader.Directories(entries.Value!))
         {
             patches.Add(ReadPatch(reader, $"{KnownPaths.Livepatch}/{entry.Name}", entry.Name));
         }
@@ -102,7 +102,7 @@ internal static class LivepatchDetector
         }
 
         var objects = new List<LivepatchObject>();
-        foreach (var entry in Directories(entries.Value!))
+        foreach (var entry in HostReader.Directories(entries.Value!))
         {
             var objectDirectory = $"{patchDirectory}/{entry.Name}";
             var patched = reader.ReadOptional($"{objectDirectory}/patched", reader.ReadFlag);
@@ -112,7 +112,7 @@ internal static class LivepatchDetector
                 return Reading.Unknown<IReadOnlyList<LivepatchObject>>(children.UnknownReason!);
             }
 
-            var functions = Directories(children.Value!).ConvertAll(c => ParseFunction(objectDirectory, c.Name));
+            var functions = HostReader.Directories(children.Value!).ConvertAll(c => ParseFunction(objectDirectory, c.Name));
             objects.Add(new LivepatchObject(entry.Name, patched, functions));
         }
 
@@ -146,12 +146,7 @@ internal static class LivepatchDetector
             return Reading.Unknown<IReadOnlyList<InactiveModule>>(modules.UnknownReason ?? patches.UnknownReason!);
         }
 
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var patch in patches.Value!)
-        {
-            active.Add(patch.Name);
-        }
-
+        var active = Names(patches.Value!);
         var inactive = new List<InactiveModule>();
         foreach (var module in modules.Value!)
         {
@@ -165,20 +160,17 @@ internal static class LivepatchDetector
     }
 
     /// <summary>
-    /// The subdirectories among <paramref name="entries"/>. Loops and List's own methods in this
-    /// file, not LINQ: detection is status's start-up path, where System.Linq's first use costs 2 ms.
+    /// The names of <paramref name="patches"/>, to look modules up by. Loops and List's own methods
+    /// in this file, not LINQ: detection is status's start-up path, where System.Linq's first use costs 2 ms.
     /// </summary>
-    internal static List<DirectoryEntry> Directories(IReadOnlyList<DirectoryEntry> entries)
+    internal static HashSet<string> Names(IReadOnlyList<LivepatchPatch> patches)
     {
-        var directories = new List<DirectoryEntry>(entries.Count);
-        foreach (var entry in entries)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var patch in patches)
         {
-            if (entry.Kind == EntryKind.Directory)
-            {
-                directories.Add(entry);
-            }
+            names.Add(patch.Name);
         }
 
-        return directories;
+        return names;
     }
 }

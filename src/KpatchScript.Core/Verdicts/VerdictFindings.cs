@@ -1,3 +1,4 @@
+using KpatchScript.Detection;
 using KpatchScript.Status;
 using KpatchScript.Verification;
 using static KpatchScript.Verdicts.ReasonCodes;
@@ -61,7 +62,7 @@ internal static class VerdictFindings
         if (status.Livepatch.Support is not { IsKnown: true, Value.Supported: true }
             || status.Livepatch.Patches is not { IsKnown: true, Value.Count: 0 }
             || status.Kpatch.Modules is not { IsKnown: true } modules
-            || ForRunningKernel(modules.Value!).Count > 0)
+            || InstalledModules.ForRunningKernel(modules.Value!).Count > 0)
         {
             return;
         }
@@ -137,7 +138,7 @@ internal static class VerdictFindings
         }
 
         var named = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var module in ForRunningKernel(status.Kpatch.Modules.GetValueOrDefault([])!))
+        foreach (var module in InstalledModules.ForRunningKernel(status.Kpatch.Modules.GetValueOrDefault([])!))
         {
             if (module.Loaded != false || !named.Add(module.ModuleName))
             {
@@ -202,23 +203,5 @@ internal static class VerdictFindings
             var installed = update.InstalledVersion is null ? "not installed" : $"installed: {update.InstalledVersion}";
             reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.EpochVersionRelease} is available ({installed}){adds}."));
         }
-    }
-
-    /// <summary>
-    /// The installed modules built for the running kernel. Loops, not LINQ, in this file: status
-    /// judges on its start-up path, where System.Linq's first use costs 2 ms.
-    /// </summary>
-    private static List<PatchModuleFile> ForRunningKernel(IReadOnlyList<PatchModuleFile> modules)
-    {
-        var forRunning = new List<PatchModuleFile>();
-        foreach (var module in modules)
-        {
-            if (module.ForRunningKernel)
-            {
-                forRunning.Add(module);
-            }
-        }
-
-        return forRunning;
     }
 }

@@ -134,7 +134,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             return new(name, CheckResult.Fail, $"installed modules cannot be read: {status.Kpatch.Modules.UnknownReason}");
         }
 
-        var installed = ModulesForRunningKernel(status.Kpatch.Modules.Value!, distinctNames: true);
+        var installed = InstalledModules.ForRunningKernel(status.Kpatch.Modules.Value!, distinctNames: true);
         if (installed.Count == 0)
         {
             return new(name, CheckResult.Skip, "no patch module is installed for the running kernel");
@@ -241,22 +241,6 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
 
     private sealed record PatchObject(string Patch, LivepatchObject Object);
 
-    /// <summary>The installed modules built for the running kernel; with <paramref name="distinctNames"/>, the first file of each module name.</summary>
-    private static List<PatchModuleFile> ModulesForRunningKernel(IReadOnlyList<PatchModuleFile> modules, bool distinctNames)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<PatchModuleFile>();
-        foreach (var module in modules)
-        {
-            if (module.ForRunningKernel && (!distinctNames || names.Add(module.ModuleName)))
-            {
-                result.Add(module);
-            }
-        }
-
-        return result;
-    }
-
     private static VerificationCheck TaintMatches(HostStatus status)
     {
         const string name = "taint-livepatch";
@@ -282,7 +266,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
     {
         const string name = "module-vermagic";
         var running = status.Kernel.Running;
-        var modules = ModulesForRunningKernel(status.Kpatch.Modules.GetValueOrDefault([])!, distinctNames: false);
+        var modules = InstalledModules.ForRunningKernel(status.Kpatch.Modules.GetValueOrDefault([])!);
         if (!running.IsKnown || modules.Count == 0)
         {
             yield return new(name, CheckResult.Skip, running.IsKnown ? "no patch module is installed for the running kernel" : $"the running kernel is unknown: {running.UnknownReason}");
