@@ -44,6 +44,34 @@ public sealed class FleetReaderTests : IDisposable
     }
 
     [Fact]
+    public void The_documents_top_level_is_read_as_a_JSON_parser_reads_it()
+    {
+        // The reader looks at the top level only (schema version, verdict) and checks the rest's syntax as it passes.
+        var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);
+        var document = StatusJson.Serialize(status, verification.Verdict);
+        var body = document[document.IndexOf('{', StringComparison.Ordinal)..].TrimEnd()[1..^1];
+        // Of a name given twice the last counts, as in System.Text.Json's JsonDocument.
+        File.WriteAllText(Path.Combine(_directory, "a-twice.json"), "{ \"schema_version\": 7," + body + "}");
+        File.WriteAllText(Path.Combine(_directory, "b-twice-bad.json"), "{" + body + ", \"schema_version\": \"2\" }");
+        File.WriteAllText(Path.Combine(_directory, "c-trailing.json"), document + " {}");
+        File.WriteAllText(Path.Combine(_directory, "d-verdict-null.json"), "{" + body + ", \"verdict\": null }");
+        File.WriteAllText(Path.Combine(_directory, "e-deep-error.json"), document.Replace("\"architecture\": \"x86_64\"", "\"architecture\": [1,, 2]", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory, "f-escaped-name.json"), document.Replace("\"schema_version\"", "\"schema\\u005fversion\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory, "g-empty.json"), "  \n");
+
+        var input = FleetReader.Read(_directory);
+
+        Assert.Equal(["a-twice.json", "f-escaped-name.json"], input.Hosts.Select(h => h.File));
+        Assert.Equal(verification.Verdict.Reasons, input.Hosts[1].Verdict!.Reasons);
+        Assert.Equal(["b-twice-bad.json", "c-trailing.json", "d-verdict-null.json", "e-deep-error.json", "g-empty.json"], input.Unreadable.Select(u => u.File));
+        Assert.Equal("not a status --json document: no \"schema_version\" of 1 or 2", input.Unreadable[0].Reason);
+        Assert.Contains("is invalid after a single JSON value", input.Unreadable[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("not a valid status --json document: \"verdict\" is not an object", input.Unreadable[2].Reason);
+        Assert.StartsWith("not a status --json document: ", input.Unreadable[3].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not a status --json document: ", input.Unreadable[4].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_of_text_instead_of_a_document_is_quoted_in_its_reason_safely()
     {
         // What a collector writes when a host gave no document (the Ansible status playbook, or 2>&1 of a failed ssh).

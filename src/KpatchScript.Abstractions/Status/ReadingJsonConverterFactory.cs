@@ -39,7 +39,9 @@ public sealed class ReadingJsonConverterFactory : JsonConverterFactory
                 }
             }
 
-            var value = JsonSerializer.Deserialize(ref reader, TypeInfo(options));
+            // The value's own converter, called in place: JsonSerializer.Deserialize(ref reader, ...)
+            // would first copy the value into a reader of its own, reading it twice.
+            var value = Converter(options).Read(ref reader, typeof(T), options);
             return Reading.Known(value!);
         }
 
@@ -57,5 +59,22 @@ public sealed class ReadingJsonConverterFactory : JsonConverterFactory
         }
 
         private static JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+        private JsonConverter<T> Converter(JsonSerializerOptions options)
+        {
+            // One object, so threads that race here each see a whole pair.
+            if (_converter is { } cached && ReferenceEquals(cached.Options, options))
+            {
+                return cached.Converter;
+            }
+
+            var converter = (JsonConverter<T>)TypeInfo(options).Converter;
+            _converter = new ValueConverter(options, converter);
+            return converter;
+        }
+
+        private ValueConverter? _converter;
+
+        private sealed record ValueConverter(JsonSerializerOptions Options, JsonConverter<T> Converter);
     }
 }

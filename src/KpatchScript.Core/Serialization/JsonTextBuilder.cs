@@ -10,14 +10,14 @@ namespace KpatchScript.Serialization;
 /// exists for start-up time: Utf8JsonWriter and its encoder cost ~15 ms cold, this a fraction; a
 /// test holds the status document equal, byte for byte, to what System.Text.Json writes.
 /// </summary>
-internal sealed class JsonTextBuilder(bool indented = true)
+internal sealed class JsonTextBuilder(bool indented = true, int capacity = 8192)
 {
     // Padding, JsonConvention.IndentSize spaces a level. A literal, and the nesting below as a bool
     // array, not a Stack<bool>: generic code over a value type and string padding are compiled at
     // run time, ~1 ms of status --json.
     private const string Spaces = "                                                                ";
 
-    private readonly StringBuilder _text = new(8192);
+    private readonly StringBuilder _text = new(capacity);
     private bool[] _hasItems = new bool[16]; // per open object or array: whether it has an item yet
     private int _depth;
     private bool _afterPropertyName;
@@ -158,28 +158,44 @@ internal sealed class JsonTextBuilder(bool indented = true)
         }
     }
 
-    /// <summary>The escaping of <see cref="JsonConvention.Encoder"/> (UnsafeRelaxedJsonEscaping): quotes, backslashes, control characters, line separators and surrogates.</summary>
+    /// <summary>The escaping of <see cref="JsonConvention.Encoder"/> (UnsafeRelaxedJsonEscaping), character by character as <see cref="Escape"/> says.</summary>
     private void Quoted(string value)
     {
         _text.Append('"');
-        foreach (var c in value)
+        // Runs that need no escape are appended whole: a fleet report writes thousands of documents.
+        var run = 0;
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (c)
+            var escape = Escape(value[i]);
+            if (escape is null)
             {
-                case '"': _text.Append("\\\""); break;
-                case '\\': _text.Append("\\\\"); break;
-                case '\n': _text.Append("\\n"); break;
-                case '\r': _text.Append("\\r"); break;
-                case '\t': _text.Append("\\t"); break;
-                case '\b': _text.Append("\\b"); break;
-                case '\f': _text.Append("\\f"); break;
-                case < ' ' or '\u007f' or (>= '\u0080' and <= '\u009f') or '\u2028' or '\u2029' or (>= '\ud800' and <= '\udfff'):
-                    _text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    break;
-                default: _text.Append(c); break;
+                continue;
             }
+
+            _text.Append(value, run, i - run).Append(escape);
+            run = i + 1;
         }
 
-        _text.Append('"');
+        _text.Append(value, run, value.Length - run).Append('"');
     }
+
+    /// <summary>What <paramref name="c"/> is written as inside a string, or null when it is written as it is.</summary>
+    private static string? Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        < ' ' or '\u007f' or (>= '\ud800' and <= '\udfff') => Hex(c),
+        < '\u0080' => null,
+        // Beyond ASCII, what the encoder escapes: C1 controls, separators, spaces other than ' ', format
+        // characters, unassigned code points. Asked of the encoder itself (a property test holds the two
+        // equal); an ASCII document, the usual status, never loads it.
+        _ => JsonConvention.Encoder.WillEncode(c) ? Hex(c) : null,
+    };
+
+    private static string Hex(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

@@ -19,16 +19,11 @@ public static class StatusJson
     /// </summary>
     public static string Serialize(HostStatus status) => StatusJsonWriter.Write(status, verdict: null);
 
-    /// <summary>Reads a document written by any version-1 or version-2 writer (fleet reports, tests); its verdict is read by <see cref="ReadVerdict"/>.</summary>
+    /// <summary>Reads a document written by any version-1 or version-2 writer (fleet reports, tests); its verdict is read by <see cref="VerdictJson.Read"/>.</summary>
     public static HostStatus? Deserialize(string json) => JsonSerializer.Deserialize(json, StatusJsonContext.Default.HostStatus);
 
     /// <summary>The same from UTF-8 (a fleet's files, read as bytes: no text copy of each).</summary>
     public static HostStatus? Deserialize(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, StatusJsonContext.Default.HostStatus);
-
-    /// <summary>The verdict a version-2 document carries; null when it has none (version 1).</summary>
-    /// <exception cref="FormatException">The document has a verdict that is not a valid one.</exception>
-    public static Verdict? ReadVerdict(JsonElement document) =>
-        document.ValueKind == JsonValueKind.Object && document.TryGetProperty("verdict", out var verdict) ? VerdictJson.Read(verdict) : null;
 
     /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize(HostStatus)"/>.</summary>
     internal static string SerializeWithContext(HostStatus status) =>

@@ -12,7 +12,8 @@ public static class VerdictJson
     /// <summary>The verdict as a JSON document of its own (indented).</summary>
     public static string Write(Verdict verdict)
     {
-        var w = new JsonTextBuilder();
+        // A verdict is a few hundred characters; the builder's default is sized for a status document.
+        var w = new JsonTextBuilder(capacity: 1024);
         WriteValue(w, verdict);
         return w.ToString();
     }

@@ -112,14 +112,61 @@ public static class FleetReader
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8);
-            var status = Status(utf8.Span, document.RootElement);
-            return (status, Verdict(document.RootElement));
+            var (isObject, version, verdict) = TopLevel(utf8.Span);
+            var status = Status(utf8.Span, isObject, version);
+            return (status, verdict is { } element ? Verdict(element) : null);
         }
         catch (JsonException ex)
         {
             throw new FormatException($"not a status --json document: {(Words(utf8.Span) is { } words ? $"it says '{words}'" : JsonErrors.Describe(ex))}", ex);
         }
+    }
+
+    /// <summary>
+    /// One pass over the document's top level, checking its syntax to the end: whether it is an
+    /// object, its schema version (null when absent or not a whole number), and its verdict as a
+    /// value of its own. Only the verdict (a few hundred bytes) becomes a node tree, not the whole
+    /// document: a fleet is thousands of them (tests/benchmarks: the fleet report rows). Of a name
+    /// given twice the last counts, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> has it.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    private static (bool IsObject, int? Version, JsonElement? Verdict) TopLevel(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        int? version = null;
+        JsonElement? verdict = null;
+        if (!isObject)
+        {
+            reader.Skip();
+        }
+        else
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("schema_version"u8))
+                {
+                    reader.Read();
+                    version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) ? number : null;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("verdict"u8))
+                {
+                    reader.Read();
+                    verdict = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+
+        // Anything after the value is an error, as for any JSON text.
+        reader.Read();
+        return (isObject, version, verdict);
     }
 
     /// <summary>
@@ -140,11 +187,11 @@ public static class FleetReader
         return SafeText.Of(words.Length <= 120 ? words : words[..120] + "...");
     }
 
-    private static Verdicts.Verdict? Verdict(JsonElement root)
+    private static Verdicts.Verdict Verdict(JsonElement verdict)
     {
         try
         {
-            return StatusJson.ReadVerdict(root);
+            return VerdictJson.Read(verdict);
         }
         catch (FormatException ex)
         {
@@ -152,17 +199,16 @@ public static class FleetReader
         }
     }
 
-    /// <summary>The schema version checked on the parsed document, then the status deserialized from its text (whose errors name a line).</summary>
+    /// <summary>The schema version checked first, then the status deserialized from its text (whose errors name a line).</summary>
     /// <exception cref="JsonException">The document does not deserialize.</exception>
-    private static HostStatus Status(ReadOnlySpan<byte> json, JsonElement root)
+    private static HostStatus Status(ReadOnlySpan<byte> json, bool isObject, int? version)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!isObject)
         {
             throw new FormatException("not a status --json document: not a JSON object");
         }
 
-        if (!root.TryGetProperty("schema_version", out var version) || version.ValueKind != JsonValueKind.Number
-            || !version.TryGetInt32(out var number) || !SchemaVersions.Contains(number))
+        if (version is not { } number || !SchemaVersions.Contains(number))
         {
             throw new FormatException($"not a status --json document: no \"schema_version\" of {string.Join(" or ", SchemaVersions)}");
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CsCheck;
 using KpatchScript.Serialization;
 
 namespace KpatchScript.Core.Tests.Serialization;
@@ -55,5 +56,27 @@ public sealed class JsonTextBuilderTests
         }
 
         Assert.Equal(Encoding.UTF8.GetString(stream.ToArray()), builder.ToString());
+    }
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JsonConvention.Encoder };
+
+    private static readonly string[] Fixed = ["\"", "\\", "🙂", "é", "kpatch_5_14_0_570 ", "CVE-2025-38001"];
+
+    [Fact]
+    public void Writes_any_valid_text_as_Utf8JsonWriter_does()
+    {
+        // Pieces that escape (quotes, controls, C1, separators, pairs) and pieces that do not, in runs of any length.
+        var pieces = Gen.OneOf(
+            Gen.Char['\0', '\u00ff'].Select(c => c.ToString()),
+            Gen.Char['\u2000', '\u206f'].Select(c => c.ToString()),
+            Gen.Char['\ue000', '\uffff'].Select(c => c.ToString()),
+            Gen.Int[0, Fixed.Length - 1].Select(i => Fixed[i]));
+        pieces.Array[0, 40].Select(string.Concat).Sample(text =>
+        {
+            var builder = new JsonTextBuilder(indented: false);
+            builder.WriteStringValue(text);
+            var written = JsonSerializer.Serialize(text, Relaxed);
+            Assert.Equal(written, builder.ToString());
+        }, iter: 20_000, seed: "0N0XIzNsQ0O2");
     }
 }
