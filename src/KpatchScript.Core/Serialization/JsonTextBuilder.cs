@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -23,6 +24,27 @@ internal sealed class JsonTextBuilder(bool indented = true, int capacity = 8192)
     private bool _afterPropertyName;
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>Empties the builder for the next document, keeping its buffer.</summary>
+    public void Clear()
+    {
+        _text.Clear();
+        _depth = 0;
+        _afterPropertyName = false;
+    }
+
+    /// <summary>
+    /// Appends the text as UTF-8. Chunk by chunk, each on its own: the text holds no surrogate
+    /// (<see cref="Escape"/> writes every one as <c>\uXXXX</c>), so no character spans two chunks.
+    /// </summary>
+    public void CopyUtf8To(IBufferWriter<byte> output)
+    {
+        foreach (var chunk in _text.GetChunks())
+        {
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
+            output.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
+        }
+    }
 
     public void WriteStartObject(string? name = null) => Open(name, '{');
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using KpatchScript.Status;
 using KpatchScript.Verdicts;
@@ -12,6 +13,12 @@ public static class StatusJson
     /// the status and, after <c>tool_version</c>, the host's verdict.
     /// </summary>
     public static string Serialize(HostStatus status, Verdict verdict) => StatusJsonWriter.Write(status, verdict);
+
+    /// <summary>
+    /// The same document, compact, appended to <paramref name="output"/> as UTF-8: the fleet report
+    /// keeps one per host, so no string of each is made, and the text buffer is the thread's own.
+    /// </summary>
+    public static void SerializeCompact(HostStatus status, Verdict verdict, IBufferWriter<byte> output) => StatusJsonWriter.WriteCompact(status, verdict, output);
 
     /// <summary>
     /// The status alone, without a verdict: what detection read, not a <c>status --json</c> document

@@ -1,3 +1,4 @@
+using System.Buffers;
 using KpatchScript.Status;
 
 namespace KpatchScript.Serialization;
@@ -14,9 +15,29 @@ namespace KpatchScript.Serialization;
 /// </remarks>
 internal static class StatusJsonWriter
 {
+    // The compact writer's text buffer, one per thread: a fleet report writes a document per host.
+    [ThreadStatic]
+    private static JsonTextBuilder? t_compact;
+
     public static string Write(HostStatus status, Verdicts.Verdict? verdict)
     {
         var w = new JsonTextBuilder();
+        Write(w, status, verdict);
+        return w.ToString();
+    }
+
+    /// <summary>The same document, compact, appended to <paramref name="output"/> as UTF-8.</summary>
+    public static void WriteCompact(HostStatus status, Verdicts.Verdict? verdict, IBufferWriter<byte> output)
+    {
+        var w = t_compact ??= new JsonTextBuilder(indented: false);
+        // Cleared first, not after: a status that fails half-way (a required value missing) leaves it dirty.
+        w.Clear();
+        Write(w, status, verdict);
+        w.CopyUtf8To(output);
+    }
+
+    private static void Write(JsonTextBuilder w, HostStatus status, Verdicts.Verdict? verdict)
+    {
         {
             w.WriteStartObject();
             w.WriteNumber("schema_version", status.SchemaVersion);
@@ -44,8 +65,6 @@ internal static class StatusJsonWriter
             w.WriteEndObject();
             w.WriteEndObject();
         }
-
-        return w.ToString();
     }
 
     internal static void Reading<T>(JsonTextBuilder w, string name, Reading<T> reading, Action<T> writeValue)

@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
+using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Compression;
-using System.Text;
+using System.Text.Json;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
 using KpatchScript.Verdicts;
@@ -13,18 +12,27 @@ public sealed record FleetCve(string Id, string State, string? Package);
 
 /// <summary>
 /// One host of a fleet report, compact: what the report shows of it, its verdict's state, its
-/// CVEs, and its verdict and status documents as the report embeds them (<see cref="VerdictJson"/>,
-/// <see cref="StatusJson.Serialize(HostStatus, Verdict)"/>), kept together as Brotli-compressed
-/// UTF-8 and parsed again only when written or rendered. A fleet of 100,000 hosts is 100,000 of
-/// these, about 3 KB each, not 100,000 object trees (tests/benchmarks: the fleet report rows).
+/// CVEs, and its status document as the report embeds it, verdict inside
+/// (<see cref="StatusJson.SerializeCompact"/>), kept as UTF-8 compressed by the fleet's
+/// <see cref="FleetDocumentCodec"/> and parsed again only when written or rendered. A fleet of
+/// 100,000 hosts is 100,000 of these, not 100,000 object trees: 62 MB in all for the benchmark's
+/// fleet, whose documents differ in two values (1.3 KB a document without the codec's dictionary;
+/// tests/benchmarks: the fleet report rows).
 /// </summary>
 public sealed class FleetHostRow
 {
-    // [verdict length: 4 bytes][verdict UTF-8][status UTF-8], compressed.
+    // The status document, compact UTF-8 with its verdict inside, compressed by the fleet's codec; and where the verdict is in it.
     private readonly byte[] _documents;
+    private readonly FleetDocumentCodec _codec;
     private readonly int _length;
+    private readonly int _verdictStart;
+    private readonly int _verdictLength;
 
-    private FleetHostRow(string file, string name, string target, string collectedAt, VerdictState state, IReadOnlyList<FleetCve> cves, byte[] documents, int length)
+    // Each thread's buffer for the document as written, before it is compressed.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
+    private FleetHostRow(string file, string name, string target, string collectedAt, VerdictState state, IReadOnlyList<FleetCve> cves, byte[] documents, FleetDocumentCodec codec, int length, Range verdict)
     {
         File = file;
         Name = name;
@@ -33,7 +41,9 @@ public sealed class FleetHostRow
         State = state;
         Cves = cves;
         _documents = documents;
+        _codec = codec;
         _length = length;
+        (_verdictStart, _verdictLength) = verdict.GetOffsetAndLength(length);
         FixedLive = cves.Count(c => c.State == FleetReportBuilder.FixedLive);
         Pending = cves.Count - FixedLive;
     }
@@ -65,44 +75,34 @@ public sealed class FleetHostRow
     /// <summary>Array elements and string characters of this host's part of the report: the render limits grow with them.</summary>
     public (long Elements, long Characters) Size { get; private init; }
 
-    /// <summary>The verdict and the status documents as the report embeds them (UTF-8 JSON each).</summary>
+    /// <summary>The verdict and the status documents as the report embeds them (UTF-8 JSON each; the verdict is the status's own <c>verdict</c>).</summary>
     public (ReadOnlyMemory<byte> Verdict, ReadOnlyMemory<byte> Status) Documents()
     {
         var json = new byte[_length];
-        if (!BrotliDecoder.TryDecompress(_documents, json, out var written) || written != _length)
-        {
-            throw new InvalidOperationException("a fleet row's documents did not decompress to their length");
-        }
-
-        var verdict = BinaryPrimitives.ReadInt32LittleEndian(json);
-        return (json.AsMemory(4, verdict), json.AsMemory(4 + verdict));
+        _codec.Decompress(_documents, json);
+        return (json.AsMemory(_verdictStart, _verdictLength), json);
     }
 
     /// <summary>The row of <paramref name="host"/>: its own verdict, or one judged from its status alone for a version-1 document.</summary>
     /// <param name="host">The host as read.</param>
     /// <param name="options">How a version-1 document's verdict is judged.</param>
     /// <param name="strings">Shared copies of the strings many hosts repeat (CVE ids, package names), so a large fleet holds each once.</param>
+    /// <param name="codec">The fleet's codec, shared by its rows; without one, the row's documents are compressed on their own.</param>
     /// <exception cref="NullReferenceException">The document parsed but lacks a nested value the schema requires.</exception>
-    public static FleetHostRow From(FleetHost host, VerdictOptions? options, ConcurrentDictionary<string, string>? strings = null)
+    public static FleetHostRow From(FleetHost host, VerdictOptions? options, ConcurrentDictionary<string, string>? strings = null, FleetDocumentCodec? codec = null)
     {
         var status = host.Status;
         var verdict = host.Verdict ?? VerdictJudge.Judge(status, checks: null, options);
         var name = status.Host.Hostname.GetValueOrDefault(host.File)!;
         var cves = CvesOf(status, strings);
-        var verdictJson = Encoding.UTF8.GetBytes(Serialization.VerdictJson.Write(verdict));
-        var statusJson = Encoding.UTF8.GetBytes(StatusJson.Serialize(status, verdict));
-        var json = new byte[4 + verdictJson.Length + statusJson.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(json, verdictJson.Length);
-        verdictJson.CopyTo(json, 4);
-        statusJson.CopyTo(json, 4 + verdictJson.Length);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        // Quality 1: the fastest; the documents still shrink to about a third (higher qualities: a
-        // fifth less, at two to four times the time; measured on rhel9-covered's status).
-        if (!BrotliEncoder.TryCompress(json, compressed, out var length, quality: 1, window: 22))
-        {
-            throw new InvalidOperationException("a fleet row's documents did not compress");
-        }
-
+        var json = t_json ??= new ArrayBufferWriter<byte>(16 * 1024);
+        json.ResetWrittenCount();
+        StatusJson.SerializeCompact(status, verdict, json);
+        var statusJson = json.WrittenSpan;
+        var verdictRange = VerdictIn(statusJson);
+        var verdictJson = statusJson[verdictRange];
+        codec ??= FleetDocumentCodec.Plain;
+        var compressed = codec.Compress(statusJson);
         var collectedAt = JsonConvention.Time(status.CollectedAt);
         var (statusElements, statusCharacters) = JsonMeasure.Of(statusJson);
         var (verdictElements, verdictCharacters) = JsonMeasure.Of(verdictJson);
@@ -112,12 +112,32 @@ public sealed class FleetHostRow
             cveCharacters += cve.Id.Length + cve.State.Length + (cve.Package?.Length ?? 0);
         }
 
-        return new FleetHostRow(host.File, name, status.Target, collectedAt, verdict.State, cves, compressed[..length], json.Length)
+        return new FleetHostRow(host.File, name, status.Target, collectedAt, verdict.State, cves, compressed, codec, statusJson.Length, verdictRange)
         {
             Collected = status.CollectedAt,
             Size = (statusElements + verdictElements + cves.Count,
                 statusCharacters + verdictCharacters + cveCharacters + host.File.Length + name.Length + status.Target.Length + collectedAt.Length),
         };
+    }
+
+    /// <summary>Where the verdict's value is in the status document: its top-level <c>verdict</c> property.</summary>
+    private static Range VerdictIn(ReadOnlySpan<byte> status)
+    {
+        var reader = new Utf8JsonReader(status);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVerdict = reader.ValueTextEquals("verdict"u8);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isVerdict)
+            {
+                return start..(int)reader.BytesConsumed;
+            }
+        }
+
+        throw new InvalidOperationException("a fleet row's status document has no verdict");
     }
 
     /// <summary>Each CVE the host's data names once, in its best state: fixed live, else installed but not live, else an update fixes it.</summary>

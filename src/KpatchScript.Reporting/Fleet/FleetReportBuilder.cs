@@ -31,7 +31,8 @@ public static class FleetReportBuilder
     public static FleetModel Read(string directory, TimeProvider time, VerdictOptions? options = null)
     {
         var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var (rows, unreadable) = FleetReader.Split<FleetHostRow>(FleetReader.Each(directory, host => Row(host, options, strings)));
+        var codec = new FleetDocumentCodec();
+        var (rows, unreadable) = FleetReader.Split<FleetHostRow>(FleetReader.Each(directory, host => Row(host, options, strings, codec)));
         return Assemble(directory, rows, unreadable, time);
     }
 
@@ -40,18 +41,19 @@ public static class FleetReportBuilder
     {
         var results = new object[input.Hosts.Count];
         var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.For(0, results.Length, i => results[i] = Row(input.Hosts[i], options, strings));
+        var codec = new FleetDocumentCodec();
+        Parallel.For(0, results.Length, i => results[i] = Row(input.Hosts[i], options, strings, codec));
         var (rows, unreadable) = FleetReader.Split<FleetHostRow>(results);
         unreadable.InsertRange(0, input.Unreadable);
         return Assemble(input.Directory, rows, unreadable, time);
     }
 
     /// <summary>The host's row, or the file as unreadable when the document parsed but lacks a nested value the schema requires.</summary>
-    private static object Row(FleetHost host, VerdictOptions? options, ConcurrentDictionary<string, string> strings)
+    private static object Row(FleetHost host, VerdictOptions? options, ConcurrentDictionary<string, string> strings, FleetDocumentCodec codec)
     {
         try
         {
-            return FleetHostRow.From(host, options, strings);
+            return FleetHostRow.From(host, options, strings, codec);
         }
         catch (NullReferenceException)
         {

@@ -15,31 +15,30 @@ internal static class JsonMeasure
         var reader = new Utf8JsonReader(utf8);
         long elements = 0;
         long characters = 0;
-        // The open containers: true for an array, whose direct values are its elements.
-        var arrays = new Stack<bool>();
+        // The open containers, true for an array (whose direct values are its elements): a bool array
+        // and its depth, not a Stack<bool>, whose generic code is compiled at run time (every host is
+        // measured). The reader stops past its default maximum depth, 64.
+        var arrays = new bool[64];
+        var depth = 0;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
-                case JsonTokenType.StartArray:
-                    Count(arrays, ref elements);
-                    arrays.Push(true);
-                    break;
-                case JsonTokenType.StartObject:
-                    Count(arrays, ref elements);
-                    arrays.Push(false);
+                case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                    Count(arrays, depth, ref elements);
+                    arrays[depth++] = reader.TokenType == JsonTokenType.StartArray;
                     break;
                 case JsonTokenType.EndArray or JsonTokenType.EndObject:
-                    arrays.Pop();
+                    depth--;
                     break;
                 case JsonTokenType.PropertyName:
                     break;
                 case JsonTokenType.String:
-                    Count(arrays, ref elements);
+                    Count(arrays, depth, ref elements);
                     characters += reader.ValueIsEscaped ? reader.GetString()!.Length : Encoding.UTF8.GetCharCount(reader.ValueSpan);
                     break;
                 default:
-                    Count(arrays, ref elements);
+                    Count(arrays, depth, ref elements);
                     break;
             }
         }
@@ -47,9 +46,9 @@ internal static class JsonMeasure
         return (elements, characters);
     }
 
-    private static void Count(Stack<bool> arrays, ref long elements)
+    private static void Count(bool[] arrays, int depth, ref long elements)
     {
-        if (arrays.Count > 0 && arrays.Peek())
+        if (depth > 0 && arrays[depth - 1])
         {
             elements++;
         }

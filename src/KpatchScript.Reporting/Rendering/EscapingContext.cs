@@ -23,6 +23,9 @@ internal sealed class EscapingContext : TemplateContext
         }
     }
 
+    /// <summary>Scriban's <c>import</c> reads the object's store directly: a fleet host's object is read in first.</summary>
+    public override void Import(SourceSpan span, object objectToImport) => base.Import(span, LazyJsonObject.Filled(objectToImport)!);
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         base.Write(span, textAsObject is RawInclude.Rendered rendered ? rendered.Text : _escape(textAsObject));
 }

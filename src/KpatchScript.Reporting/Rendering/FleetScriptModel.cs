@@ -64,63 +64,80 @@ internal static class FleetScriptModel
         return root;
     }
 
-    /// <summary>One host as the report's JSON form has it: its fields, verdict, CVEs, and its whole status.</summary>
+    /// <summary>
+    /// One host as the report's JSON form has it: its fields, verdict, CVEs, and its whole status;
+    /// the verdict and the status as <see cref="LazyJsonObject"/>s, read as the template reaches them.
+    /// </summary>
     public static ScriptObject Host(FleetHostRow host)
     {
         var cves = new ScriptArray(host.Cves.Count);
         foreach (var cve in host.Cves)
         {
-            cves.Add(new ScriptObject { ["id"] = cve.Id, ["state"] = cve.State, ["package"] = cve.Package });
+            var item = new ScriptObject(3);
+            item.SetValue("id", cve.Id, readOnly: false);
+            item.SetValue("state", cve.State, readOnly: false);
+            item.SetValue("package", cve.Package, readOnly: false);
+            cves.Add(item);
         }
 
         var (verdictJson, statusJson) = host.Documents();
-        return new ScriptObject
-        {
-            ["file"] = host.File,
-            ["name"] = host.Name,
-            ["target"] = host.Target,
-            ["collected_at"] = host.CollectedAt,
-            ["verdict"] = Value(verdictJson.Span),
-            ["cves"] = cves,
-            ["cves_fixed_live"] = host.FixedLive,
-            ["cves_pending"] = host.Pending,
-            ["status"] = Value(statusJson.Span),
-        };
+        var row = new ScriptObject(9);
+        row.SetValue("file", host.File, readOnly: false);
+        row.SetValue("name", host.Name, readOnly: false);
+        row.SetValue("target", host.Target, readOnly: false);
+        row.SetValue("collected_at", host.CollectedAt, readOnly: false);
+        row.SetValue("verdict", new LazyJsonObject(verdictJson), readOnly: false);
+        row.SetValue("cves", cves, readOnly: false);
+        row.SetValue("cves_fixed_live", host.FixedLive, readOnly: false);
+        row.SetValue("cves_pending", host.Pending, readOnly: false);
+        row.SetValue("status", new LazyJsonObject(statusJson), readOnly: false);
+        return row;
     }
 
     /// <summary>
-    /// A JSON document as <see cref="ScriptModel"/> converts one: objects, arrays, strings, booleans,
-    /// whole numbers as long, others as double. Read token by token, without a JsonDocument first:
-    /// every host of a fleet is converted (tests/benchmarks: the fleet report rows).
+    /// Reads a JSON object's members into <paramref name="target"/> as <see cref="ScriptModel"/>
+    /// converts them (strings, booleans, whole numbers as long, others as double, arrays), its
+    /// nested objects as <see cref="LazyJsonObject"/>s of their own text. A name repeated keeps its
+    /// last value, in the place of its first.
     /// </summary>
-    private static object? Value(ReadOnlySpan<byte> json)
+    internal static void ReadMembers(ScriptObject target, ReadOnlyMemory<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var scratch = t_scratch ??= new Scratch();
+        var reader = new Utf8JsonReader(json.Span);
         reader.Read();
-        return Value(ref reader);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = scratch.Name(ref reader);
+            reader.Read();
+            // SetValue, not the indexer: the indexer goes through a TemplateContext of its own.
+            target.SetValue(name, Value(json, ref reader, scratch), readOnly: false);
+        }
     }
 
-    private static object? Value(ref Utf8JsonReader reader)
+    private static object? Value(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, Scratch scratch)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var obj = new ScriptObject();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    obj[name] = Value(ref reader);
-                }
-
-                return obj;
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return new LazyJsonObject(json[start..(int)reader.BytesConsumed]);
             case JsonTokenType.StartArray:
-                var array = new ScriptArray();
+                // Gathered first, then the array made at its size.
+                var items = scratch.Items;
+                var first = items.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(Value(ref reader));
+                    items.Add(Value(json, ref reader, scratch));
                 }
 
+                var array = new ScriptArray(items.Count - first);
+                for (var i = first; i < items.Count; i++)
+                {
+                    array.Add(items[i]);
+                }
+
+                items.RemoveRange(first, items.Count - first);
                 return array;
             case JsonTokenType.String:
                 return reader.GetString();
@@ -132,6 +149,45 @@ internal static class FleetScriptModel
                 return reader.TryGetInt64(out var whole) ? whole : reader.GetDouble();
             default:
                 return null;
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>A thread's working list for <see cref="Value"/>, and the property names it has read.</summary>
+    private sealed class Scratch
+    {
+        private const int LongestSharedName = 64;
+
+        // Names by a hash of their UTF-8 bytes; a collision replaces. Not a HashSet with an
+        // alternate lookup: its generic code is compiled at run time, on the template's thread.
+        private readonly string?[] _names = new string?[256];
+
+        public List<object?> Items { get; } = [];
+
+        /// <summary>The property name, one string per name however many hosts carry it (the documents repeat a few dozen names).</summary>
+        public string Name(ref Utf8JsonReader reader)
+        {
+            var utf8 = reader.ValueSpan;
+            if (reader.ValueIsEscaped || utf8.Length > LongestSharedName)
+            {
+                return reader.GetString()!;
+            }
+
+            var hash = 2166136261;
+            foreach (var b in utf8)
+            {
+                hash = (hash ^ b) * 16777619;
+            }
+
+            ref var slot = ref _names[hash & 255];
+            if (slot is null || !reader.ValueTextEquals(slot))
+            {
+                slot = reader.GetString()!;
+            }
+
+            return slot;
         }
     }
 

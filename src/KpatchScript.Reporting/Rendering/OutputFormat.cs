@@ -91,7 +91,8 @@ internal static class OutputFormat
     private static JsonObject Object(ScriptObject o)
     {
         var json = new JsonObject();
-        foreach (var (name, value) in o)
+        // Through the interface: a fleet host's objects are read when first asked (LazyJsonObject).
+        foreach (var (name, value) in (IEnumerable<KeyValuePair<string, object?>>)o)
         {
             json[name] = Json(value);
         }

@@ -26,7 +26,7 @@ internal static class TemplateFunctions
 
     private static bool Known(object? value) => value is not null && !IsUnknown(value);
 
-    private static string Reason(object? value) => IsUnknown(value) ? ((ScriptObject)value!)["unknown"] as string ?? "" : "";
+    private static string Reason(object? value) => IsUnknown(value) ? ((IDictionary<string, object?>)value!)["unknown"] as string ?? "" : "";
 
     private static string Text(object? value) => value switch
     {
@@ -36,5 +36,6 @@ internal static class TemplateFunctions
         _ => OutputFormat.Text(value),
     };
 
-    private static bool IsUnknown(object? value) => value is ScriptObject { Count: 1 } o && o.ContainsKey("unknown");
+    // Through the interface: a fleet host's objects are read when first asked (LazyJsonObject).
+    private static bool IsUnknown(object? value) => value is ScriptObject and IDictionary<string, object?> { Count: 1 } o && o.ContainsKey("unknown");
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using KpatchScript.Serialization;
 using KpatchScript.Status;
 using KpatchScript.Targets;
@@ -40,6 +43,46 @@ public sealed class SysrootDetectionTests
         // The fast writer and System.Text.Json's contract agree byte for byte, both ways.
         Assert.Equal(StatusJson.SerializeWithContext(status), json);
         Assert.Equal(json, StatusJson.Serialize(StatusJson.Deserialize(json)!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_compact_form_is_the_document_without_its_indentation(string fixture)
+    {
+        var status = await DetectAsync(fixture);
+        var verdict = Facade(fixture).VerifyNow(status).Verdict;
+        var indented = StatusJson.Serialize(status, verdict);
+        var compact = new ArrayBufferWriter<byte>();
+        // Twice into one buffer: the thread's text buffer is reused, and the second document follows the first.
+        StatusJson.SerializeCompact(status, verdict, compact);
+        var first = compact.WrittenCount;
+        StatusJson.SerializeCompact(status, verdict, compact);
+
+        using var document = JsonDocument.Parse(indented);
+        var minified = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(minified, new JsonWriterOptions { Indented = false, Encoder = JsonConvention.Encoder }))
+        {
+            document.WriteTo(writer);
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(minified.WrittenSpan), Encoding.UTF8.GetString(compact.WrittenSpan[..first]));
+        Assert.Equal(Encoding.UTF8.GetString(minified.WrittenSpan), Encoding.UTF8.GetString(compact.WrittenSpan[first..]));
+    }
+
+    [Fact]
+    public async Task A_status_that_fails_half_way_leaves_nothing_in_the_next_compact_document()
+    {
+        var status = await DetectAsync(SysrootFixtures.OneEnabledPatch);
+        var verdict = Facade(SysrootFixtures.OneEnabledPatch).VerifyNow(status).Verdict;
+        var expected = new ArrayBufferWriter<byte>();
+        StatusJson.SerializeCompact(status, verdict, expected);
+
+        // A document parsed without a value the schema requires (the fleet reader reports such a file unreadable).
+        Assert.Throws<NullReferenceException>(() => StatusJson.SerializeCompact(status with { Coverage = null! }, verdict, new ArrayBufferWriter<byte>()));
+        var after = new ArrayBufferWriter<byte>();
+        StatusJson.SerializeCompact(status, verdict, after);
+
+        Assert.Equal(expected.WrittenSpan.ToArray(), after.WrittenSpan.ToArray());
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public sealed class KpatchScriptPackageTests : NuGetTestBase
 
         var resolution = Workspace.Resolve("KpatchScript.Reporting", version, Workspace.Feed);
 
-        Assert.Equal(["KpatchScript", "KpatchScript.Abstractions", "KpatchScript.Reporting", "Scriban.Signed"], resolution.Packages.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["KpatchScript", "KpatchScript.Abstractions", "KpatchScript.Reporting", "Scriban.Signed", "ZstdSharp.Port"], resolution.Packages.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Contains("Scriban.Signed.dll", resolution.Assemblies.Select(Path.GetFileName));
+        Assert.Contains("ZstdSharp.dll", resolution.Assemblies.Select(Path.GetFileName));
     }
 }

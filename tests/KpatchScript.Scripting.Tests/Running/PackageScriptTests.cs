@@ -71,8 +71,8 @@ public sealed class PackageScriptTests : IDisposable
 
     /// <summary>
     /// KpatchScript, KpatchScript.Abstractions and KpatchScript.Reporting as this build packed them
-    /// (GeneratePackageOnBuild), and Reporting's one outside dependency, Scriban.Signed, from the
-    /// machine's package folder (restore put it there), so a local feed serves a whole closure.
+    /// (GeneratePackageOnBuild), and Reporting's outside dependencies, Scriban.Signed and ZstdSharp.Port,
+    /// from the machine's package folder (restore put them there), so a local feed serves a whole closure.
     /// </summary>
     internal static IEnumerable<string> BuiltPackages()
     {
@@ -82,15 +82,17 @@ public sealed class PackageScriptTests : IDisposable
             var directory = RepositoryPaths.Combine("src", project, "bin", configuration);
             return Directory.GetFiles(directory, "KpatchScript*.nupkg").Single(f => !f.EndsWith(".symbols.nupkg", StringComparison.Ordinal));
         });
-        return built.Append(ScribanPackage());
+        return built.Append(RestoredPackage("Scriban.Signed")).Append(RestoredPackage("ZstdSharp.Port"));
     }
 
-    private static string ScribanPackage()
+    /// <summary>The package at the version Directory.Packages.props names, from the machine's package folder.</summary>
+    private static string RestoredPackage(string id)
     {
         var props = File.ReadAllText(RepositoryPaths.Combine("Directory.Packages.props"));
-        var version = System.Text.RegularExpressions.Regex.Match(props, "Include=\"Scriban.Signed\" Version=\"([^\"]+)\"").Groups[1].Value;
+        var version = System.Text.RegularExpressions.Regex.Match(props, $"Include=\"{System.Text.RegularExpressions.Regex.Escape(id)}\" Version=\"([^\"]+)\"").Groups[1].Value;
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder ? folder : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var nupkg = Path.Combine(packages, "scriban.signed", version, $"scriban.signed.{version}.nupkg");
+        var lower = id.ToLowerInvariant();
+        var nupkg = Path.Combine(packages, lower, version, $"{lower}.{version}.nupkg");
         return File.Exists(nupkg) ? nupkg : throw new FileNotFoundException($"{nupkg} is missing: restore the solution first (dotnet restore KpatchScript.sln)", nupkg);
     }
 }
