@@ -34,9 +34,10 @@ internal sealed class RunCommand : ICliCommand
         as it is, options too: './tool.csx --dry-run -- --dry-run' is a dry run, and the script gets
         '--dry-run'.
 
-        The compiled script is cached per user (~/.cache/kpatch-script/scripts, $XDG_CACHE_HOME or
-        $KPATCH_SCRIPT_CACHE), keyed by the #load closure, #r files, pinned package versions, the
-        runtime and the tool's version; a cached run does not load the compiler.
+        The compiled script is cached per user (~/.cache/kpatch-script/scripts, $XDG_CACHE_HOME,
+        dotnet-script's $DOTNET_SCRIPT_CACHE_LOCATION as the root, or $KPATCH_SCRIPT_CACHE), keyed by
+        the #load closure, #r files, pinned package versions, the runtime and the tool's version; a
+        cached run does not load the compiler.
         """, """
         Exit codes: the script's own (return N, a trailing int expression, or Environment.ExitCode;
         0 otherwise), 1 compile error or unhandled exception (file(line,col) on stderr), 2 wrong

@@ -4,7 +4,9 @@ namespace KpatchScript.Scripting.Caching;
 
 /// <summary>
 /// Compiled scripts on disk, per user: <c>$KPATCH_SCRIPT_CACHE</c>, else
-/// <c>$XDG_CACHE_HOME/kpatch-script/scripts</c>, else <c>~/.cache/kpatch-script/scripts</c>.
+/// <c>$DOTNET_SCRIPT_CACHE_LOCATION/kpatch-script/scripts</c> (dotnet-script's cache root, where it
+/// keeps <c>dotnet-script/</c>; a relative one from the working directory, as dotnet-script takes it),
+/// else <c>$XDG_CACHE_HOME/kpatch-script/scripts</c>, else <c>~/.cache/kpatch-script/scripts</c>.
 /// One directory per key holds <c>script.dll</c>, <c>references.txt</c> (the files to load
 /// at run time, one per line) and <c>entry.txt</c> (the metadata token of the entry point). An entry is written in a directory of its own and renamed into
 /// place, so a reader never sees half an entry and two runs that compile at once both succeed.
@@ -23,6 +25,13 @@ public sealed class ScriptCache(string directory)
         if (!string.IsNullOrEmpty(configured))
         {
             return new ScriptCache(Path.GetFullPath(configured));
+        }
+
+        // dotnet-script's variable names a root that each tool keeps a folder of its own in.
+        var dotnetScript = Environment.GetEnvironmentVariable("DOTNET_SCRIPT_CACHE_LOCATION");
+        if (!string.IsNullOrEmpty(dotnetScript))
+        {
+            return new ScriptCache(Path.Combine(Path.GetFullPath(dotnetScript), "kpatch-script", "scripts"));
         }
 
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");

@@ -42,6 +42,34 @@ public sealed class CacheProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Dotnet_scripts_cache_location_is_the_root_of_ours_when_ours_is_not_set()
+    {
+        var script = Script("hello.csx", "Console.WriteLine(\"hello\");\n");
+        var hit = Path.Combine(_directory, "hit.txt");
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["KPATCH_SCRIPT_CACHE"] = "",
+            // Relative, as dotnet-script takes it: from the working directory.
+            ["DOTNET_SCRIPT_CACHE_LOCATION"] = "dotnet-script-cache",
+            ["KPATCH_SCRIPT_CONFIG"] = ConfigPath,
+            ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages"),
+            ["XDG_DATA_HOME"] = Path.Combine(_directory, "data"),
+            ["XDG_CACHE_HOME"] = Path.Combine(_directory, "xdg-cache"),
+        };
+
+        var first = await KpatchScriptCli.RunAsync(["run", script], environment, _directory, timeout: TimeSpan.FromSeconds(60));
+        environment["KPATCH_SCRIPT_TRACE_ASSEMBLIES"] = hit;
+        var second = await KpatchScriptCli.RunAsync(["run", script], environment, _directory, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Equal((0, "hello\n", 0, "hello\n"), (first.ExitCode, first.StandardOutput, second.ExitCode, second.StandardOutput));
+        var entry = Assert.Single(Directory.GetDirectories(Path.Combine(_directory, "dotnet-script-cache", "kpatch-script", "scripts")));
+        Assert.True(File.Exists(Path.Combine(entry, "script.dll")), entry);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "xdg-cache")));
+        // The second run is a hit from there: no compiler.
+        Assert.DoesNotContain(File.ReadAllLines(hit), a => a.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_cache_hit_loads_neither_roslyn_nor_nuget_nor_the_plugin_host()
     {
         var script = Script("hello.csx", "#load \"lib.csx\"\nConsole.WriteLine(Greeting);\n");
