@@ -54,7 +54,7 @@ public sealed class FleetDocumentCodec
 
         var bound = Compressor.GetCompressBound(document.Length);
         var buffer = t_compressed is { } held && held.Length >= bound ? held : t_compressed = new byte[bound];
-        var compressor = _compressors.TryTake(out var taken) ? taken : New(new Compressor(Level), c => c.LoadDictionary);
+        var compressor = _compressors.TryTake(out var taken) ? taken : NewCompressor();
         try
         {
             return buffer.AsSpan(0, compressor.Wrap(document, buffer)).ToArray();
@@ -68,7 +68,7 @@ public sealed class FleetDocumentCodec
     /// <summary>Decompresses <paramref name="compressed"/> into <paramref name="document"/>, which it must fill exactly.</summary>
     public void Decompress(ReadOnlySpan<byte> compressed, Span<byte> document)
     {
-        var decompressor = _decompressors.TryTake(out var taken) ? taken : New(new Decompressor(), d => d.LoadDictionary);
+        var decompressor = _decompressors.TryTake(out var taken) ? taken : NewDecompressor();
         try
         {
             if (decompressor.Unwrap(compressed, document) != document.Length)
@@ -82,13 +82,25 @@ public sealed class FleetDocumentCodec
         }
     }
 
-    private T New<T>(T codec, Func<T, Action<byte[]>> loadDictionary)
+    private Compressor NewCompressor()
     {
+        var compressor = new Compressor(Level);
         if (Volatile.Read(ref _dictionary) is { } dictionary)
         {
-            loadDictionary(codec)(dictionary);
+            compressor.LoadDictionary(dictionary);
         }
 
-        return codec;
+        return compressor;
+    }
+
+    private Decompressor NewDecompressor()
+    {
+        var decompressor = new Decompressor();
+        if (Volatile.Read(ref _dictionary) is { } dictionary)
+        {
+            decompressor.LoadDictionary(dictionary);
+        }
+
+        return decompressor;
     }
 }
