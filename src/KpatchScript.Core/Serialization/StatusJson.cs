@@ -32,6 +32,14 @@ public static class StatusJson
     /// <summary>The same from UTF-8 (a fleet's files, read as bytes: no text copy of each).</summary>
     public static HostStatus? Deserialize(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, StatusJsonContext.Default.HostStatus);
 
+    /// <summary>
+    /// The document read by hand, with where its verdict's value is (an empty range when it has
+    /// none), when it is shaped as this schema's writer writes it; null otherwise, and then
+    /// <see cref="Deserialize(ReadOnlySpan{byte})"/> reads it (and names what is wrong). The fleet
+    /// report reads thousands of documents this way (StatusJsonReader says why).
+    /// </summary>
+    public static (HostStatus Status, Range Verdict)? TryReadAsWritten(ReadOnlySpan<byte> utf8) => StatusJsonReader.TryRead(utf8);
+
     /// <summary>What System.Text.Json writes for the same document; a test holds it equal to <see cref="Serialize(HostStatus)"/>.</summary>
     internal static string SerializeWithContext(HostStatus status) =>
         JsonSerializer.Serialize(status, new StatusJsonContext(new JsonSerializerOptions(StatusJsonContext.Default.Options) { Encoder = JsonConvention.Encoder }).HostStatus);
