@@ -201,6 +201,7 @@ internal static class FleetScriptModel
     {
         public const int Window = 128;
 
+        private readonly Lock _gate = new();
         private int _start = -1;
         private ScriptObject[] _window = [];
         private int _nextStart = -1;
@@ -225,18 +226,52 @@ internal static class FleetScriptModel
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
 
-                if (_start < 0 || index < _start || index >= _start + _window.Length)
+                // Under a lock: the items of kps.include_each render on several threads (IncludeEach),
+                // and a partial may index the hosts itself. The template's own loop is the only taker otherwise.
+                lock (_gate)
                 {
-                    var window = _next is not null && _nextStart == index ? _next.GetAwaiter().GetResult() : Build(index);
-                    (_start, _window) = (index, window);
-                    var next = index + window.Length;
-                    (_nextStart, _next) = next < rows.Count ? (next, Task.Run(() => Build(next))) : (-1, null);
-                }
+                    if (_start < 0 || index < _start || index >= _start + _window.Length)
+                    {
+                        var window = _next is not null && _nextStart == index ? _next.GetAwaiter().GetResult() : Build(index);
+                        (_start, _window) = (index, window);
+                        var next = index + window.Length;
+                        (_nextStart, _next) = next < rows.Count ? (next, Task.Run(() => Build(next))) : (-1, null);
+                    }
 
-                return _window[index - _start];
+                    return _window[index - _start];
+                }
             }
 
             set => throw new NotSupportedException("the fleet's hosts are read-only");
+        }
+
+        /// <summary>
+        /// Hosts <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>, each made
+        /// when the range is indexed, on the thread that indexes it, and not kept here: kps.include_each
+        /// renders ranges on every core, each host once (IncludeEach).
+        /// </summary>
+        public IReadOnlyList<object?> Range(int start, int count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(start);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(count, rows.Count - start);
+            return new HostRange(rows, start, count);
+        }
+
+        private sealed class HostRange(IReadOnlyList<FleetHostRow> rows, int start, int count) : IReadOnlyList<object?>
+        {
+            public int Count => count;
+
+            public object? this[int index] => (uint)index < (uint)count ? Host(rows[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+
+            public IEnumerator<object?> GetEnumerator()
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    yield return this[i];
+                }
+            }
+
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
         private ScriptObject[] Build(int start)

@@ -32,6 +32,9 @@ internal sealed class LazyJsonObject : ScriptObject, IScriptObject, IDictionary<
 
     private ReadOnlyMemory<byte> _json;
 
+    // Set once the members are in; read without the lock on every way in.
+    private volatile bool _filled;
+
     /// <param name="json">The object's UTF-8 JSON, from its <c>{</c> to its <c>}</c>.</param>
     public LazyJsonObject(ReadOnlyMemory<byte> json)
         : base(0, autoImportStaticsFromThisType: false)
@@ -40,21 +43,36 @@ internal sealed class LazyJsonObject : ScriptObject, IScriptObject, IDictionary<
     }
 
     /// <summary>Whether its members have been read in.</summary>
-    public bool IsFilled => _json.IsEmpty;
+    public bool IsFilled => _filled;
 
-    /// <summary>Reads the members in, the first time.</summary>
+    /// <summary>
+    /// Reads the members in, the first time. Safe from several threads at once: items of
+    /// <c>kps.include_each</c> render in parallel (IncludeEach), and a partial may reach another
+    /// item's host; the first thread reads, the others wait for it.
+    /// </summary>
     public void Fill()
     {
-        // A JSON object is never empty text, so an empty one means filled. Cleared before reading:
-        // storing the members goes through no member of this class.
-        if (_json.IsEmpty)
+        if (_filled)
         {
             return;
         }
 
-        var json = _json;
-        _json = default;
-        FleetScriptModel.ReadMembers(this, json);
+        // On the object itself: internal and sealed, nothing else locks it, and a lock object each would
+        // be one more allocation for every object of every host.
+        lock (this)
+        {
+            // A JSON object is never empty text, so an empty one means read, or being read by this
+            // thread: storing the members goes through SetValue, which comes back here.
+            if (_json.IsEmpty)
+            {
+                return;
+            }
+
+            var json = _json;
+            _json = default;
+            FleetScriptModel.ReadMembers(this, json);
+            _filled = true;
+        }
     }
 
     /// <summary><paramref name="value"/>, filled when it is a lazy object.</summary>

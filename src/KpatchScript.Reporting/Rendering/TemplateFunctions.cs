@@ -10,6 +10,7 @@ namespace KpatchScript.Reporting.Rendering;
 /// <item><c>kps.reason x</c>: the reason of an unknown reading, else empty.</item>
 /// <item><c>kps.text x</c>: x as text: a list joined with ", ", true/false as yes/no, an unknown as "unknown (reason)", null or an empty list as "none".</item>
 /// <item><c>kps.list x</c>: x when it is a known list, else an empty list (loop over it safely).</item>
+/// <item><c>kps.include_each items 'partial' 'name'</c>: the partial once per item, each in a scope of its own, on every core (<see cref="IncludeEach"/>).</item>
 /// </list>
 /// </summary>
 internal static class TemplateFunctions
@@ -21,6 +22,7 @@ internal static class TemplateFunctions
         kps.Import("reason", new Func<object?, string>(Reason));
         kps.Import("text", new Func<object?, string>(Text));
         kps.Import("list", new Func<object?, ScriptArray>(value => value as ScriptArray ?? []));
+        kps.SetValue("include_each", new IncludeEach(), readOnly: true);
         return kps;
     }
 

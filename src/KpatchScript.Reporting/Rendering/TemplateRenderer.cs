@@ -49,19 +49,15 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
             throw new TemplateException(Format(template.Messages.First(m => m.Type == ParserMessageType.Error)));
         }
 
-        var context = new EscapingContext(OutputFormat.For(name))
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = (int)Math.Min(int.MaxValue, Math.Max(MinimumLoopLimit, size.Elements * LoopsPerElement)),
-            OutputLimit = (int)Math.Min(int.MaxValue, MinimumOutputLimit + (size.Characters * OutputPerModelCharacter)),
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            TemplateLoader = new Loader(lookup),
-            MemberRenamer = member => member.Name,
-        };
-        FixClock(context, generatedAt);
+        var generated = DateTimeOffset.Parse(generatedAt, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+        var settings = new RenderSettings(
+            OutputFormat.For(name),
+            LoopLimit: (int)Math.Min(int.MaxValue, Math.Max(MinimumLoopLimit, size.Elements * LoopsPerElement)),
+            OutputLimit: (int)Math.Min(int.MaxValue, MinimumOutputLimit + (size.Characters * OutputPerModelCharacter)),
+            new Loader(lookup),
+            generated);
         globals["kps"] = TemplateFunctions.Create();
-        context.PushGlobal(globals);
+        var context = EscapingContext.Create(settings, [globals]);
         if (output is not null)
         {
             context.PushOutput(new TextWriterOutput(output));
@@ -80,17 +76,6 @@ public sealed class TemplateRenderer(TemplateLookup lookup)
         catch (ScriptRuntimeException ex)
         {
             throw new TemplateException(Format(ex.Span, ex.OriginalMessage), ex);
-        }
-    }
-
-    /// <summary><c>date.now</c> is the model's generation time (from the TimeProvider), not the machine's clock.</summary>
-    private static void FixClock(TemplateContext context, string generatedAt)
-    {
-        var generated = DateTimeOffset.Parse(generatedAt, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
-        if (context.BuiltinObject["date"] is ScriptObject date)
-        {
-            // SetValue, not Import: Import leaves a member that is already there as it is.
-            date.SetValue("now", DelegateCustomFunction.CreateFunc(() => generated), readOnly: true);
         }
     }
 
