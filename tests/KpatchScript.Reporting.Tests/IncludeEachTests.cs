@@ -125,6 +125,17 @@ public sealed class IncludeEachTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_partial_that_does_not_parse_is_named_with_its_own_line_and_column()
+    {
+        Template("_item.txt", "{{ x }}\n{{ if }}");
+        Template("each.txt", "{{ kps.include_each items '_item.txt' 'x' }}");
+
+        var error = Assert.Throws<TemplateException>(() => Render("each.txt", Model(new JsonArray(1, 2))));
+
+        Assert.StartsWith("template _item.txt(2,7): ", error.Message, StringComparison.Ordinal);
+    }
+
     private void Template(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
 
     private string Render(string name, JsonObject model) => new TemplateRenderer(new TemplateLookup([_directory])).Render(name, model);

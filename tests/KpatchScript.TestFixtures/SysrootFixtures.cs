@@ -181,7 +181,9 @@ public static class SysrootFixtures
     /// <summary>Builds every spec once per test run; each RPM is renamed after its spec file.</summary>
     private static string BuildRpms()
     {
-        var top = Path.Combine(Path.GetTempPath(), $"kps-rpmbuild-{Environment.ProcessId}");
+        // A directory of its own: one named after the process id was left behind, and a later test
+        // process given the same id failed copying its RPMs onto the old ones.
+        var top = Directory.CreateTempSubdirectory("kps-rpmbuild-").FullName;
         var output = Path.Combine(top, "out");
         Directory.CreateDirectory(output);
         foreach (var spec in Directory.GetFiles(RepositoryPaths.Combine("tests", "fixtures", "rpm"), "*.spec"))
