@@ -77,6 +77,18 @@ internal static class CliApp
                 return ExitCodes.Ok;
             }
 
+            if (arguments[0] == "--info")
+            {
+                var json = arguments.Count == 2 && arguments[1] == "--json";
+                if (arguments.Count > 1 && !json)
+                {
+                    throw new UsageException($"--info takes only --json, not '{arguments[1]}'");
+                }
+
+                environment.Out.Write(json ? Output.EnvironmentInfo.Json(environment) + "\n" : Output.EnvironmentInfo.Text(environment));
+                return ExitCodes.Ok;
+            }
+
             command = Array.Find(Commands, c => c.Name == arguments[0])
                 ?? throw new UsageException($"unknown command '{arguments[0]}'; run 'kpatch-script --help' for the list");
             arguments.RemoveAt(0);
@@ -146,6 +158,8 @@ internal static class CliApp
             Global options:
               --help, -h     Show help (also after a command: kpatch-script status --help)
               --version      Show the version
+              --info         Show the version, install location, framework, runtime and the
+                             script cache and configuration paths (as dotnet-script --info; --json too)
               --verbose      Show full details when something fails
 
             """;

@@ -1,3 +1,5 @@
+using KpatchScript.TestFixtures;
+
 namespace KpatchScript.Cli.Tests;
 
 public sealed class CommandLineTests
@@ -52,5 +54,31 @@ public sealed class CommandLineTests
 
         Assert.Equal((0, KpatchFacade.ToolVersion + "\n"), (outcome.ExitCode, outcome.Out));
         Assert.Matches(@"^\d+\.\d+\.\d+", outcome.Out);
+    }
+
+    [Fact]
+    public void Info_reports_what_dotnet_script_s_does_and_where_scripts_are_cached_as_text_and_json()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "kps-info-" + Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string> { ["KPATCH_SCRIPT_CACHE"] = cache, ["KPATCH_SCRIPT_CONFIG"] = "/nonexistent/config.json" };
+
+        var text = CliProcess.Finish(CliProcess.Start(environment, "--info"));
+        var json = CliProcess.Finish(CliProcess.Start(environment, "--info", "--json"));
+        var wrong = CliProcess.Finish(CliProcess.Start(environment, "--info", "--verbosity"));
+
+        Assert.Equal((0, ""), (text.ExitCode, text.Error));
+        Assert.Contains($"Version              : {KpatchFacade.ToolVersion}\n", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Target framework     : net10.0\n", text.Out, StringComparison.Ordinal);
+        Assert.Contains($"Script cache         : {cache}\n", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Configuration exists : no\n", text.Out, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (json.ExitCode, json.Error));
+        Assert.Empty(JsonSchemaFile.Info.Errors(json.Out));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(json.Out)!;
+        Assert.Equal(cache, document["script_cache"]!.GetValue<string>());
+        Assert.Equal(Environment.Version.ToString(), document["dotnet_version"]!.GetValue<string>());
+        Assert.Equal(Path.GetDirectoryName(KpatchScriptCli.Dll), document["install_location"]!.GetValue<string>());
+        // Naming the cache is all: --info makes nothing.
+        Assert.False(Directory.Exists(cache));
+        Assert.Equal((2, "kpatch-script: error: --info takes only --json, not '--verbosity'\n"), (wrong.ExitCode, wrong.Error));
     }
 }

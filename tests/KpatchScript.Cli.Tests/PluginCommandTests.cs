@@ -142,7 +142,8 @@ public sealed class PluginCommandTests : IDisposable
         var check = CliRunner.Run("check", script, "--plugins", _plugins.Directory);
         var without = CliRunner.Run("check", script);
 
-        Assert.Equal((0, "hello admin from good v1\n"), (run.ExitCode, run.Out));
+        // Print formats as dotnet-script's does: a string as a C# literal.
+        Assert.Equal((0, "\"hello admin from good v1\"\n"), (run.ExitCode, run.Out));
         Assert.Equal(0, check.ExitCode);
         Assert.Equal(1, without.ExitCode);
         Assert.Contains("error CS0246", without.Error, StringComparison.Ordinal);

@@ -52,7 +52,8 @@ public sealed class RunCommandLineTests
             // Words that are not options ("-" and a negative number included) reach the script in order; "--" passes the rest as it is.
             var outcome = CliRunner.Run([script, "a", .. options.SelectMany(o => o), "-1", "-", "--", "--dry-run", "--"]);
 
-            Assert.Equal((0, $"{target} dry=True args=[a,-1,-,--dry-run,--]\n", ""), (outcome.ExitCode, outcome.Out, outcome.Error));
+            // Print writes the string as dotnet-script's Print does: a C# literal.
+            Assert.Equal((0, $"\"{target} dry=True args=[a,-1,-,--dry-run,--]\"\n", ""), (outcome.ExitCode, outcome.Out, outcome.Error));
             // Every option of run's table is in this test: a new one must be taken by the host after the file too.
             var documented = RunSettings.Table.Options.Select(o => o.Name).Order(StringComparer.Ordinal);
             Assert.Equal(documented, options.Select(o => o[0]).Order(StringComparer.Ordinal));

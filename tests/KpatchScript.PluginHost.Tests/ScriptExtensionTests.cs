@@ -41,7 +41,8 @@ public sealed class ScriptExtensionTests
                 .Run(ScriptClosure.FromFile(file), [], new ScriptRunOptions { Out = output, Target = "sysroot:" + SysrootFixtures.Get(SysrootFixtures.OneEnabledPatch) }, CancellationToken.None);
 
             Assert.Equal((3, null, ""), (outcome.ExitCode, outcome.Message, errors.ToString()));
-            Assert.Equal("hello script from good v1\nGoodPlugin:site-baseline Pass\nThrowingPlugin:thrower Fail\nTrue\n", output.ToString());
+            // Print formats as dotnet-script's does: strings as C# literals, true as true.
+            Assert.Equal("\"hello script from good v1\"\n\"GoodPlugin:site-baseline Pass\"\n\"ThrowingPlugin:thrower Fail\"\ntrue\n", output.ToString());
             Assert.Single(Directory.GetDirectories(cache.Directory));
         }
     }

@@ -44,6 +44,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script report --fleet DIR --format json.</summary>
     public static JsonSchemaFile FleetReport { get; } = new("Reports/fleet-report.schema.json");
 
+    /// <summary>kpatch-script --info --json.</summary>
+    public static JsonSchemaFile Info { get; } = new("Operations/info.schema.json");
+
     /// <summary>kpatch-script plugins list|info --json.</summary>
     public static JsonSchemaFile Plugins { get; } = new("Plugins/plugins.schema.json");
 

@@ -123,9 +123,12 @@ internal static class ScriptCompiler
     private static HashSet<string> HostAssemblyNames() =>
         HostAssemblies.Select(a => a.GetName()).Concat(typeof(Reporting.HostReports).Assembly.GetReferencedAssemblies()).Select(n => n.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What scripts get from the host without #r: the globals type, the facade and its contract, reports and alerts.</summary>
+    /// <summary>
+    /// What scripts get from the host without #r: the globals type and what its members name
+    /// (Roslyn's <c>PrintOptions</c>, as under dotnet-script), the facade and its contract, reports and alerts.
+    /// </summary>
     private static IEnumerable<System.Reflection.Assembly> HostAssemblies =>
-        new[] { typeof(ScriptGlobals), typeof(Kpatch), typeof(IKpatchFacade), typeof(Reporting.HostReports) }.Select(t => t.Assembly).Distinct();
+        new[] { typeof(ScriptGlobals), typeof(Microsoft.CodeAnalysis.Scripting.Hosting.PrintOptions), typeof(Kpatch), typeof(IKpatchFacade), typeof(Reporting.HostReports) }.Select(t => t.Assembly).Distinct();
 
     /// <summary>The facade and the globals type: scripts use them without #r.</summary>
     private static IEnumerable<MetadataReference> HostReferences() =>

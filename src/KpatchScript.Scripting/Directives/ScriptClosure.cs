@@ -139,6 +139,13 @@ public sealed class ScriptClosure
     {
         foreach (var reference in file.References)
         {
+            // dotnet-script 1.x takes an SDK (#r "sdk:Microsoft.NET.Sdk.Web"); this runner has the shared
+            // framework only: one line saying so, not the compiler's CS0006 about a file named "sdk:...".
+            if (reference.Value.StartsWith("sdk:", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ScriptException($"{file.Path}({reference.Line},1): error KPS0002: #r \"{reference.Value}\" is not supported: kpatch-script runs scripts on the shared framework (Microsoft.NETCore.App) with the facade; reference what the SDK would bring as packages instead (#r \"nuget: Id, Version\")");
+            }
+
             if (!Path.IsPathRooted(reference.Value) || BoundedFile.KindOf(reference.Value) == Host.EntryKind.Missing)
             {
                 continue; // a name for the resolver, or missing: the compiler reports that (CS0006)

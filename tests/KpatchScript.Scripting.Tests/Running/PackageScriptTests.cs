@@ -46,7 +46,7 @@ public sealed class PackageScriptTests : IDisposable
         var outcome = new ScriptHost(cache: null, TextWriter.Null).Run(ScriptClosure.FromFile(script), [], new ScriptRunOptions { Out = output, Target = "sysroot:" + sysroot }, CancellationToken.None);
 
         Assert.Equal((ScriptEnd.Completed, 0), (outcome.End, outcome.ExitCode));
-        Assert.Equal($"{File.ReadAllText(Path.Combine(sysroot, "proc/sys/kernel/osrelease")).Trim()} 1\n", output.ToString());
+        Assert.Equal($"\"{File.ReadAllText(Path.Combine(sysroot, "proc/sys/kernel/osrelease")).Trim()} 1\"\n", output.ToString());
         Assert.True(Directory.Exists(Path.Combine(packages, "kpatchscript", KpatchFacade.ToolVersion)), "the package was extracted into the configured packages folder");
     }
 

@@ -1,0 +1,2 @@
+#r "sdk:Microsoft.NET.Sdk.Web"
+Console.WriteLine("not reached");
