@@ -28,6 +28,7 @@ internal static class CliApp
         new EvalCommand(),
         new CheckCommand(),
         new NewCommand(),
+        new InitCommand(),
         new PluginsCommand(),
     ];
 

@@ -1,5 +1,5 @@
-using System.Text;
 using KpatchScript.Cli.CommandLine;
+using KpatchScript.Cli.Scaffolding;
 using KpatchScript.Cli.Settings;
 using KpatchScript.Serialization;
 
@@ -31,38 +31,13 @@ internal sealed class NewCommand : ICliCommand
     {
         var name = Parse(arguments, environment).Name;
         var path = Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
-        var title = Path.GetFileNameWithoutExtension(path);
-        var text = $$"""
-            #!/usr/bin/env kpatch-script
-            // {{title}}: a KpatchScript workflow. Try it with: ./{{Path.GetFileName(path)}} --dry-run (kpatch-script's options; the script's own go after "--")
-            using KpatchScript;
-
-            var kp = Kpatch.Connect();
-            var status = await kp.DetectAsync(Kpatch.Cancellation);
-            Console.WriteLine($"{status.Target}: kernel {status.Kernel.Running.GetValueOrDefault("unknown")}, {status.Livepatch.Patches.GetValueOrDefault([])!.Count} live patch(es)");
-
-            // The one verdict every surface shows: covered, action needed or not covered, with its reasons.
-            var verdict = (await kp.VerifyAsync(Kpatch.Cancellation)).Verdict;
-            Console.WriteLine(verdict.Summary);
-            return verdict.State == KpatchScript.Verdicts.VerdictState.NotCovered ? 2 : 0;
-
-            """;
         try
         {
-            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            if (!StarterFiles.TryCreate(path, StarterFiles.Script(Path.GetFileName(path)), executable: true))
             {
-                file.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ReplaceLineEndings("\n")));
+                environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {path} already exists; choose another name"));
+                return ExitCodes.Failure;
             }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-            }
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            environment.Error.WriteLine(SafeText.Of($"kpatch-script: error: {path} already exists; choose another name"));
-            return ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
