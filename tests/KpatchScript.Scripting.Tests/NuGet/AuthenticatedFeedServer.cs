@@ -65,6 +65,11 @@ internal sealed class AuthenticatedFeedServer : IDisposable
 
             Log.Enqueue($"{path} {status}");
             response.StatusCode = status;
+            // A length, not chunks, and one request a connection: a chunked empty 401 body's "0" line
+            // once reached the client as the status line of its next request on the same connection
+            // ("Received an invalid status line: '0'", a clean-clone CI run of 2026-12-06).
+            response.ContentLength64 = body.Length;
+            response.KeepAlive = false;
             await response.OutputStream.WriteAsync(body);
         }
     }
