@@ -6,9 +6,12 @@ namespace KpatchScript.Cli.Tests;
 /// <summary>The real executable (this build's kpatch-script.dll under dotnet) in a process of its own.</summary>
 internal static class CliProcess
 {
-    public static Process Start(IDictionary<string, string>? environment, params string[] args)
+    public static Process Start(IDictionary<string, string>? environment, params string[] args) => StartIn(workingDirectory: null, environment, args);
+
+    /// <summary>The same, in <paramref name="workingDirectory"/> (null: this process's).</summary>
+    public static Process StartIn(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         startInfo.ArgumentList.Add(KpatchScriptCli.Dll);
         foreach (var arg in args)
         {

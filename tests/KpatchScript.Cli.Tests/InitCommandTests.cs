@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using KpatchScript.TestFixtures;
 
@@ -41,20 +40,5 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal("net10.0", settings["defaultTargetFramework"]!.GetValue<string>());
     }
 
-    private (int ExitCode, string Out, string Error) Init(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory };
-        start.ArgumentList.Add(KpatchScriptCli.Dll);
-        start.ArgumentList.Add("init");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000), "kpatch-script init did not finish within 2 minutes");
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    private (int ExitCode, string Out, string Error) Init(params string[] args) => CliProcess.Finish(CliProcess.StartIn(_directory, environment: null, ["init", .. args]));
 }

@@ -28,12 +28,13 @@ internal sealed class InitCommand : ICliCommand
         Exit codes: 0 every file written or kept, 1 a file cannot be written, 2 wrong command line.
         """);
 
-    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => InitSettings.Table.Read(arguments, InitSettings.Parse);
+    public static InitSettings Parse(IReadOnlyList<string> arguments) => InitSettings.Table.Read(arguments, InitSettings.Parse);
+
+    IVerbSettings ICliCommand.Parse(IReadOnlyList<string> arguments, CliEnvironment environment) => Parse(arguments);
 
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var name = InitSettings.Table.Read(arguments, InitSettings.Parse).Name;
-        var script = Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
+        var script = StarterFiles.ScriptPath(Parse(arguments).Name);
         var folder = Path.GetDirectoryName(script)!;
         (string Path, Func<string> Text, bool Executable)[] files =
         [

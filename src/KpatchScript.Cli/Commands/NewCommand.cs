@@ -30,7 +30,7 @@ internal sealed class NewCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var name = Parse(arguments, environment).Name;
-        var path = Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
+        var path = StarterFiles.ScriptPath(name);
         try
         {
             if (!StarterFiles.TryCreate(path, StarterFiles.Script(Path.GetFileName(path)), executable: true))

@@ -11,6 +11,9 @@ namespace KpatchScript.Cli.Scaffolding;
 /// </summary>
 internal static class StarterFiles
 {
+    /// <summary>The script's full path: NAME.csx, .csx added unless NAME ends with it.</summary>
+    public static string ScriptPath(string name) => Path.GetFullPath(name.EndsWith(".csx", StringComparison.Ordinal) ? name : name + ".csx");
+
     /// <summary>A workflow script: detect, then the verdict as the exit code.</summary>
     public static string Script(string fileName) => $$"""
         #!/usr/bin/env kpatch-script
