@@ -1,3 +1,4 @@
+using KpatchScript.Modules;
 using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Verification;
@@ -57,4 +58,25 @@ public interface IKpatchFacade
     /// <paramref name="acknowledgement"/> says the caller knows Red Hat does not support this.
     /// </summary>
     Task<OperationResult> UnloadAsync(string patch, RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>kpatch load --all</c>: loads every module installed for the running kernel
+    /// (<c>/var/lib/kpatch/&lt;release&gt;</c>, then <c>/usr/lib/kpatch/&lt;release&gt;</c>, by file name),
+    /// each as <see cref="LoadAsync"/> does, and stops at the first failure, naming the modules not tried.
+    /// </summary>
+    Task<OperationResult> LoadAllAsync(LoadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>kpatch unload --all</c>: reverts every loaded live patch, newest first, each as
+    /// <see cref="UnloadAsync"/> does; refused unless <paramref name="acknowledgement"/> is given.
+    /// </summary>
+    Task<OperationResult> UnloadAllAsync(RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>kpatch info MODULE</c> and more: a module (a name installed for the running kernel, a loaded
+    /// module's name, or a <c>.ko</c> path) with its modinfo fields, signature and the kernel's word on
+    /// it, and, when loaded, its patch state, objects and functions. Unknown, with the reason, when it
+    /// cannot be found or read. Reads only.
+    /// </summary>
+    Task<Reading<PatchModuleDetails>> InfoAsync(string patchModule, CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,7 @@ internal static class CliApp
         new AutoUpdateCommand(),
         new LoadCommand(),
         new UnloadCommand(),
+        new InfoCommand(),
         new JournalCommand(),
         new ReportCommand(),
         new AlertsCommand(),

@@ -2,6 +2,7 @@ using System.Reflection;
 using KpatchScript.Detection;
 using KpatchScript.Host;
 using KpatchScript.Loading;
+using KpatchScript.Modules;
 using KpatchScript.Operations;
 using KpatchScript.Packages;
 using KpatchScript.Plugins;
@@ -41,6 +42,15 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
 
     public Task<OperationResult> UnloadAsync(string patch, RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PatchUnloader(host, time, _settings).Unload(patch, acknowledgement, options ?? new UnloadOptions(), cancellationToken));
+
+    public Task<OperationResult> LoadAllAsync(LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new AllPatches(host, time, _settings).LoadAll(options ?? new LoadOptions(), cancellationToken));
+
+    public Task<OperationResult> UnloadAllAsync(RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new AllPatches(host, time, _settings).UnloadAll(acknowledgement, options ?? new UnloadOptions(), cancellationToken));
+
+    public Task<Reading<PatchModuleDetails>> InfoAsync(string patchModule, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ModuleInspector(host, cancellationToken).Inspect(patchModule));
 
     public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) => Task.FromResult(Verify(cancellationToken));
 

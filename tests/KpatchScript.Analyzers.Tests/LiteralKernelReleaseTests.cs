@@ -36,6 +36,9 @@ public sealed class LiteralKernelReleaseTests : RuleTests
                 public abstract Task<KpatchScript.Operations.OperationResult> SetAutoUpdateAsync(bool enabled, KpatchScript.Operations.PackageOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
                 public abstract Task<KpatchScript.Operations.OperationResult> LoadAsync(string modulePath, KpatchScript.Operations.LoadOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
                 public abstract Task<KpatchScript.Operations.OperationResult> UnloadAsync(string patch, KpatchScript.Operations.RevertAcknowledgement acknowledgement, KpatchScript.Operations.UnloadOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+                public abstract Task<KpatchScript.Operations.OperationResult> LoadAllAsync(KpatchScript.Operations.LoadOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+                public abstract Task<KpatchScript.Operations.OperationResult> UnloadAllAsync(KpatchScript.Operations.RevertAcknowledgement acknowledgement, KpatchScript.Operations.UnloadOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+                public abstract Task<KpatchScript.Status.Reading<KpatchScript.Modules.PatchModuleDetails>> InfoAsync(string patchModule, System.Threading.CancellationToken cancellationToken = default);
                 public abstract Task PinAsync(string kernelRelease);
 
                 public Task Use() => PinAsync([|"5.14.0-427.el9.x86_64"|]);

@@ -62,10 +62,10 @@ public sealed class ModuleCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "load" }, "kpatch-script: error: load needs the path of a .ko file; see 'kpatch-script load --help'\n")]
+    [InlineData(new[] { "load" }, "kpatch-script: error: load needs the path of a .ko file, or --all; see 'kpatch-script load --help'\n")]
     [InlineData(new[] { "load", "a.ko", "--timeout", "soon" }, "kpatch-script: error: --timeout needs a whole number of seconds above 0, not 'soon'\n")]
     [InlineData(new[] { "load", "a.ko", "b.ko" }, "kpatch-script: error: unexpected argument 'b.ko' for 'load'; see 'kpatch-script load --help'\n")]
-    [InlineData(new[] { "unload" }, "kpatch-script: error: unload needs a patch name or .ko path; see 'kpatch-script unload --help'\n")]
+    [InlineData(new[] { "unload" }, "kpatch-script: error: unload needs a patch name or .ko path, or --all; see 'kpatch-script unload --help'\n")]
     [InlineData(new[] { "unload", "p", "--i-understand" }, "kpatch-script: error: unknown option '--i-understand' for 'unload'; see 'kpatch-script unload --help'\n")]
     public void Wrong_command_lines_are_usage_errors(string[] args, string expected)
     {

@@ -164,6 +164,86 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         Assert.Equal(LabModules.ReplaceMarker + "\n", session.Cmdline);
     }
 
+    [Fact]
+    public void Load_all_loads_the_installed_modules_info_tells_their_signatures_verify_warns_and_unload_all_reverts_them()
+    {
+        using var session = new LabSession(TimeSpan.FromSeconds(20), acceptOwnBuilds: false);
+        var bootCmdline = session.Cmdline;
+        var installed = $"/var/lib/kpatch/{session.Lab.KernelRelease}";
+        session.Lab.GuestRun("mkdir", "-p", installed);
+        foreach (var stem in new[] { LabModules.Cmdline, LabModules.Second })
+        {
+            session.Lab.GuestRun("cp", KernelLab.ModulePath(stem), $"{installed}/{stem}.ko");
+        }
+
+        // Installed, not loaded: the signature as the target's kmod modinfo reads it; the kernel has not checked it yet.
+        var signed = Info(session, Cmdline);
+        output.WriteLine(signed.ToString());
+        Assert.Equal(($"{installed}/{LabModules.Cmdline}.ko", true, false, "not-checked"), (signed.GetProperty("path").GetString(), signed.GetProperty("installed").GetBoolean(), signed.GetProperty("loaded").GetBoolean(), signed.GetProperty("signature").GetProperty("state").GetString()));
+        Assert.Contains(KernelLabBuild.SigningKeyName, signed.GetProperty("signature").GetProperty("signer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Hex(session.Lab.Build.SigningKeySerial), Hex(signed.GetProperty("signature").GetProperty("key_id").GetString()!));
+        Assert.Equal("sha256", signed.GetProperty("signature").GetProperty("hash_algorithm").GetString());
+        Assert.Contains(signed.GetProperty("modinfo").EnumerateArray(), f => f.GetProperty("key").GetString() == "vermagic" && f.GetProperty("value").GetString()!.StartsWith(session.Lab.KernelRelease + " ", StringComparison.Ordinal));
+        Assert.Equal("unsigned", Info(session, Second).GetProperty("signature").GetProperty("state").GetString());
+
+        var load = session.Cli("load", "--all");
+
+        Assert.Equal((0, ""), (load.ExitCode, load.Error));
+        Assert.Equal([Second, Cmdline], Patches(session));
+        // kpatch's glob order: kpatch-lab-second.ko, then lab_cmdline.ko, which stacks on it and wins.
+        Assert.Equal(LabModules.CmdlineMarker + "\n", session.Cmdline);
+
+        // Loaded: the kernel's word. It tainted both E (its keyrings lack the lab's key); info shows the letters /proc/modules shows.
+        var loaded = Info(session, Cmdline);
+        var guestTaint = session.Lab.GuestRun("cat", "/proc/modules").Split('\n').Single(l => l.StartsWith(Cmdline + " ", StringComparison.Ordinal)).Split(' ')[^1].Trim('(', ')');
+        Assert.Contains('E', guestTaint);
+        Assert.Equal((guestTaint, "untrusted", "enabled"), (loaded.GetProperty("taint").GetString(), loaded.GetProperty("signature").GetProperty("state").GetString(), loaded.GetProperty("patch").GetProperty("state").GetString()));
+        var patched = loaded.GetProperty("patch").GetProperty("objects")[0];
+        Assert.Equal(("vmlinux", "cmdline_proc_show"), (patched.GetProperty("name").GetString(), patched.GetProperty("functions")[0].GetProperty("name").GetString()));
+        var text = session.Cli("info", Cmdline);
+        output.WriteLine(text.Out);
+        Assert.Contains($"signature:    untrusted: {Cmdline} is signed, but the kernel marked it E when it loaded it: the key is not one the kernel trusts", text.Out, StringComparison.Ordinal);
+
+        var verify = session.Cli("verify", "--json");
+
+        Assert.Equal(1, verify.ExitCode);
+        var verdict = JsonDocument.Parse(verify.Out).RootElement.GetProperty("verdict");
+        Assert.Equal("action needed", verdict.GetProperty("state").GetString());
+        var reason = verdict.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "check-warned:module-signature").GetProperty("text").GetString();
+        output.WriteLine(reason);
+        Assert.Contains($"{Cmdline} is signed, but the kernel marked it E when it loaded it", reason, StringComparison.Ordinal);
+        Assert.Contains($"{Second} is not signed; the kernel marked it E", reason, StringComparison.Ordinal);
+        AssertVerdictEverywhere(session, "action needed", 1);
+
+        var refused = session.Cli("unload", "--all");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Red Hat does not support reverting a live patch without a reboot", refused.Error, StringComparison.Ordinal);
+        Assert.Equal([Second, Cmdline], Patches(session));
+
+        var unload = session.Cli("unload", "--all", "--i-understand-this-is-unsupported");
+
+        Assert.Equal((0, ""), (unload.ExitCode, unload.Error));
+        Assert.Empty(Patches(session));
+        Assert.False(session.ModuleLoaded(Cmdline));
+        Assert.False(session.ModuleLoaded(Second));
+        Assert.Equal(bootCmdline, session.Cmdline);
+        var journal = JsonDocument.Parse(session.Cli("journal", "--json").Out).RootElement.GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("operation").GetString(), e.GetProperty("outcome").GetString())).ToList();
+        Assert.Equal([("unload", "succeeded"), ("unload", "succeeded"), ("load", "succeeded"), ("load", "succeeded")], journal);
+    }
+
+    private static JsonElement Info(LabSession session, string module)
+    {
+        var info = session.Cli("info", module, "--json");
+        Assert.True(info.ExitCode == 0, info.Error);
+        Assert.Empty(JsonSchemaFile.ModuleInfo.Errors(info.Out));
+        return JsonDocument.Parse(info.Out).RootElement;
+    }
+
+    /// <summary>A serial number as hex digits only, without colons or leading zeros, upper case.</summary>
+    private static string Hex(string serial) => serial.Replace(":", "", StringComparison.Ordinal).TrimStart('0').ToUpperInvariant();
+
     /// <summary>status, verify, report, alerts (JSON) and the Prometheus textfile say <paramref name="state"/>, and verify --nagios exits with its code.</summary>
     private static void AssertVerdictEverywhere(LabSession session, string state, int nagiosExitCode)
     {

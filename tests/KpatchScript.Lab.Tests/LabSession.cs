@@ -13,10 +13,13 @@ namespace KpatchScript.Lab.Tests;
 /// The guest is a busybox initramfs running Debian's kernel: it has no rpm, so it says so in the
 /// configuration the way such a site would (verdict.downgrade: its unknown packages and reboot
 /// advice are notes), and its support window is set long, so the verdicts do not depend on the day.
+/// The lab's modules are its own builds (unsigned, and lab_cmdline signed with a key the guest does
+/// not trust): a session accepts them as such a site would (check-warned:module-signature is a note),
+/// unless <c>acceptOwnBuilds</c> is false, as in the scenario that shows the signature reason.
 /// </summary>
 internal sealed class LabSession : IDisposable
 {
-    public LabSession(TimeSpan transitionTimeout)
+    public LabSession(TimeSpan transitionTimeout, bool acceptOwnBuilds = true)
     {
         Lab = new KernelLab();
         State = Directory.CreateTempSubdirectory("kps-lab-state-").FullName;
@@ -37,7 +40,7 @@ internal sealed class LabSession : IDisposable
             ["state_directory"] = State,
             ["transition_timeout_seconds"] = (int)transitionTimeout.TotalSeconds,
             ["support_window_days"] = 3650,
-            ["verdict"] = new Dictionary<string, object> { ["downgrade"] = new Dictionary<string, string> { ["unknown-packages"] = "note", ["unknown-reboot"] = "note" } },
+            ["verdict"] = new Dictionary<string, object> { ["downgrade"] = Downgrades(acceptOwnBuilds) },
             ["plugins"] = new Dictionary<string, object> { ["Prometheus"] = new Dictionary<string, string> { ["directory"] = Textfiles } },
         }));
         Host = (SshHostSystem)HostSystems.Open(Lab.TargetUri, Settings);
@@ -45,6 +48,17 @@ internal sealed class LabSession : IDisposable
     }
 
     public KernelLab Lab { get; }
+
+    private static Dictionary<string, string> Downgrades(bool acceptOwnBuilds)
+    {
+        var downgrades = new Dictionary<string, string> { ["unknown-packages"] = "note", ["unknown-reboot"] = "note" };
+        if (acceptOwnBuilds)
+        {
+            downgrades["check-warned:module-signature"] = "note";
+        }
+
+        return downgrades;
+    }
 
     public string State { get; }
 

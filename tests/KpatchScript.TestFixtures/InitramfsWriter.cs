@@ -5,7 +5,7 @@ namespace KpatchScript.TestFixtures;
 
 /// <summary>
 /// Packs the livepatch lab's initramfs (tests/lab/README.md, recipe step 3): busybox with every
-/// applet linked in /bin, dropbear and util-linux's flock with the libraries ldd names, the virtio-net modules, root's
+/// applet linked in /bin, dropbear, util-linux's flock and kmod (as modinfo) with the libraries ldd names, the virtio-net modules, root's
 /// ssh key, the lab modules in /lab and tests/lab/init as /init.
 /// </summary>
 internal static class InitramfsWriter
@@ -28,7 +28,7 @@ internal static class InitramfsWriter
         AddProgram(archive, "/bin/busybox");
         foreach (var applet in ProcessHelper.Run("/bin/busybox", "--list").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (applet != "busybox")
+            if (applet is not ("busybox" or "modinfo"))
             {
                 archive.AddSymlink($"bin/{applet}", "busybox");
             }
@@ -37,6 +37,10 @@ internal static class InitramfsWriter
         AddProgram(archive, "/usr/sbin/dropbear");
         // The host lock of an ssh target is util-linux's flock on the target; busybox has none.
         AddProgram(archive, "/usr/bin/flock");
+        // modinfo is kmod's, as on RHEL: it reads a module's signer and key from its PKCS#7 signature (busybox's applet does not).
+        AddProgram(archive, "/usr/bin/kmod");
+        archive.AddSymlink("bin/modinfo", "/usr/bin/kmod");
+        archive.AddSymlink("usr/sbin/modinfo", "/usr/bin/kmod");
         archive.AddFile("init", File.ReadAllBytes(RepositoryPaths.Combine("tests", "lab", "init")), Executable);
         archive.AddFile("etc/passwd", Encoding.ASCII.GetBytes("root:x:0:0:root:/root:/bin/sh\n"));
         archive.AddFile("etc/group", Encoding.ASCII.GetBytes("root:x:0:\n"));

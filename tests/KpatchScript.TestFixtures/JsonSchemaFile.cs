@@ -47,6 +47,9 @@ public sealed class JsonSchemaFile
     /// <summary>kpatch-script --info --json.</summary>
     public static JsonSchemaFile Info { get; } = new("Operations/info.schema.json");
 
+    /// <summary>kpatch-script info MODULE --json.</summary>
+    public static JsonSchemaFile ModuleInfo { get; } = new("Modules/module-info.schema.json");
+
     /// <summary>kpatch-script plugins list|info --json.</summary>
     public static JsonSchemaFile Plugins { get; } = new("Plugins/plugins.schema.json");
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -69,6 +71,12 @@ public sealed partial class KernelLabBuild
 
     public TimeSpan ModulesBuildTime { get; }
 
+    /// <summary>The common name of the key lab_cmdline.ko is signed with: a key of the lab's own, which the guest kernel does not trust.</summary>
+    public const string SigningKeyName = "KpatchScript lab untrusted key";
+
+    /// <summary>That key's certificate serial number, hex (what modinfo prints as sig_key, without its colons).</summary>
+    public string SigningKeySerial { get; private set; } = "";
+
     public TimeSpan InitramfsBuildTime { get; }
 
     /// <summary>The host path of a built lab module.</summary>
@@ -93,7 +101,7 @@ public sealed partial class KernelLabBuild
             }
         }
 
-        foreach (var (file, package) in new[] { ("/bin/busybox", "busybox-static"), ("/usr/sbin/dropbear", "dropbear-bin"), ("/usr/bin/flock", "util-linux") })
+        foreach (var (file, package) in new[] { ("/bin/busybox", "busybox-static"), ("/usr/sbin/dropbear", "dropbear-bin"), ("/usr/bin/flock", "util-linux"), ("/usr/bin/kmod", "kmod") })
         {
             if (!File.Exists(file))
             {
@@ -160,6 +168,32 @@ public sealed partial class KernelLabBuild
 
         ProcessHelper.Run("make", $"-j{Environment.ProcessorCount}", "-C", $"/lib/modules/{KernelRelease}/build", $"M={ModulesDirectory}", "modules");
         WriteOtherKernelModule();
+        SignCmdlineModule();
+    }
+
+    // lab_cmdline.ko signed with a key made here, as sign-file signs modules (PKCS#7, appended): the
+    // guest kernel does not have the key, so it loads the module tainted E, and the other lab modules
+    // stay unsigned. The copy for another kernel is made before, unsigned.
+    private void SignCmdlineModule()
+    {
+        var signFile = $"/lib/modules/{KernelRelease}/build/scripts/sign-file";
+        if (!File.Exists(signFile))
+        {
+            throw new InvalidOperationException($"the livepatch lab signs a module with {signFile} (linux-headers-amd64, linux-kbuild): it is missing; run tests/run, which installs them");
+        }
+
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={SigningKeyName}, O=KpatchScript", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var key = Path.Combine(Directory, "signing_key.pem");
+        var x509 = Path.Combine(Directory, "signing_key.x509");
+        File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+        File.WriteAllBytes(x509, certificate.Export(X509ContentType.Cert));
+        ProcessHelper.Run(signFile, "sha256", key, x509, ModuleFile(LabModules.Cmdline));
+        SigningKeySerial = certificate.SerialNumber;
     }
 
     // The same module, but its vermagic names another release of the same length, so the ELF

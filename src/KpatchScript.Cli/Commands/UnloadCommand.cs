@@ -5,7 +5,7 @@ using KpatchScript.Operations;
 
 namespace KpatchScript.Cli.Commands;
 
-/// <summary><c>kpatch-script unload PATCH --i-understand-this-is-unsupported</c>: revert a live patch and remove its module.</summary>
+/// <summary><c>kpatch-script unload PATCH|--all --i-understand-this-is-unsupported</c>: revert a live patch (or all) and remove its module.</summary>
 internal sealed class UnloadCommand : ICliCommand
 {
     private static string Acknowledgement => UnloadSettings.AcknowledgementOption.Name;
@@ -19,7 +19,9 @@ internal sealed class UnloadCommand : ICliCommand
     public string Help => HelpText.Of(Options, $"""
         Reverts a live patch: writes 0 to /sys/kernel/livepatch/PATCH/enabled, waits for the
         unpatching transition, then removes the module with rmmod. PATCH is the patch name as
-        'kpatch-script status' shows it, or the path of its .ko file.
+        'kpatch-script status' shows it, or the path of its .ko file. With --all every loaded live
+        patch is reverted, newest first (kpatch unload --all); the first failure stops it and names
+        the patches not tried.
 
         Red Hat does not support reverting a live patch without a reboot (KB 2206511); the
         supported way back is to reboot into a kernel without it. Without {Acknowledgement}
@@ -39,13 +41,16 @@ internal sealed class UnloadCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var unload = Parse(arguments, environment);
-        var (settings, acknowledged, patch) = (unload.Change, unload.Acknowledged, unload.Patch);
+        var (settings, acknowledged, patch) = (unload.Change, unload.Acknowledged, unload.Patch ?? "--all");
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
         var acknowledgement = acknowledged ? RevertAcknowledgement.RevertingWithoutRebootIsUnsupported : RevertAcknowledgement.None;
         var result = OperationView.WithProgress(environment, settings.Json, $"unload {patch}", progress =>
-            facade.UnloadAsync(patch, acknowledgement, new UnloadOptions { DryRun = settings.DryRun, TransitionTimeout = settings.Timeout, Progress = progress }, stop.Token)
-                .GetAwaiter().GetResult());
+        {
+            var options = new UnloadOptions { DryRun = settings.DryRun, TransitionTimeout = settings.Timeout, Progress = progress };
+            return (unload.All ? facade.UnloadAllAsync(acknowledgement, options, stop.Token) : facade.UnloadAsync(patch, acknowledgement, options, stop.Token))
+                .GetAwaiter().GetResult();
+        });
         return OperationView.Write(result, environment, settings.Json);
     }
 }

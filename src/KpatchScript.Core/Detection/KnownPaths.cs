@@ -25,6 +25,12 @@ internal static class KnownPaths
     /// <summary>Where kpatch's Makefile puts the script with PREFIX=/usr (RHEL) or /usr/local.</summary>
     public static readonly string[] KpatchCli = ["/usr/sbin/kpatch", "/usr/local/sbin/kpatch", "/sbin/kpatch", "/usr/bin/kpatch"];
 
+    /// <summary>
+    /// kmod's modinfo (RHEL: /usr/sbin/modinfo). Named by path, not looked up on PATH: a busybox shell
+    /// runs its own modinfo applet for a bare "modinfo", which cannot read signatures.
+    /// </summary>
+    public static readonly string[] Modinfo = ["/usr/sbin/modinfo", "/sbin/modinfo", "/usr/bin/modinfo", "/bin/modinfo"];
+
     /// <summary>Python library roots that may hold dnf-plugins/kpatch.py.</summary>
     public static readonly string[] PythonRoots = ["/usr/lib", "/usr/lib64"];
 

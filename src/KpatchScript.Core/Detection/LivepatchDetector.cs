@@ -69,7 +69,7 @@ internal static class LivepatchDetector
         return Reading.Known<IReadOnlyList<LivepatchPatch>>(patches);
     }
 
-    private static LivepatchPatch ReadPatch(HostReader reader, string directory, string name)
+    internal static LivepatchPatch ReadPatch(HostReader reader, string directory, string name)
     {
         var enabled = reader.ReadFlag($"{directory}/enabled");
         var transition = reader.ReadFlag($"{directory}/transition");

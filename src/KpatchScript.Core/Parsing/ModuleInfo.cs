@@ -15,6 +15,90 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
     public static ModuleInfo Read(string text) =>
         new(Field(text, "vermagic"), text.EndsWith(SignatureMarker, StringComparison.Ordinal), Field(text, "name"), Field(text, "livepatch") == "Y");
 
+    /// <summary>
+    /// Every field of the .modinfo section, in file order, as modinfo lists them. The section is found
+    /// around its <c>vermagic=</c> entry (every module has one): the <c>key=value</c> strings next to it,
+    /// NUL padding between them allowed, up to the first string that is not a field. Empty without vermagic.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Fields(string text)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        var anchor = text.IndexOf("\0vermagic=", StringComparison.Ordinal);
+        if (anchor < 0)
+        {
+            return fields;
+        }
+
+        // Back from vermagic to the first field of the section, then forward to its last.
+        var start = anchor + 1;
+        while (PreviousString(text, start) is { } previous && IsField(text, previous, text.IndexOf('\0', previous)))
+        {
+            start = previous;
+        }
+
+        for (var at = start; at < text.Length;)
+        {
+            var end = text.IndexOf('\0', at);
+            end = end < 0 ? text.Length : end;
+            if (end == at)
+            {
+                at++; // padding
+                continue;
+            }
+
+            if (!IsField(text, at, end))
+            {
+                break;
+            }
+
+            var equals = text.IndexOf('=', at, end - at);
+            fields.Add(new(text[at..equals], text[(equals + 1)..end]));
+            at = end + 1;
+        }
+
+        return fields;
+    }
+
+    /// <summary>Where the string before the one at <paramref name="start"/> begins (skipping NUL padding), or null.</summary>
+    private static int? PreviousString(string text, int start)
+    {
+        var end = start - 1; // the NUL before start
+        while (end > 0 && text[end - 1] == '\0')
+        {
+            end--;
+        }
+
+        if (end <= 0)
+        {
+            return null;
+        }
+
+        var begin = text.LastIndexOf('\0', end - 1) + 1;
+        return begin < end ? begin : null;
+    }
+
+    /// <summary>A .modinfo entry: a lower-case key of letters, digits and '_', '=', then printable ASCII.</summary>
+    private static bool IsField(string text, int start, int end)
+    {
+        var equals = text.IndexOf('=', start, end - start);
+        if (equals <= start)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            var ok = i < equals ? c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' : i == equals || c is >= ' ' and <= '~' or '\t';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A .modinfo field: it starts right after a NUL byte, which keeps "name=" from matching inside "srcname=".</summary>
     private static string? Field(string text, string key)
     {

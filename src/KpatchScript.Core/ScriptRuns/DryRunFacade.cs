@@ -1,3 +1,4 @@
+using KpatchScript.Modules;
 using KpatchScript.Operations;
 using KpatchScript.Status;
 using KpatchScript.Verification;
@@ -37,9 +38,21 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
     public async Task<OperationResult> UnloadAsync(string patch, RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.UnloadAsync(patch, acknowledgement, (options ?? new UnloadOptions()) with { DryRun = true }, cancellationToken));
 
+    public async Task<OperationResult> LoadAllAsync(LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Print(await inner.LoadAllAsync((options ?? new LoadOptions()) with { DryRun = true }, cancellationToken));
+
+    public async Task<OperationResult> UnloadAllAsync(RevertAcknowledgement acknowledgement, UnloadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Print(await inner.UnloadAllAsync(acknowledgement, (options ?? new UnloadOptions()) with { DryRun = true }, cancellationToken));
+
+    public Task<Reading<PatchModuleDetails>> InfoAsync(string patchModule, CancellationToken cancellationToken = default) => inner.InfoAsync(patchModule, cancellationToken);
+
     private OperationResult Print(OperationResult result)
     {
-        if (result.Outcome == OperationOutcome.Planned)
+        if (result.Outcome == OperationOutcome.Unchanged)
+        {
+            output.WriteLine($"dry run: {result.Operation} on {result.Target}: nothing to do: {result.Detail}");
+        }
+        else if (result.Outcome == OperationOutcome.Planned)
         {
             output.WriteLine($"dry run: {result.Operation} on {result.Target} would:");
             foreach (var step in result.Plan.Count > 0 ? result.Plan : result.Commands.Select(c => c.ToString()))

@@ -165,7 +165,7 @@ internal static class StatusJsonWriter
         w.WriteEndObject();
     }
 
-    private static void Patch(JsonTextBuilder w, LivepatchPatch patch) => Object(w, () =>
+    internal static void Patch(JsonTextBuilder w, LivepatchPatch patch) => Object(w, () =>
     {
         w.WriteString("name", patch.Name);
         w.WriteString("state", patch.State);

@@ -14,7 +14,7 @@ namespace KpatchScript.Verification;
 /// alert runs, which must not sit for a minute) a live transition is judged as it is at that moment.
 /// The report carries the one verdict, judged over the final status and these checks.
 /// </summary>
-internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold, VerdictOptions verdictOptions, bool watchTransitions = true)
+internal sealed partial class Verifier(HostReader reader, TimeProvider time, TimeSpan transitionThreshold, VerdictOptions verdictOptions, bool watchTransitions = true)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -32,6 +32,7 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
             ObjectsPatched(status),
             TaintMatches(status),
             .. ModulesBuiltForRunningKernel(status),
+            ModuleSignatures(status),
             Reboot(status),
         ];
 
@@ -275,14 +276,14 @@ internal sealed class Verifier(HostReader reader, TimeProvider time, TimeSpan tr
 
         foreach (var module in modules)
         {
-            var text = reader.ReadText(module.Path);
-            if (!text.IsKnown)
+            var read = ModuleFile(module.Path);
+            if (!read.IsKnown)
             {
-                yield return new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path}: {text.UnknownReason}");
+                yield return new($"{name}:{module.Path}", CheckResult.Fail, $"{module.Path}: {read.UnknownReason}");
                 continue;
             }
 
-            var info = ModuleInfo.Read(text.Value!);
+            var info = read.Value!;
             yield return info.Vermagic switch
             {
                 null => new($"{name}:{module.Path}", CheckResult.Warn, $"{module.Path} has no vermagic: not a kernel module file"),

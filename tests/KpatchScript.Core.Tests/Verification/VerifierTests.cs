@@ -16,14 +16,15 @@ public sealed class VerifierTests
 
     [Theory]
     [InlineData(SysrootFixtures.OneEnabledPatch, CheckResult.Pass)]
-    [InlineData(SysrootFixtures.TwoStackedPatches, CheckResult.Pass)]
-    [InlineData(SysrootFixtures.ReplaceSuperseded, CheckResult.Pass)]
+    // The lab's modules and these hand-captured Debian ones are unsigned: the kernel tainted them E, and module-signature warns.
+    [InlineData(SysrootFixtures.TwoStackedPatches, CheckResult.Warn)]
+    [InlineData(SysrootFixtures.ReplaceSuperseded, CheckResult.Warn)]
     [InlineData(SysrootFixtures.PatchInTransition, CheckResult.Fail)]
     [InlineData(SysrootFixtures.DisabledModuleLoaded, CheckResult.Warn)]
     [InlineData(SysrootFixtures.Rhel9KpatchDnf, CheckResult.Warn)]
-    [InlineData(SysrootFixtures.LabLoaded, CheckResult.Pass)]
-    [InlineData(SysrootFixtures.LabStacked, CheckResult.Pass)]
-    [InlineData(SysrootFixtures.LabReplaced, CheckResult.Pass)]
+    [InlineData(SysrootFixtures.LabLoaded, CheckResult.Warn)]
+    [InlineData(SysrootFixtures.LabStacked, CheckResult.Warn)]
+    [InlineData(SysrootFixtures.LabReplaced, CheckResult.Warn)]
     [InlineData(SysrootFixtures.LabStalled, CheckResult.Fail)]
     public void Gives_each_captured_host_its_verdict(string fixture, CheckResult verdict)
     {
