@@ -98,6 +98,13 @@ internal static class DnfOutput
             return $"dnf {operation}: a repository is unreachable ({error}); check the network and the repository configuration, then retry";
         }
 
+        // dnf downgrade NAME-VERSION-RELEASE.ARCH of a version no repository carries: its last line
+        // ("No packages marked for downgrade.") hides the line that names the version.
+        if (lines.FirstOrDefault(l => l.StartsWith("No package ", StringComparison.Ordinal) && l.EndsWith(" available.", StringComparison.Ordinal)) is { } missing)
+        {
+            return $"dnf {operation}: that version is not in the enabled repositories ({missing}); 'dnf --showduplicates list kpatch-patch-*' lists the versions they carry";
+        }
+
         if (error.Contains("No such command: kpatch", StringComparison.Ordinal))
         {
             return $"dnf {operation}: dnf has no kpatch command: install the kpatch-dnf package";

@@ -36,6 +36,21 @@ public readonly record struct RpmEvr(string? Epoch, string Version, string? Rele
     }
 
     /// <summary>
+    /// Null when <paramref name="text"/> names one version of a package, as <c>[EPOCH:]VERSION-RELEASE</c>
+    /// (<c>1-2.el9_2</c>, <c>1:1.0-1.el9_5</c>); otherwise why not, in words for the user. dnf reads
+    /// such a text after a package name as that exact version, so nothing else may slip into it.
+    /// </summary>
+    public static string? WhyNotVersionRelease(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var evr = Parse(text);
+        return text.Length == 0 || text.Any(c => !(char.IsAsciiLetterOrDigit(c) || "._+~^-:".Contains(c, StringComparison.Ordinal)))
+            || evr.Release is not { Length: > 0 } || evr.Version.Length == 0 || evr.Version.Contains('-', StringComparison.Ordinal) || evr.Version.Contains(':', StringComparison.Ordinal) || evr.Release.Contains(':', StringComparison.Ordinal)
+                ? $"'{TextClip.Clip(text)}' is not a package version-release such as 1-2.el9_2 (with an epoch, 1:1.0-1.el9_5)"
+                : null;
+    }
+
+    /// <summary>
     /// An installed or available package's EVR. rpm and dnf print an absent epoch as <c>0</c>
     /// (<c>%{EPOCHNUM}</c>, <c>%{epoch}</c>) and rpm orders both alike, so 0 is kept as no epoch:
     /// people see <c>1.0-1</c>, not <c>0:1.0-1</c>.
