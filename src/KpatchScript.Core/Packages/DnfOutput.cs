@@ -78,6 +78,14 @@ internal static class DnfOutput
     public static bool NothingToDo(CommandResult result) =>
         result.Succeeded && result.StandardOutput.Split('\n').Any(line => line.Trim() == "Nothing to do.");
 
+    /// <summary>
+    /// dnf found no installed package for the argument: remove says "No match for argument" (and
+    /// "Nothing to do.", exit 0), downgrade "Packages for argument ... available, but not installed." (exit 1).
+    /// </summary>
+    public static bool SaysNotInstalled(CommandResult result) =>
+        (result.StandardError + "\n" + result.StandardOutput).Split('\n')
+            .Any(line => line.StartsWith("No match for argument", StringComparison.Ordinal) || line.TrimEnd().EndsWith("available, but not installed.", StringComparison.Ordinal));
+
     /// <summary>One line that says what went wrong, with dnf's own words where it gave some.</summary>
     public static string? FailureOf(string operation, CommandResult result)
     {

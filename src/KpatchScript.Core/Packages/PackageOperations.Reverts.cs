@@ -46,7 +46,7 @@ internal sealed partial class PackageOperations
         var installed = InstalledFor(release.Value!, options, cancellationToken);
         if (installed is { IsKnown: true, Value: null })
         {
-            return Refused(operation, [], $"no kpatch-patch package is installed for {release.Value}: there is nothing to {operation}; 'kpatch-script status' lists the installed ones");
+            return Refused(operation, [], NotInstalled(operation, release.Value!));
         }
 
         CommandSpec command;
@@ -71,9 +71,10 @@ internal sealed partial class PackageOperations
 
         var before = installed.IsKnown ? installed.Value : null;
         var record = new OperationRecord(operation, host.Name, options.InstallRoot, release.Value!, [command]);
-        var result = Runner().Run(record, options.DryRun, (dnf, token) => DnfOutput.FailureOf(operation, dnf) is { } failure
-            ? WorkOutcome.Failed(failure)
-            : DnfOutput.NothingToDo(dnf) ? NothingChanged(operation, options, release.Value!, token) : WorkOutcome.Done, cancellationToken);
+        var result = Runner().Run(record, options.DryRun, (dnf, token) => DnfOutput.SaysNotInstalled(dnf) ? WorkOutcome.Failed(NotInstalled(operation, release.Value!))
+            : DnfOutput.FailureOf(operation, dnf) is { } failure ? WorkOutcome.Failed(failure)
+            : DnfOutput.NothingToDo(dnf) ? NothingChanged(operation, options, release.Value!, token)
+            : WorkOutcome.Done, cancellationToken);
         return result.Outcome switch
         {
             OperationOutcome.Planned => result with { Detail = $"would {operation} {Describe(before)}; {RunningKernelUnchanged}{AfterBoot(operation)}" },
@@ -83,16 +84,18 @@ internal sealed partial class PackageOperations
     }
 
     /// <summary>
-    /// dnf said "Nothing to do.": for remove, nothing was installed (after all); for downgrade,
-    /// nothing older is in the repositories. Neither is what was asked, so both fail.
+    /// dnf said "Nothing to do.": for remove, nothing was installed after all (an install root
+    /// without an rpm database cannot be asked beforehand); for downgrade, nothing older is in the
+    /// repositories. Neither is what was asked, so both fail.
     /// </summary>
-    private WorkOutcome NothingChanged(string operation, PackageOptions options, string release, CancellationToken cancellationToken)
-    {
-        var installed = InstalledFor(release, options, cancellationToken);
-        return installed is { IsKnown: true, Value: { } package } && operation == "downgrade"
+    private WorkOutcome NothingChanged(string operation, PackageOptions options, string release, CancellationToken cancellationToken) =>
+        operation == "downgrade" && InstalledFor(release, options, cancellationToken) is { IsKnown: true, Value: { } package }
             ? WorkOutcome.Failed($"dnf downgrade: nothing older than {package.Name} {package.EpochVersionRelease} is in the enabled repositories: there is nothing to downgrade to; nothing was changed")
-            : WorkOutcome.Failed($"dnf {operation}: nothing to do: no kpatch-patch package is installed for {release}; nothing was changed");
-    }
+            : WorkOutcome.Failed(NotInstalled(operation, release));
+
+    /// <summary>The one line for "nothing to remove or downgrade", whether rpm said so before dnf ran or dnf said so itself.</summary>
+    private static string NotInstalled(string operation, string release) =>
+        $"no kpatch-patch package is installed for {release}: there is nothing to {operation}; 'kpatch-script status' lists the installed ones";
 
     private string Done(string operation, KpatchPatchPackage? before, PackageOptions options, string release, CancellationToken cancellationToken)
     {
