@@ -115,6 +115,33 @@ public sealed class RevertCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scripts_dry_run_plans_remove_and_downgrade_and_changes_nothing()
+    {
+        InstallDirectly(_root, Nevra("3"));
+        var before = RpmDatabaseDigest(_root);
+        var script = Path.Combine(_root, "revert.csx");
+        File.WriteAllText(script, """
+            using KpatchScript;
+            using KpatchScript.Operations;
+            var kp = Kpatch.Connect();
+            var options = new PackageOptions { InstallRoot = Args[0], KernelRelease = Args[1] };
+            var remove = await kp.RemoveAsync(options, Kpatch.Cancellation);
+            var downgrade = await kp.DowngradeAsync(options, "1-2.el9_2", Kpatch.Cancellation);
+            return remove.Outcome == OperationOutcome.Planned && downgrade.Outcome == OperationOutcome.Planned ? 0 : 1;
+            """);
+
+        var run = CliRunner.Run("run", script, "--no-cache", "--dry-run", "--", _root, Kernel284);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.StartsWith(
+            $"dry run: remove on local would:\n  dnf --setopt=skip_if_unavailable=False --installroot={_root} --assumeyes remove 'kpatch-patch = {Kernel284}'\n  would remove {PatchName(Kernel284)} 1-3.el9_2; {Unchanged}",
+            run.Out, StringComparison.Ordinal);
+        Assert.Contains($"dry run: downgrade on local would:\n  dnf --setopt=skip_if_unavailable=False --installroot={_root} --assumeyes downgrade {Nevra("2")}\n", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, RpmDatabaseDigest(_root));
+        Assert.False(File.Exists(Path.Combine(_root, "var/log/kpatch-script/journal.jsonl")));
+    }
+
+    [Fact]
     public void The_help_of_both_states_that_the_running_kernel_keeps_its_live_patch()
     {
         foreach (var verb in new[] { "remove", "downgrade" })
