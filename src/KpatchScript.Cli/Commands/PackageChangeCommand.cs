@@ -35,8 +35,8 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
     {
         InstallSettings.Verb => "Install the live patch for the running kernel (dnf install \"kpatch-patch = <release>\")",
         UpdateSettings.Verb => "Update the live patch for the running kernel to the newest (dnf update \"kpatch-patch = <release>\")",
-        RemoveSettings.Verb => "Remove the live patch package of the running kernel (dnf remove \"kpatch-patch = <release>\")",
-        _ => "Downgrade the live patch package of the running kernel (dnf downgrade \"kpatch-patch = <release>\")",
+        RemoveSettings.Verb => "Remove the live patch package of the running kernel (dnf remove \"kpatch-patch = <release>\"); a loaded patch stays live until reboot",
+        _ => "Downgrade the live patch package of the running kernel (dnf downgrade \"kpatch-patch = <release>\"); a loaded patch stays live until reboot",
     };
 
     // A property, not a field set in the constructor: a verb's table is built when that verb runs, not at start-up.
