@@ -44,10 +44,15 @@ public readonly record struct RpmEvr(string? Epoch, string Version, string? Rele
     {
         ArgumentNullException.ThrowIfNull(text);
         var evr = Parse(text);
-        return text.Length == 0 || text.Any(c => !(char.IsAsciiLetterOrDigit(c) || "._+~^-:".Contains(c, StringComparison.Ordinal)))
-            || evr.Release is not { Length: > 0 } || evr.Version.Length == 0 || evr.Version.Contains('-', StringComparison.Ordinal) || evr.Version.Contains(':', StringComparison.Ordinal) || evr.Release.Contains(':', StringComparison.Ordinal)
-                ? $"'{TextClip.Clip(text)}' is not a package version-release such as 1-2.el9_2 (with an epoch, 1:1.0-1.el9_5)"
-                : null;
+        var plainCharacters = text.All(c => char.IsAsciiLetterOrDigit(c) || "._+~^-:".Contains(c, StringComparison.Ordinal));
+        // One dash (between version and release) and a ':' only after the epoch's digits. ":1-1"
+        // parses as epoch 0 (librpm's rule), but an empty epoch written out is not a version anyone means.
+        var oneVersion = evr is { Version.Length: > 0, Release.Length: > 0 }
+            && !evr.Version.Contains('-', StringComparison.Ordinal) && !evr.Version.Contains(':', StringComparison.Ordinal)
+            && !evr.Release.Contains(':', StringComparison.Ordinal) && text[0] != ':';
+        return plainCharacters && oneVersion
+            ? null
+            : $"'{TextClip.Clip(text)}' is not a package version-release such as 1-2.el9_2 (with an epoch, 1:1.0-1.el9_5)";
     }
 
     /// <summary>
