@@ -37,6 +37,25 @@ public interface IKpatchFacade
     /// <summary>Updates it: <c>dnf update "kpatch-patch = &lt;release&gt;"</c>. Same lock, journal and dry run as install.</summary>
     Task<OperationResult> UpdateAsync(PackageOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the live patch package of the running kernel (or <see cref="PackageOptions.KernelRelease"/>):
+    /// <c>dnf remove "kpatch-patch = &lt;release&gt;"</c>. Same lock, journal and dry run as install.
+    /// It does not revert the running kernel: a loaded live patch stays live until reboot (or an
+    /// acknowledged <see cref="UnloadAsync"/>), as <see cref="OperationResult.Detail"/> says. Fails,
+    /// before dnf runs, when no such package is installed.
+    /// </summary>
+    Task<OperationResult> RemoveAsync(PackageOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downgrades that package to the newest older version in the repositories
+    /// (<c>dnf downgrade "kpatch-patch = &lt;release&gt;"</c>), or to exactly <paramref name="toVersion"/>
+    /// (<c>[EPOCH:]VERSION-RELEASE</c>, e.g. <c>1-2.el9_2</c>: <c>dnf downgrade NAME-VERSION-RELEASE.ARCH</c>).
+    /// Same lock, journal and dry run as install. The running kernel keeps the loaded (newer) live
+    /// patch until reboot; kpatch.service loads the older module at the next boot. Fails when nothing
+    /// is installed or nothing older is in the repositories.
+    /// </summary>
+    Task<OperationResult> DowngradeAsync(PackageOptions? options = null, string? toVersion = null, CancellationToken cancellationToken = default);
+
     /// <summary>kpatch-patch packages in the repositories, for the running and every installed kernel, newer than what is installed.</summary>
     Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,8 @@ internal static class CliApp
         new VerifyCommand(),
         new PackageChangeCommand("install"),
         new PackageChangeCommand("update"),
+        new PackageChangeCommand("remove"),
+        new PackageChangeCommand("downgrade"),
         new AvailableCommand(),
         new AutoUpdateCommand(),
         new LoadCommand(),

@@ -31,6 +31,12 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     public Task<OperationResult> UpdateAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().Update(options ?? new PackageOptions(), cancellationToken));
 
+    public Task<OperationResult> RemoveAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().Remove(options ?? new PackageOptions(), cancellationToken));
+
+    public Task<OperationResult> DowngradeAsync(PackageOptions? options = null, string? toVersion = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().Downgrade(options ?? new PackageOptions(), toVersion, cancellationToken));
+
     public Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().ListAvailable(options ?? new PackageOptions(), cancellationToken));
 

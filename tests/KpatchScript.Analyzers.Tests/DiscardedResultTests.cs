@@ -12,6 +12,8 @@ public sealed class DiscardedResultTests : RuleTests
 
     [Theory]
     [InlineData("""[|await kp.UpdateAsync();|]""")]
+    [InlineData("""[|await kp.RemoveAsync();|]""")]
+    [InlineData("""[|await kp.DowngradeAsync(toVersion: "1-2.el9_2");|]""")]
     [InlineData("""[|await kp.SetAutoUpdateAsync(true);|]""")]
     [InlineData("""[|await kp.LoadAsync("/tmp/x.ko");|]""")]
     [InlineData("""[|await kp.UnloadAsync("x", RevertAcknowledgement.RevertingWithoutRebootIsUnsupported);|]""")]

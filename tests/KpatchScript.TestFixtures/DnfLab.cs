@@ -123,6 +123,24 @@ public static class DnfLab
     /// <summary>Fails unless rpm finds the database under <paramref name="root"/> consistent (rpm --verifydb).</summary>
     public static void VerifyDatabase(string root) => ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--verifydb");
 
+    /// <summary>
+    /// A digest of the rpm database under <paramref name="root"/>: equal before and after, nothing was
+    /// changed. Lock files and SQLite's shared-memory index (<c>-shm</c>, which any reader rewrites) are left out.
+    /// </summary>
+    public static string RpmDatabaseDigest(string root)
+    {
+        var database = Path.Combine(root, "var/lib/rpm");
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        foreach (var file in Directory.GetFiles(database, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+
+        sha.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexString(sha.Hash!);
+    }
+
     /// <summary>Installs exact packages with dnf itself, to set a scene.</summary>
     public static void InstallDirectly(string root, params string[] nevras) =>
         ProcessHelper.Run(["dnf", "--quiet", "--assumeyes", $"--installroot={root}", "install", .. nevras]);

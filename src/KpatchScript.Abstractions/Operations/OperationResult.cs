@@ -3,7 +3,7 @@ using KpatchScript.Host;
 namespace KpatchScript.Operations;
 
 /// <summary>What a mutating operation did, or would do in a dry run.</summary>
-/// <param name="Operation">install, update, auto-update on|off, load, unload.</param>
+/// <param name="Operation">install, update, remove, downgrade, auto-update on|off, load, unload.</param>
 /// <param name="Target">The target it ran on.</param>
 /// <param name="Outcome">planned (dry run), succeeded, unchanged (there was nothing to do), failed.</param>
 /// <param name="Commands">Every command it ran, or would run, as argument vectors.</param>
@@ -23,7 +23,11 @@ public sealed record OperationResult(
     /// </summary>
     public IReadOnlyList<string> Plan { get; init; } = [];
 
-    /// <summary>What the operation found, in one line, when it changed nothing: "already up to date: kpatch-patch-… 1-2.el9_4".</summary>
+    /// <summary>
+    /// What the operation found, in one line, when it changed nothing: "already up to date: kpatch-patch-… 1-2.el9_4".
+    /// Remove and downgrade set it when planned or done too: what the package change does, and that
+    /// the running kernel keeps a loaded live patch until reboot.
+    /// </summary>
     public string? Detail { get; init; }
 
     /// <summary>True when the operation did (or, dry, would do) what was asked, or found it already done.</summary>

@@ -22,6 +22,12 @@ internal static class OperationView
                 environment.Out.WriteLine("  " + SafeText.Of(step));
             }
 
+            // remove and downgrade say what they would leave as it is: the running kernel.
+            if (result.Detail is { } detail)
+            {
+                environment.Out.WriteLine(SafeText.Of(detail));
+            }
+
             environment.Out.WriteLine("Nothing was changed.");
         }
         else if (result.Outcome == OperationOutcome.Unchanged)
@@ -31,6 +37,10 @@ internal static class OperationView
         else if (result.Outcome == OperationOutcome.Succeeded)
         {
             environment.Out.WriteLine(SafeText.Of($"{result.Operation}: done on {result.Target} ({result.Duration.TotalSeconds:0.0} s): {string.Join("; ", result.Commands)}"));
+            if (result.Detail is { } detail)
+            {
+                environment.Out.WriteLine(SafeText.Of(detail));
+            }
         }
 
         if (result.Outcome == OperationOutcome.Failed)

@@ -17,6 +17,21 @@ internal static class DnfCommands
     public static CommandSpec Update(string? installRoot, string kernelRelease, IProgress<string>? progress) =>
         Change(installRoot, "update", kernelRelease, progress);
 
+    /// <summary><c>dnf remove "kpatch-patch = release"</c>: the package goes; a loaded live patch stays in the running kernel until reboot.</summary>
+    public static CommandSpec Remove(string? installRoot, string kernelRelease, IProgress<string>? progress) =>
+        Change(installRoot, "remove", kernelRelease, progress);
+
+    /// <summary><c>dnf downgrade "kpatch-patch = release"</c>: to the newest version in the repositories older than the installed one.</summary>
+    public static CommandSpec Downgrade(string? installRoot, string kernelRelease, IProgress<string>? progress) =>
+        Change(installRoot, "downgrade", kernelRelease, progress);
+
+    /// <summary>
+    /// <c>dnf downgrade NAME-[EPOCH:]VERSION-RELEASE.ARCH</c>: to exactly that package. dnf takes a
+    /// provide or a package spec, not both, so the version is pinned through the installed package's name.
+    /// </summary>
+    public static CommandSpec DowngradeTo(string? installRoot, string nevra, IProgress<string>? progress) =>
+        new([.. Base(installRoot), "--assumeyes", "downgrade", nevra], Mutates: true) { Timeout = Timeout, Progress = progress };
+
     /// <summary><c>dnf kpatch auto|manual</c>: kpatch-dnf's own switch for installing patches with new kernels.</summary>
     public static CommandSpec AutoUpdate(string? installRoot, bool enabled, IProgress<string>? progress) =>
         new([.. Base(installRoot), "--assumeyes", "kpatch", enabled ? "auto" : "manual"], Mutates: true) { Timeout = Timeout, Progress = progress };

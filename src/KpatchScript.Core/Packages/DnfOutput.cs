@@ -78,6 +78,14 @@ internal static class DnfOutput
     public static bool NothingToDo(CommandResult result) =>
         result.Succeeded && result.StandardOutput.Split('\n').Any(line => line.Trim() == "Nothing to do.");
 
+    /// <summary>
+    /// dnf found no installed package for the argument: remove says "No match for argument" (and
+    /// "Nothing to do.", exit 0), downgrade "Packages for argument ... available, but not installed." (exit 1).
+    /// </summary>
+    public static bool SaysNotInstalled(CommandResult result) =>
+        (result.StandardError + "\n" + result.StandardOutput).Split('\n')
+            .Any(line => line.StartsWith("No match for argument", StringComparison.Ordinal) || line.TrimEnd().EndsWith("available, but not installed.", StringComparison.Ordinal));
+
     /// <summary>One line that says what went wrong, with dnf's own words where it gave some.</summary>
     public static string? FailureOf(string operation, CommandResult result)
     {
@@ -96,6 +104,13 @@ internal static class DnfOutput
         if (error.Contains("Failed to download metadata", StringComparison.Ordinal) || error.Contains("Cannot download", StringComparison.Ordinal))
         {
             return $"dnf {operation}: a repository is unreachable ({error}); check the network and the repository configuration, then retry";
+        }
+
+        // dnf downgrade NAME-VERSION-RELEASE.ARCH of a version no repository carries: its last line
+        // ("No packages marked for downgrade.") hides the line that names the version.
+        if (lines.FirstOrDefault(l => l.StartsWith("No package ", StringComparison.Ordinal) && l.EndsWith(" available.", StringComparison.Ordinal)) is { } missing)
+        {
+            return $"dnf {operation}: that version is not in the enabled repositories ({missing}); 'dnf --showduplicates list kpatch-patch-*' lists the versions they carry";
         }
 
         if (error.Contains("No such command: kpatch", StringComparison.Ordinal))

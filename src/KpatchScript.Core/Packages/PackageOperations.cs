@@ -7,8 +7,8 @@ using KpatchScript.Targets;
 
 namespace KpatchScript.Packages;
 
-/// <summary>Install, update, list and auto-update live patch packages through dnf.</summary>
-internal sealed class PackageOperations(IHostSystem host, TimeProvider time, KpatchSettings settings)
+/// <summary>Install, update, list and auto-update live patch packages through dnf (remove and downgrade: PackageOperations.Reverts.cs).</summary>
+internal sealed partial class PackageOperations(IHostSystem host, TimeProvider time, KpatchSettings settings)
 {
     public OperationResult Install(PackageOptions options, CancellationToken cancellationToken) =>
         Change("install", options, release => DnfCommands.Install(options.InstallRoot, release, options.Progress), cancellationToken);

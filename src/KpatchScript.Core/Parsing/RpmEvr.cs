@@ -36,6 +36,26 @@ public readonly record struct RpmEvr(string? Epoch, string Version, string? Rele
     }
 
     /// <summary>
+    /// Null when <paramref name="text"/> names one version of a package, as <c>[EPOCH:]VERSION-RELEASE</c>
+    /// (<c>1-2.el9_2</c>, <c>1:1.0-1.el9_5</c>); otherwise why not, in words for the user. dnf reads
+    /// such a text after a package name as that exact version, so nothing else may slip into it.
+    /// </summary>
+    public static string? WhyNotVersionRelease(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var evr = Parse(text);
+        var plainCharacters = text.All(c => char.IsAsciiLetterOrDigit(c) || "._+~^-:".Contains(c, StringComparison.Ordinal));
+        // One dash (between version and release) and a ':' only after the epoch's digits. ":1-1"
+        // parses as epoch 0 (librpm's rule), but an empty epoch written out is not a version anyone means.
+        var oneVersion = evr is { Version.Length: > 0, Release.Length: > 0 }
+            && !evr.Version.Contains('-', StringComparison.Ordinal) && !evr.Version.Contains(':', StringComparison.Ordinal)
+            && !evr.Release.Contains(':', StringComparison.Ordinal) && text[0] != ':';
+        return plainCharacters && oneVersion
+            ? null
+            : $"'{TextClip.Clip(text)}' is not a package version-release such as 1-2.el9_2 (with an epoch, 1:1.0-1.el9_5)";
+    }
+
+    /// <summary>
     /// An installed or available package's EVR. rpm and dnf print an absent epoch as <c>0</c>
     /// (<c>%{EPOCHNUM}</c>, <c>%{epoch}</c>) and rpm orders both alike, so 0 is kept as no epoch:
     /// people see <c>1.0-1</c>, not <c>0:1.0-1</c>.

@@ -29,6 +29,12 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
     public async Task<OperationResult> UpdateAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.UpdateAsync((options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));
 
+    public async Task<OperationResult> RemoveAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Print(await inner.RemoveAsync((options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));
+
+    public async Task<OperationResult> DowngradeAsync(PackageOptions? options = null, string? toVersion = null, CancellationToken cancellationToken = default) =>
+        Print(await inner.DowngradeAsync((options ?? new PackageOptions()) with { DryRun = true }, toVersion, cancellationToken));
+
     public async Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.SetAutoUpdateAsync(enabled, (options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));
 
@@ -58,6 +64,11 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
             foreach (var step in result.Plan.Count > 0 ? result.Plan : result.Commands.Select(c => c.ToString()))
             {
                 output.WriteLine("  " + step);
+            }
+
+            if (result.Detail is { } detail)
+            {
+                output.WriteLine("  " + detail);
             }
         }
         else

@@ -15,10 +15,10 @@ public sealed class OptionTableTests
     public static TheoryData<string> Verbs() => new(CliApp.Commands.Select(c => c.Name));
 
     [Fact]
-    public void There_are_19_verbs_each_named_as_its_table()
+    public void There_are_21_verbs_each_named_as_its_table()
     {
         Assert.Equal(
-            ["status", "verify", "install", "update", "available", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "workflows", "eval", "check", "new", "init", "plugins"],
+            ["status", "verify", "install", "update", "remove", "downgrade", "available", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "workflows", "eval", "check", "new", "init", "plugins"],
             CliApp.Commands.Select(c => c.Options.Command));
         Assert.All(CliApp.Commands, c => Assert.Equal(c.Name, c.Options.Command));
     }
@@ -125,6 +125,7 @@ public sealed class OptionTableTests
         "FORMAT" => [option.Name, "json"],
         "FILE" => [option.Name, "out.json"],
         "RELEASE" => [option.Name, "5.14.0-427.13.1.el9_4.x86_64"],
+        "VERSION-RELEASE" => [option.Name, "1-2.el9_2"],
         _ => [option.Name, directory],
     };
 

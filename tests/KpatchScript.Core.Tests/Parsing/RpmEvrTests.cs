@@ -35,4 +35,21 @@ public sealed class RpmEvrTests
         Assert.Equal("1.0-1", RpmEvr.OfPackage("0", "1.0", "1").ToString());
         Assert.Equal("2:1.0-1", RpmEvr.OfPackage("2", "1.0", "1").ToString());
     }
+
+    [Theory]
+    [InlineData("1-2.el9_2", true)]
+    [InlineData("1:1.0-1.el9_5", true)]
+    [InlineData("0:1-1.el9_2", true)]
+    [InlineData("1.2", false)] // no release: dnf would read it as a name or a version prefix
+    [InlineData("1-", false)]
+    [InlineData("-1", false)]
+    [InlineData(":1-1", false)]
+    [InlineData("a:1-1", false)] // the epoch is digits
+    [InlineData("1-2-3", false)] // one dash: the version holds none
+    [InlineData("1-2:3", false)]
+    [InlineData("1-2.el9_2 --allowerasing", false)]
+    [InlineData("1-2.el9_2/x", false)]
+    [InlineData("", false)]
+    public void Tells_a_version_release_that_names_one_package_version(string text, bool valid) =>
+        Assert.Equal(valid, RpmEvr.WhyNotVersionRelease(text) is null);
 }
