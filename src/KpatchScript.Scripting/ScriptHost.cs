@@ -33,7 +33,7 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
         var key = cache is null ? null : CacheKey.Compute(closure, _rules.Fingerprint, _extensions.Assemblies);
         if (cache is not null && key is null)
         {
-            error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
+            NotCached(closure);
         }
 
         if (key is not null && cache!.TryGet(key) is { } hit)
@@ -41,15 +41,24 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
             return new ScriptPlan(context => context.LoadFromAssemblyPath(hit.Assembly), hit.EntryToken, hit.References);
         }
 
-        var compiled = Compile(closure, key, cancellationToken);
+        var compiled = Compile(closure, key, out var pinned, cancellationToken);
+        if (key is not null && !pinned)
+        {
+            NotCached(closure); // a #load "nuget:" package's own scripts name a package without a pinned version
+            key = null;
+        }
+
         var stored = key is null ? null : cache!.Store(key, compiled.Assembly, compiled.EntryToken, compiled.RuntimeReferences);
         return new ScriptPlan(
             context => stored is null ? context.LoadFromStream(new MemoryStream(compiled.Assembly)) : context.LoadFromAssemblyPath(stored),
             compiled.EntryToken, compiled.RuntimeReferences);
     }
 
+    private void NotCached(ScriptClosure closure) =>
+        error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" and #load \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
+
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
-    public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, cancellationToken);
+    public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, out _, cancellationToken);
 
     /// <summary>
     /// KPATCH_SCRIPT_ANALYZERS=off compiles without the KPS rules: only for the benchmark that
@@ -57,16 +66,22 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     /// </summary>
     private static bool AnalyzersOff => Environment.GetEnvironmentVariable("KPATCH_SCRIPT_ANALYZERS") == "off";
 
+    /// <param name="closure">The script as parsed; its #load "nuget:" packages' files are added here.</param>
+    /// <param name="key">The cache key, for the assembly's name; null when not cached.</param>
+    /// <param name="pinned">Whether every package of the whole closure (the script packages' own files too) is pinned.</param>
+    /// <param name="cancellationToken">Stops resolution and the compile.</param>
+    /// <remarks>An out parameter, not a tuple: a cache hit's caller would build the tuple type without calling this.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private CompiledScript Compile(ScriptClosure closure, string? key, CancellationToken cancellationToken)
+    private CompiledScript Compile(ScriptClosure closure, string? key, out bool pinned, CancellationToken cancellationToken)
     {
-        var packages = PackageReferences.Resolve(closure, _sources, error, cancellationToken);
-        var compiled = ScriptCompiler.Compile(closure, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, PluginReferences(), cancellationToken);
+        var (whole, packages) = PackageReferences.Resolve(closure, _sources, error, cancellationToken);
+        var compiled = ScriptCompiler.Compile(whole, packages, "kps-script-" + (key ?? Guid.NewGuid().ToString("N"))[..16], analyze: !AnalyzersOff, _rules, PluginReferences(), cancellationToken);
         foreach (var warning in compiled.Warnings)
         {
             error.WriteLine(warning);
         }
 
+        pinned = whole.Packages.All(p => p.IsPinned);
         return compiled;
     }
 

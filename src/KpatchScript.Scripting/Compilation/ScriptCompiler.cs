@@ -18,6 +18,13 @@ internal static class ScriptCompiler
     /// <summary>Assembly-version unification notes, hidden by dotnet-script too.</summary>
     private static readonly string[] Hidden = ["CS1701", "CS1702", "CS1705"];
 
+    /// <summary>
+    /// The nullable warnings, CS8600 to CS8655: errors, as dotnet-script makes them (they appear only where a
+    /// script says <c>#nullable enable</c>), so a script that dotnet-script refuses is refused here too.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, ReportDiagnostic>> NullableAsErrors =>
+        Enumerable.Range(8600, 56).Select(n => new KeyValuePair<string, ReportDiagnostic>($"CS{n}", ReportDiagnostic.Error));
+
     /// <param name="closure">The script and its #load files.</param>
     /// <param name="packageAssemblies">Resolved #r "nuget:" assemblies.</param>
     /// <param name="assemblyName">Name of the emitted assembly.</param>
@@ -47,7 +54,7 @@ internal static class ScriptCompiler
         var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
         var compilation = script.GetCompilation();
         compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options)
-            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)).Concat(Severities(rules))))
+            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)).Concat(NullableAsErrors).Concat(Severities(rules))))
             .WithAssemblyName(assemblyName);
 
         // The KPS rules run with the compiler: an error-severity rule stops the script like a compile error.

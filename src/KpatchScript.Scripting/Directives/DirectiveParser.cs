@@ -5,7 +5,8 @@ namespace KpatchScript.Scripting.Directives;
 /// Regex: both cost a cached run more than the run itself), so that a cached run can compute
 /// its cache key cheaply. Same forms as dotnet-script: a directive is a whole line,
 /// <c>#load "path"</c>, <c>#r "path-or-name"</c>, <c>#r "nuget: Id[, Version]"</c> with an id
-/// like <c>\w+([_.-]\w+)*</c>.
+/// like <c>\w+([_.-]\w+)*</c>, and <c>#load "nuget: Id[, Version]"</c> (a script package: see
+/// <see cref="ScriptFile.PackageLoads"/>).
 /// </summary>
 public static class DirectiveParser
 {
@@ -15,11 +16,15 @@ public static class DirectiveParser
         var loads = new List<Directive>();
         var references = new List<Directive>();
         var packages = new List<PackageDirective>();
+        var packageLoads = new List<PackageDirective>();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             switch (Read(lines[i]))
             {
+                case ("load", var value) when Package(value) is { } package:
+                    packageLoads.Add(package with { Line = i + 1 });
+                    break;
                 case ("load", var value):
                     loads.Add(new Directive(Absolute(directory, value), i + 1));
                     break;
@@ -33,10 +38,13 @@ public static class DirectiveParser
             }
         }
 
-        return new ScriptFile(path, text, loads, references, packages);
+        return new ScriptFile(path, text, loads, references, packages) { PackageLoads = packageLoads };
     }
 
-    /// <summary>The text Roslyn compiles: NuGet directives become empty lines (so line numbers stay), since packages are added as references by the host.</summary>
+    /// <summary>
+    /// The text Roslyn compiles: <c>#r "nuget:"</c> directives become empty lines (so line numbers stay), since packages
+    /// are added as references by the host; <c>#load "nuget:"</c> stays, for the source resolver to serve the package's files.
+    /// </summary>
     public static string WithoutPackageDirectives(string text) =>
         string.Join('\n', text.Split('\n').Select(l => Read(l) is ("r", var value) && Package(value) is not null ? "" : l));
 
@@ -71,8 +79,8 @@ public static class DirectiveParser
             : null;
     }
 
-    /// <summary><c>nuget: Id[, Version]</c>, or null when the value is not a well-formed package reference.</summary>
-    private static PackageDirective? Package(string value)
+    /// <summary><c>nuget: Id[, Version]</c> (line 0), or null when the value is not a well-formed package reference.</summary>
+    internal static PackageDirective? Package(string value)
     {
         if (!value.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
         {

@@ -6,14 +6,17 @@ namespace KpatchScript.Scripting.Directives;
 /// <summary>
 /// A script and every file it reaches through <c>#load</c>, each read once, in the order Roslyn
 /// compiles them. A missing file or a cycle is a <see cref="ScriptException"/> that names the
-/// file and line of the directive, as a compiler diagnostic would.
+/// file and line of the directive, as a compiler diagnostic would. The script files of
+/// <c>#load "nuget:"</c> packages are in it once the packages are resolved
+/// (<see cref="WithPackageScripts"/>, on the compile path only: a cache hit resolves nothing).
 /// </summary>
 public sealed class ScriptClosure
 {
-    private ScriptClosure(ScriptFile main, IReadOnlyList<ScriptFile> files)
+    private ScriptClosure(ScriptFile main, IReadOnlyList<ScriptFile> files, IReadOnlyList<PackageScripts> packageScripts)
     {
         Main = main;
         Files = files;
+        PackageScripts = packageScripts;
     }
 
     public ScriptFile Main { get; }
@@ -21,9 +24,15 @@ public sealed class ScriptClosure
     /// <summary>The main file first, then the loaded ones in the order they were reached.</summary>
     public IReadOnlyList<ScriptFile> Files { get; }
 
+    /// <summary>The script files of the <c>#load "nuget:"</c> packages, once resolved; empty before.</summary>
+    public IReadOnlyList<PackageScripts> PackageScripts { get; }
+
     // Loops, not LINQ: the cache key reads these on every cached run (start-up time).
 
-    /// <summary>Every <c>#r "nuget: ..."</c> of every file, in file order.</summary>
+    /// <summary>
+    /// Every <c>#r "nuget: ..."</c> and <c>#load "nuget: ..."</c> of every file, in file order: a package
+    /// loaded as scripts is referenced too (its assemblies), as under dotnet-script.
+    /// </summary>
     public IReadOnlyList<PackageDirective> Packages
     {
         get
@@ -32,11 +41,35 @@ public sealed class ScriptClosure
             foreach (var file in Files)
             {
                 packages.AddRange(file.Packages);
+                packages.AddRange(file.PackageLoads);
             }
 
             return packages;
         }
     }
+
+    /// <summary>The resolved package a <c>#load "nuget: Id"</c> names, by id as NuGet compares them; null before resolution.</summary>
+    public PackageScripts? ScriptsOf(string id) => Find(PackageScripts, id);
+
+    private static PackageScripts? Find(IReadOnlyList<PackageScripts> packages, string id)
+    {
+        foreach (var package in packages)
+        {
+            if (package.Id.Equals(id, StringComparison.OrdinalIgnoreCase))
+            {
+                return package;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The same script with the files of its <c>#load "nuget:"</c> packages in the closure, each where its directive
+    /// stands, walked as local <c>#load</c>s are (their own <c>#load</c>s too). A package not in
+    /// <paramref name="packages"/> is not walked: a package's files may name more packages, for the caller to resolve and pass.
+    /// </summary>
+    public ScriptClosure WithPackageScripts(IReadOnlyList<PackageScripts> packages) => From(Main, packages);
 
     /// <summary>Every <c>#r</c> that names a file, once each.</summary>
     public IReadOnlyList<string> ReferenceFiles
@@ -84,38 +117,70 @@ public sealed class ScriptClosure
     public static ScriptClosure FromCode(string code, string workingDirectory) =>
         From(DirectiveParser.Parse(Path.Combine(Path.GetFullPath(workingDirectory), "eval.csx"), code));
 
-    private static ScriptClosure From(ScriptFile main)
+    private static ScriptClosure From(ScriptFile main, IReadOnlyList<PackageScripts>? packages = null)
     {
+        packages ??= [];
         var files = new List<ScriptFile> { main };
         var seen = new HashSet<string>(StringComparer.Ordinal) { main.Path };
-        Walk(main, [main.Path], files, seen);
-        return new ScriptClosure(main, files);
+        Walk(packages, main, [main.Path], files, seen);
+        return new ScriptClosure(main, files, packages);
     }
 
-    private static void Walk(ScriptFile file, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
+    /// <summary>The file's <c>#load</c>s in the order they stand, a package's files where its directive stands.</summary>
+    private static void Walk(IReadOnlyList<PackageScripts> packages, ScriptFile file, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
     {
         CheckReferences(file);
+        var packageLoads = file.PackageLoads;
+        var next = 0;
         foreach (var load in file.Loads)
         {
-            if (chain.Contains(load.Value))
+            for (; next < packageLoads.Count && packageLoads[next].Line < load.Line; next++)
             {
-                throw CycleError(file, load, chain);
+                WalkPackage(packages, file, packageLoads[next], chain, files, seen);
             }
 
-            if (!seen.Add(load.Value))
-            {
-                continue; // Loaded once, as Roslyn does.
-            }
-
-            if (!File.Exists(load.Value))
-            {
-                throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- Could not find file.");
-            }
-
-            var loaded = DirectiveParser.Parse(load.Value, Read(file, load));
-            files.Add(loaded);
-            Walk(loaded, [.. chain, load.Value], files, seen);
+            Load(packages, file, load, chain, files, seen);
         }
+
+        for (; next < packageLoads.Count; next++)
+        {
+            WalkPackage(packages, file, packageLoads[next], chain, files, seen);
+        }
+    }
+
+    private static void WalkPackage(IReadOnlyList<PackageScripts> packages, ScriptFile file, PackageDirective load, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
+    {
+        if (Find(packages, load.Id) is not { } package)
+        {
+            return; // not resolved yet
+        }
+
+        foreach (var script in package.Files)
+        {
+            Load(packages, file, new Directive(script, load.Line), chain, files, seen);
+        }
+    }
+
+    private static void Load(IReadOnlyList<PackageScripts> packages, ScriptFile file, Directive load, List<string> chain, List<ScriptFile> files, HashSet<string> seen)
+    {
+        if (chain.Contains(load.Value))
+        {
+            throw CycleError(file, load, chain);
+        }
+
+        if (!seen.Add(load.Value))
+        {
+            return; // Loaded once, as Roslyn does.
+        }
+
+        if (!File.Exists(load.Value))
+        {
+            throw new ScriptException($"{file.Path}({load.Line},1): error CS1504: Source file '{load.Value}' could not be opened -- Could not find file.");
+        }
+
+        var loaded = DirectiveParser.Parse(load.Value, Read(file, load));
+        files.Add(loaded);
+        Walk(packages, loaded, [.. chain, load.Value], files, seen);
     }
 
     /// <summary>A #load file's text; a FIFO, a device or an oversized file is an error at the directive, as a compiler's would be.</summary>

@@ -6,12 +6,16 @@ namespace KpatchScript.Scripting.Directives;
 /// <param name="Loads"><c>#load</c> targets, in order.</param>
 /// <param name="References"><c>#r "file.dll"</c> (absolute) or <c>#r "AssemblyName"</c> (left as written).</param>
 /// <param name="Packages"><c>#r "nuget: Id, Version"</c>.</param>
-public sealed record ScriptFile(string Path, string Text, IReadOnlyList<Directive> Loads, IReadOnlyList<Directive> References, IReadOnlyList<PackageDirective> Packages);
+public sealed record ScriptFile(string Path, string Text, IReadOnlyList<Directive> Loads, IReadOnlyList<Directive> References, IReadOnlyList<PackageDirective> Packages)
+{
+    /// <summary><c>#load "nuget: Id, Version"</c>: the package is referenced as <c>#r "nuget:"</c> references it, and its script files are loaded.</summary>
+    public IReadOnlyList<PackageDirective> PackageLoads { get; init; } = [];
+}
 
 /// <summary>A <c>#load</c> or <c>#r</c> directive and where it stands (1-based line).</summary>
 public sealed record Directive(string Value, int Line);
 
-/// <summary>A <c>#r "nuget: Id, Version"</c> directive; a null version means "highest".</summary>
+/// <summary>A <c>#r "nuget: Id, Version"</c> or <c>#load "nuget: Id, Version"</c> directive; a null version means "highest".</summary>
 public sealed record PackageDirective(string Id, string? Version, int Line)
 {
     /// <summary>

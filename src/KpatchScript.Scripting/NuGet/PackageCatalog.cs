@@ -24,7 +24,7 @@ internal sealed class PackageCatalog(IReadOnlyList<IPackageFeed> feeds, Packages
         var listing = await ListAsync(request.Id, cancellationToken).ConfigureAwait(false);
         var available = listing.SelectMany(l => l.Versions).Concat(folder.GetInstalledVersions(request.Id)).Distinct().ToList();
         return VersionChooser.Choose(request, available, highest)
-            ?? throw new ScriptReferenceException(NotFoundMessage.Build(request, Places(), available));
+            ?? throw new ScriptReferenceException(NotFoundMessage.Build(request, Places(), available)) { MissingReference = request.NeededBy is null ? request.Id : null };
     }
 
     /// <summary>The extracted package's directory, downloading it from the first source that lists it.</summary>

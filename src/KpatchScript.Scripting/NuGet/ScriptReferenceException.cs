@@ -9,6 +9,9 @@ public sealed class ScriptReferenceException : Exception
     /// <summary>NuGet's code when NuGet reports the same problem (e.g. <c>NU1605</c>); null otherwise.</summary>
     public string? Code { get; init; }
 
+    /// <summary>The package a script's own reference names, when no source has a version of it that fits; null otherwise.</summary>
+    public string? MissingReference { get; init; }
+
     public ScriptReferenceException()
     {
     }

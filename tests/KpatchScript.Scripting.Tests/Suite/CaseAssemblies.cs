@@ -18,19 +18,25 @@ internal static class CaseAssemblies
         }
     }
 
-    private static void Build(string source, string output)
+    private static void Build(string source, string output) => File.WriteAllBytes(output, Compile(source));
+
+    /// <summary>The assembly <c>NAME.dll.cs</c> compiles to, named NAME.</summary>
+    public static byte[] Compile(string source)
     {
+        var output = source[..^".cs".Length];
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var compilation = CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(output),
             [CSharpSyntaxTree.ParseText(File.ReadAllText(source), path: source)],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Runtime.dll"))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true));
-        using var file = File.Create(output);
-        var emitted = compilation.Emit(file);
+        using var assembly = new MemoryStream();
+        var emitted = compilation.Emit(assembly);
         if (!emitted.Success)
         {
             throw new InvalidOperationException($"{source} does not compile: {string.Join("; ", emitted.Diagnostics)}");
         }
+
+        return assembly.ToArray();
     }
 }

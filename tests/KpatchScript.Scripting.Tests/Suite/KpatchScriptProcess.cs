@@ -64,7 +64,8 @@ internal static partial class KpatchScriptProcess
 
     /// <summary>
     /// <c>{feed}</c>: a local folder feed holding the KpatchScript packages this build made, for
-    /// <c>#r "nuget: KpatchScript, x"</c> cases (with <c>--source {feed}</c>); packages are extracted
+    /// <c>#r "nuget: KpatchScript, x"</c> cases (with <c>--source {feed}</c>), and the script packages of
+    /// tests/fixtures/script-packages (<see cref="FixturePackages"/>), for <c>#load "nuget:"</c>; packages are extracted
     /// into a folder of the suite's own (NUGET_PACKAGES), never the user's.
     /// </summary>
     private static readonly Lazy<string> Feed = new(() =>
@@ -75,10 +76,14 @@ internal static partial class KpatchScriptProcess
             File.Copy(package, Path.Combine(feed, Path.GetFileName(package)), overwrite: true);
         }
 
+        FixturePackages.WriteInto(feed);
         return feed;
     });
 
-    /// <summary>The reverse of <see cref="ResolveFixtures"/> and of the case's own folder, so outputs compare across machines and runs.</summary>
+    /// <summary>
+    /// The reverse of <see cref="ResolveFixtures"/> (<c>{feed}</c> too), of the case's own folder, and of the
+    /// suite's cache (<c>{cache}</c>, where NUGET_PACKAGES is), so outputs compare across machines and runs.
+    /// </summary>
     public static string Normalize(string text, string caseDirectory, IEnumerable<string> fixtureNames)
     {
         foreach (var name in fixtureNames)
@@ -86,7 +91,12 @@ internal static partial class KpatchScriptProcess
             text = text.Replace(SysrootFixtures.Get(name), "{fixtures}/" + name, StringComparison.Ordinal);
         }
 
-        return text.Replace(caseDirectory, "{case}", StringComparison.Ordinal);
+        if (Feed.IsValueCreated)
+        {
+            text = text.Replace(Feed.Value, "{feed}", StringComparison.Ordinal);
+        }
+
+        return text.Replace(caseDirectory, "{case}", StringComparison.Ordinal).Replace(Cache.Value, "{cache}", StringComparison.Ordinal);
     }
 
     /// <summary>The fixture names an argument refers to.</summary>

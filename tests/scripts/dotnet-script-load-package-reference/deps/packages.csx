@@ -1,0 +1,1 @@
+#r "nuget: Kps.Scripts.Greeting, 1.0.0"

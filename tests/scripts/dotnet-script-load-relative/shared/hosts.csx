@@ -1,0 +1,1 @@
+static readonly string[] Hosts = ["db1", "web1", "web2"];

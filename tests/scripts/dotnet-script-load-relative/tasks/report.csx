@@ -1,0 +1,3 @@
+#load "../shared/hosts.csx"
+
+string Report(IEnumerable<string> hosts) => $"{hosts.Count()} hosts: {string.Join(", ", hosts)}";

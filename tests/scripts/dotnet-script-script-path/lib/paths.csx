@@ -1,0 +1,1 @@
+static string LibraryPath([System.Runtime.CompilerServices.CallerFilePath] string path = null) => path;
