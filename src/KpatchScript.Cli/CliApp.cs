@@ -24,6 +24,7 @@ internal static class CliApp
         new ReportCommand(),
         new AlertsCommand(),
         new RunCommand(),
+        new ReplCommand(),
         new WorkflowsCommand(),
         new EvalCommand(),
         new CheckCommand(),

@@ -48,6 +48,14 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
             compiled.EntryToken, compiled.RuntimeReferences);
     }
 
+    /// <summary>
+    /// An interactive session with this host's sources, rules and plugins (<c>repl</c>, <c>run -i</c>);
+    /// nothing is cached. <paramref name="cancellationToken"/> is the session's <c>Kpatch.Cancellation</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Interactive.ReplSession StartRepl(IList<string> args, ScriptRunOptions options, string workingDirectory, CancellationToken cancellationToken) =>
+        new(() => new Interactive.SubmissionChain(_sources, _rules, PluginReferences(), error), args, options with { Extensions = _extensions }, error, workingDirectory, cancellationToken);
+
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
     public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, cancellationToken);
 

@@ -17,11 +17,11 @@ internal sealed record ScriptOptionGroup(string Target, bool DryRun, bool NoCach
 
     public static readonly Option TimeoutOption = new("--timeout", "SECONDS", "Cancel Kpatch.Cancellation after SECONDS; a script that does not stop within\n2 s more is abandoned (exit 124)");
 
-    private static readonly Option TargetOption = SharedOptions.Target.WithHelp("What Kpatch.Connect() connects to: local (default; or the configured\ntarget), sysroot:DIR, ssh://USER@HOST[:PORT]");
+    public static readonly Option TargetOption = SharedOptions.Target.WithHelp("What Kpatch.Connect() connects to: local (default; or the configured\ntarget), sysroot:DIR, ssh://USER@HOST[:PORT]");
 
-    private static readonly Option DryRunOption = SharedOptions.DryRun.WithHelp("Every facade call that would change the host prints its plan and changes nothing");
+    public static readonly Option DryRunOption = SharedOptions.DryRun.WithHelp("Every facade call that would change the host prints its plan and changes nothing");
 
-    private static readonly Option PluginsOption = SharedOptions.Plugins.WithHelp("A plugin directory, searched before the configured ones. The plugins'\npublic types are referenced by the script, and their checks run in VerifyAsync");
+    public static readonly Option PluginsOption = SharedOptions.Plugins.WithHelp("A plugin directory, searched before the configured ones. The plugins'\npublic types are referenced by the script, and their checks run in VerifyAsync");
 
     /// <summary>The group's rows, in the order usage and help show them; --verbose says what it does for a script.</summary>
     public static Option[] Options => [TargetOption, DryRunOption, NoCacheOption, TimeoutOption, SharedOptions.Source, PluginsOption, SharedOptions.Verbose.WithHelp("Full stack traces of script exceptions")];
