@@ -28,6 +28,8 @@ internal static class CliApp
         new WorkflowsCommand(),
         new EvalCommand(),
         new CheckCommand(),
+        new PublishCommand(),
+        new ExecCommand(),
         new NewCommand(),
         new InitCommand(),
         new PluginsCommand(),

@@ -56,6 +56,15 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     public Interactive.ReplSession StartRepl(IList<string> args, ScriptRunOptions options, string workingDirectory, CancellationToken cancellationToken) =>
         new(() => new Interactive.SubmissionChain(_sources, _rules, PluginReferences(), error), args, options with { Extensions = _extensions }, error, workingDirectory, cancellationToken);
 
+    /// <summary>
+    /// Compiles the script as <see cref="Check"/> does (the KPS rules too: an error publishes
+    /// nothing) and writes it to <paramref name="directory"/> for <c>exec</c>: <c>NAME.dll</c>, the
+    /// assemblies it loads, and its manifest (<see cref="Publishing.ScriptPublisher"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Publishing.PublishedFiles Publish(ScriptClosure closure, string directory, CancellationToken cancellationToken) =>
+        Publishing.ScriptPublisher.Write(Compile(closure, key: null, cancellationToken), closure.Main.Path, directory, Path.GetFileNameWithoutExtension(closure.Main.Path));
+
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
     public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, cancellationToken);
 

@@ -11,7 +11,7 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="Plugins">The values of --plugins: plugin directories whose plugins' public types the script can call.</param>
 internal sealed record ScriptOptionGroup(string Target, bool DryRun, bool NoCache, TimeSpan? Timeout, IReadOnlyList<string> Sources, IReadOnlyList<string> Plugins)
 {
-    private const string TimeoutExpected = "a number of seconds above 0";
+    public const string TimeoutExpected = "a number of seconds above 0";
 
     public static readonly Option NoCacheOption = new("--no-cache", null, "Compile again, and do not store the result");
 
