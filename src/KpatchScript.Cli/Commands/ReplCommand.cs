@@ -14,8 +14,9 @@ internal sealed class ReplCommand : ICliCommand
     public OptionTable Options => ReplSettings.Table;
 
     public string Help => HelpText.Of(Options, $$"""
-        {{Summary}}. Each submission runs as soon as it is whole (an open brace or an unfinished
-        statement continues on the next line); its variables, types and usings stay for the next.
+        {{Summary}}.
+        Each submission runs as soon as it is whole (an open brace or an unfinished statement
+        continues on the next line); its variables, types and usings stay for the next.
         The value of a submission that ends in an expression (no ';') is printed as Print prints
         it ('new[] { 1, 2 }' prints 'int[2] { 1, 2 }'). Same dialect and globals as run: Args,
         Print, PrintOptions, the implicit usings, '#r "path.dll"', '#r "nuget: Id, Version"',
@@ -30,7 +31,8 @@ internal sealed class ReplCommand : ICliCommand
         'kpatch-script run FILE.csx -i' runs FILE.csx first and continues here with its variables.
         """, """
         Exit codes: 0 at the end of input or #exit (errors in submissions do not change it),
-        2 wrong command line, 130 interrupted (Ctrl+C cancels Kpatch.Cancellation and ends the session).
+        1 only for 'run -i' with a script that cannot be read, 2 wrong command line,
+        130 interrupted (Ctrl+C cancels Kpatch.Cancellation and ends the session).
         """);
 
     public static ReplSettings Parse(IReadOnlyList<string> arguments, CliEnvironment environment) =>
