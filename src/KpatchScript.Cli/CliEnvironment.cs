@@ -20,6 +20,12 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Reads all of stdin when it is redirected (eval); null when stdin is a terminal.</summary>
     public Func<string>? ReadInput { get; init; }
 
+    /// <summary>Stdin, read line by line (repl).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Whether stdin is a terminal: the REPL prompts only then.</summary>
+    public bool InputIsTerminal { get; init; }
+
     /// <summary>The configuration file, parsed and checked once (by <see cref="CliApp"/>, before a command runs).</summary>
     public Configuration.SiteConfig Config { get; init; } = Configuration.SiteConfig.None;
 
@@ -73,5 +79,7 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
             ConfigPath = Configuration.ConfigFile.PathFromEnvironment(),
             DefaultPluginDirectories = () => Plugins.PluginSearchPath.Defaults(),
             ReadInput = Console.IsInputRedirected ? () => Console.In.ReadToEnd() : null,
+            In = Console.In,
+            InputIsTerminal = !Console.IsInputRedirected,
         };
 }

@@ -57,6 +57,23 @@ public sealed class ScriptHost(ScriptCache? cache, TextWriter error, IReadOnlyLi
     private void NotCached(ScriptClosure closure) =>
         error.WriteLine($"{closure.Main.Path}: warning: not cached: every #r \"nuget:\" and #load \"nuget:\" needs a pinned version (e.g. 1.2.3) for the compiled script to be reused");
 
+    /// <summary>
+    /// An interactive session with this host's sources, rules and plugins (<c>repl</c>, <c>run -i</c>);
+    /// nothing is cached. <paramref name="cancellationToken"/> is the session's <c>Kpatch.Cancellation</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Interactive.ReplSession StartRepl(IList<string> args, ScriptRunOptions options, string workingDirectory, CancellationToken cancellationToken) =>
+        new(() => new Interactive.SubmissionChain(_sources, _rules, PluginReferences(), error), args, options with { Extensions = _extensions }, error, workingDirectory, cancellationToken);
+
+    /// <summary>
+    /// Compiles the script as <see cref="Check"/> does (the KPS rules too: an error publishes
+    /// nothing) and writes it to <paramref name="directory"/> for <c>exec</c>: <c>NAME.dll</c>, the
+    /// assemblies it loads, and its manifest (<see cref="Publishing.ScriptPublisher"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Publishing.PublishedFiles Publish(ScriptClosure closure, string directory, CancellationToken cancellationToken) =>
+        Publishing.ScriptPublisher.Write(Compile(closure, key: null, out _, cancellationToken), closure.Main.Path, directory, Path.GetFileNameWithoutExtension(closure.Main.Path));
+
     /// <summary>Compiles without running or caching; warnings are written, errors throw <see cref="ScriptException"/>.</summary>
     public void Check(ScriptClosure closure, CancellationToken cancellationToken) => Compile(closure, key: null, out _, cancellationToken);
 

@@ -54,9 +54,12 @@ public sealed class RunCommandLineTests
 
             // Print writes the string as dotnet-script's Print does: a C# literal.
             Assert.Equal((0, $"\"{target} dry=True args=[a,-1,-,--dry-run,--]\"\n", ""), (outcome.ExitCode, outcome.Out, outcome.Error));
+            // -i (--interactive) after the file is the host's too: the script runs, then the REPL reads stdin (empty here: it ends at once, exit 0).
+            var interactive = CliRunner.Run([script, "a", "-i", "--target", target, "--", "b"]);
+            Assert.Equal((0, $"\"{target} dry=False args=[a,b]\"\n", ""), (interactive.ExitCode, interactive.Out, interactive.Error));
             // Every option of run's table is in this test: a new one must be taken by the host after the file too.
             var documented = RunSettings.Table.Options.Select(o => o.Name).Order(StringComparer.Ordinal);
-            Assert.Equal(documented, options.Select(o => o[0]).Order(StringComparer.Ordinal));
+            Assert.Equal(documented, options.Select(o => o[0]).Append(RunSettings.InteractiveOption.Name).Order(StringComparer.Ordinal));
         }
         finally
         {

@@ -57,7 +57,7 @@ internal sealed class ArgumentReader
         var found = false;
         for (var i = _remaining.Count - 1; i >= 0; i--)
         {
-            if (_remaining[i] == option.Name)
+            if (option.IsNamed(_remaining[i]))
             {
                 _remaining.RemoveAt(i);
                 found = true;
@@ -78,7 +78,7 @@ internal sealed class ArgumentReader
         string? value = null;
         for (var i = 0; i < _remaining.Count; i++)
         {
-            if (TakeAt(i, option.Name) is { } taken)
+            if (TakeAt(i, option) is { } taken)
             {
                 value = taken;
                 i--;
@@ -95,7 +95,7 @@ internal sealed class ArgumentReader
         var values = new List<string>();
         for (var i = 0; i < _remaining.Count; i++)
         {
-            if (TakeAt(i, option.Name) is { } taken)
+            if (TakeAt(i, option) is { } taken)
             {
                 values.Add(taken);
                 i--;
@@ -156,11 +156,12 @@ internal sealed class ArgumentReader
     public static bool IsWithValue(string argument, string name) =>
         argument.Length > name.Length && argument[name.Length] == '=' && argument.StartsWith(name, StringComparison.Ordinal);
 
-    /// <summary>The value of the option at <paramref name="index"/> when it is <paramref name="name"/>, removed with it; else null.</summary>
-    private string? TakeAt(int index, string name)
+    /// <summary>The value of the option at <paramref name="index"/> when it is <paramref name="option"/>, removed with it; else null.</summary>
+    private string? TakeAt(int index, Option option)
     {
+        var name = option.Name;
         var argument = _remaining[index];
-        if (argument == name)
+        if (option.IsNamed(argument))
         {
             if (index + 1 >= _remaining.Count || _remaining[index + 1].StartsWith("--", StringComparison.Ordinal))
             {

@@ -17,11 +17,17 @@ internal sealed record Option(string Name, string? Value, string Help, bool Repe
     /// </summary>
     public bool Global { get; init; }
 
+    /// <summary>A short spelling taken as well (<c>-i</c> for <c>--interactive</c>, <c>-o</c> for <c>--output</c>), as dotnet-script has them; null for none.</summary>
+    public string? Alias { get; init; }
+
     public bool IsFlag => Value is null;
 
     /// <summary>The same option with one verb's help: what <c>--target</c> accepts differs between reading and changing a host.</summary>
     public Option WithHelp(string help) => this with { Help = help };
 
     /// <summary>What follows the name in usage and help: <c>--timeout SECONDS</c>, <c>--json</c>.</summary>
-    public string Label => Value is null ? Name : $"{Name} {Value}";
+    public string Label => (Alias is null ? Name : $"{Alias}|{Name}") + (Value is null ? "" : " " + Value);
+
+    /// <summary>Whether <paramref name="argument"/> is this option as typed, by its name or its alias.</summary>
+    public bool IsNamed(string argument) => argument == Name || (Alias is not null && argument == Alias);
 }

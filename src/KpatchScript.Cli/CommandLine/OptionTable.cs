@@ -32,12 +32,12 @@ internal sealed class OptionTable
     /// <summary>"--" ends the options, and what follows is a script's as it is (run, eval); elsewhere "--" is refused like any unknown option.</summary>
     public bool EndsAtSeparator { get; init; }
 
-    /// <summary>The row named <paramref name="name"/>, or null. A loop, not LINQ: every command line goes through it.</summary>
+    /// <summary>The row named <paramref name="name"/> (or with that alias), or null. A loop, not LINQ: every command line goes through it.</summary>
     public Option? Find(string name)
     {
         foreach (var option in _options)
         {
-            if (option.Name == name)
+            if (option.IsNamed(name))
             {
                 return option;
             }

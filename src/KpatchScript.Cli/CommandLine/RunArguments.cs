@@ -65,7 +65,7 @@ internal sealed record RunArguments(List<string> HostOptions, string? File, List
     {
         foreach (var option in table.Options)
         {
-            if (!option.Global && (argument == option.Name ? option.IsFlag : ArgumentReader.IsWithValue(argument, option.Name)))
+            if (!option.Global && (option.IsNamed(argument) ? option.IsFlag : ArgumentReader.IsWithValue(argument, option.Name)))
             {
                 return true;
             }

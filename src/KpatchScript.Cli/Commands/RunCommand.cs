@@ -38,6 +38,10 @@ internal sealed class RunCommand : ICliCommand
         dotnet-script's $DOTNET_SCRIPT_CACHE_LOCATION as the root, or $KPATCH_SCRIPT_CACHE), keyed by
         the #load closure, #r files, pinned package versions, the runtime and the tool's version; a
         cached run does not load the compiler.
+
+        -i, --interactive runs the script as the first submission of a REPL ('kpatch-script repl
+        --help'), then reads C# from stdin with the script's variables in scope; its exit code is
+        the REPL's (0 at the end of input).
         """, """
         Exit codes: the script's own (return N, a trailing int expression, or Environment.ExitCode;
         0 otherwise), 1 compile error or unhandled exception (file(line,col) on stderr), 2 wrong
@@ -52,6 +56,12 @@ internal sealed class RunCommand : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var settings = Parse(arguments, environment);
+        if (settings.Interactive)
+        {
+            var script = settings.Script;
+            return ReplExecution.Run(() => ScriptClosure.FromFile(settings.File), script.Target, script.DryRun, script.Sources, script.Plugins, settings.ScriptArguments, environment, cancellationToken);
+        }
+
         return ScriptExecution.Run(() => ScriptClosure.FromFile(settings.File), settings.Script, settings.ScriptArguments, environment, cancellationToken);
     }
 }

@@ -9,24 +9,29 @@ using KpatchScript.Serialization;
 
 namespace KpatchScript.Cli.ScriptRuns;
 
-/// <summary>What run and eval share: the host, the options, and turning the outcome into stderr lines and an exit code.</summary>
+/// <summary>What run, eval and exec share: the host, the options, and turning the outcome into stderr lines and an exit code.</summary>
 internal static class ScriptExecution
 {
-    public static int Run(Func<ScriptClosure> closure, ScriptOptionGroup settings, List<string> scriptArguments, CliEnvironment environment, CancellationToken cancellationToken)
+    public static int Run(Func<ScriptClosure> closure, ScriptOptionGroup settings, List<string> scriptArguments, CliEnvironment environment, CancellationToken cancellationToken) =>
+        Run(settings.Plugins, settings.Target, settings.DryRun, settings.Timeout, environment, (options, token) =>
+            new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, environment.Config.ScriptRules, options.Extensions)
+                .Run(closure(), scriptArguments, options, token), cancellationToken);
+
+    /// <summary>Runs what <paramref name="start"/> starts (a script, a published DLL) with the plugins, target, dry-run and deadline given, and reports its end.</summary>
+    public static int Run(IReadOnlyList<string> plugins, string target, bool dryRun, TimeSpan? timeout, CliEnvironment environment, Func<ScriptRunOptions, CancellationToken, ScriptOutcome> start, CancellationToken cancellationToken)
     {
         try
         {
-            var plugins = CliPlugins.Load(settings.Plugins, environment);
-            var host = new ScriptHost(settings.NoCache ? null : ScriptCache.ForUser(), environment.Error, settings.Sources, environment.Config.ScriptRules, plugins.Scripts);
             using var stop = new GracefulStop(cancellationToken);
-            var outcome = host.Run(closure(), scriptArguments, new ScriptRunOptions
+            var outcome = start(new ScriptRunOptions
             {
-                Target = settings.Target,
-                DryRun = settings.DryRun,
+                Target = target,
+                DryRun = dryRun,
                 Settings = environment.Settings,
-                Timeout = settings.Timeout,
+                Timeout = timeout,
                 Verbose = environment.Verbose,
                 Out = environment.Out,
+                Extensions = CliPlugins.Load(plugins, environment).Scripts,
             }, stop.Token);
             if (outcome.Message is { } message)
             {
@@ -34,7 +39,7 @@ internal static class ScriptExecution
                 environment.Error.WriteLine(SafeText.Lines(outcome.End == ScriptEnd.Failed ? message : $"kpatch-script: {message}"));
             }
 
-            // Diagnostics for tests and benchmarks: which assemblies this run loaded (a cache hit must not load Roslyn or NuGet).
+            // Diagnostics for tests and benchmarks: which assemblies this run loaded (a cache hit and exec must not load Roslyn or NuGet).
             if (Environment.GetEnvironmentVariable("KPATCH_SCRIPT_TRACE_ASSEMBLIES") is { Length: > 0 } trace)
             {
                 WriteLoadedAssemblies(trace);

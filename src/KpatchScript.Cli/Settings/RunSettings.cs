@@ -9,7 +9,8 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="File">The script.</param>
 /// <param name="Script">The options run shares with eval.</param>
 /// <param name="ScriptArguments">The script's Args: its words, then everything after "--".</param>
-internal sealed record RunSettings(string File, ScriptOptionGroup Script, List<string> ScriptArguments) : IVerbSettings
+/// <param name="Interactive">-i, --interactive: the REPL follows, with the script's state.</param>
+internal sealed record RunSettings(string File, ScriptOptionGroup Script, List<string> ScriptArguments, bool Interactive) : IVerbSettings
 {
     public const string Verb = "run";
 
@@ -17,7 +18,9 @@ internal sealed record RunSettings(string File, ScriptOptionGroup Script, List<s
 
     public static readonly PositionalArgument Words = new("[WORD...]", "words for the script", "Words that are not options ('out.html', '-', '-1'): the script's, in order") { AfterOptions = true };
 
-    public static readonly OptionTable Table = new(Verb, ScriptOptionGroup.Options, FileArgument, Words, ScriptOptionGroup.ScriptArguments)
+    public static readonly Option InteractiveOption = new("--interactive", null, "Run the script, then continue in the REPL with its variables (as\ndotnet-script -i); --timeout and the cache do not apply") { Alias = "-i" };
+
+    public static readonly OptionTable Table = new(Verb, [.. ScriptOptionGroup.Options, InteractiveOption], FileArgument, Words, ScriptOptionGroup.ScriptArguments)
     {
         EndsAtSeparator = true,
     };
@@ -26,7 +29,8 @@ internal sealed record RunSettings(string File, ScriptOptionGroup Script, List<s
     public static RunSettings Parse(ArgumentReader reader, string defaultTarget)
     {
         var script = ScriptOptionGroup.Parse(reader, defaultTarget);
-        return new(reader.Argument(FileArgument), script, reader.Rest);
+        var interactive = reader.Flag(InteractiveOption);
+        return new(reader.Argument(FileArgument), script, reader.Rest, interactive);
     }
 
     public void Validate() => Script.Validate();

@@ -36,26 +36,47 @@ internal static class ScriptCompiler
     {
         var main = closure.Main;
         var files = closure.ReferenceFiles.ToList();
+        RequireReferenceFiles(closure);
+        var options = Options(closure, packageAssemblies, pluginAssemblies).WithFilePath(main.Path);
+        var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
+        var (compilation, warnings) = Checked(script.GetCompilation(), analyze, rules, cancellationToken);
+        var assembly = Emit(compilation.WithAssemblyName(assemblyName), main.Path, cancellationToken);
+        return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], warnings);
+    }
+
+    /// <summary>A #r file that does not exist, as the compiler words it (CS0006), before Roslyn is asked.</summary>
+    internal static void RequireReferenceFiles(ScriptClosure closure)
+    {
         var missing = closure.Files.SelectMany(f => f.References.Where(r => Path.IsPathRooted(r.Value) && !File.Exists(r.Value)).Select(r => (f.Path, r))).FirstOrDefault();
         if (missing.r is not null)
         {
             throw new ScriptException($"{missing.Path}({missing.r.Line},1): error CS0006: Metadata file '{missing.r.Value}' could not be found");
         }
+    }
 
-        var options = ScriptOptions.Default
-            .WithFilePath(main.Path)
+    /// <summary>
+    /// What every compile of a script starts from (run, check, publish, each REPL submission): the
+    /// shared framework, the host's assemblies, the plugins' and the packages', dotnet-script's
+    /// implicit usings, and #load served from the closure already read.
+    /// </summary>
+    internal static ScriptOptions Options(ScriptClosure closure, IReadOnlyList<string> packageAssemblies, IReadOnlyList<string> pluginAssemblies) =>
+        ScriptOptions.Default
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithEmitDebugInformation(true)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithImports(ImplicitImports.Namespaces)
             .WithReferences(FrameworkReferences().Concat(HostReferences()).Concat(pluginAssemblies.Select(p => MetadataReference.CreateFromFile(p))).Concat(OwnPackages(packageAssemblies).Select(p => MetadataReference.CreateFromFile(p))))
             .WithSourceResolver(new ClosureSourceResolver(closure))
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetDirectoryName(main.Path)));
-        var script = CSharpScript.Create<int>(DirectiveParser.WithoutPackageDirectives(main.Text), options, typeof(ScriptGlobals));
-        var compilation = script.GetCompilation();
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetDirectoryName(closure.Main.Path)));
+
+    /// <summary>
+    /// The compilation with the site's severities, checked by the compiler and the KPS rules: errors
+    /// throw <see cref="ScriptException"/> (one line each, errors first), warnings are returned formatted.
+    /// </summary>
+    internal static (Microsoft.CodeAnalysis.Compilation Compilation, IReadOnlyList<string> Warnings) Checked(Microsoft.CodeAnalysis.Compilation compilation, bool analyze, ScriptRules rules, CancellationToken cancellationToken)
+    {
         compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options)
-            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)).Concat(NullableAsErrors).Concat(Severities(rules))))
-            .WithAssemblyName(assemblyName);
+            .WithSpecificDiagnosticOptions(Hidden.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)).Concat(NullableAsErrors).Concat(Severities(rules))));
 
         // The KPS rules run with the compiler: an error-severity rule stops the script like a compile error.
         var analyzed = analyze
@@ -69,15 +90,28 @@ internal static class ScriptCompiler
             throw new ScriptException(string.Join('\n', errors));
         }
 
+        return (compilation, diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
+    }
+
+    /// <summary>The assembly, with its PDB embedded (stack traces name the .csx file and line).</summary>
+    internal static byte[] Emit(Microsoft.CodeAnalysis.Compilation compilation, string mainPath, CancellationToken cancellationToken) =>
+        EmitOrNull(compilation, mainPath, cancellationToken) ?? throw new ScriptException($"{mainPath}: error: the script could not be compiled");
+
+    /// <summary>
+    /// As <see cref="Emit"/>, but null when Roslyn emits nothing and says nothing: a REPL submission
+    /// with no code (only usings or directives), which still joins the chain.
+    /// </summary>
+    internal static byte[]? EmitOrNull(Microsoft.CodeAnalysis.Compilation compilation, string mainPath, CancellationToken cancellationToken)
+    {
         using var pe = new MemoryStream();
         var emitted = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancellationToken);
-        if (!emitted.Success)
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (errors.Count > 0)
         {
-            throw new ScriptException(string.Join('\n', emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).DefaultIfEmpty($"{main.Path}: error: the script could not be compiled")));
+            throw new ScriptException(string.Join('\n', errors));
         }
 
-        var assembly = pe.ToArray();
-        return new CompiledScript(assembly, EntryPoint.TokenOf(assembly), [.. files, .. OwnPackages(packageAssemblies)], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(Format).ToList());
+        return emitted.Success ? pe.ToArray() : null;
     }
 
     /// <summary>The banned-API list reaches rule KPS1009 as an additional file named as BannedApiAnalyzers names its lists (BannedSymbols.*.txt).</summary>
@@ -117,7 +151,7 @@ internal static class ScriptCompiler
     /// script says #r "nuget: KpatchScript, x"; here the host's own facade is used (one type
     /// identity with the runner), so the package's copy is left out.
     /// </summary>
-    private static IEnumerable<string> OwnPackages(IReadOnlyList<string> packageAssemblies)
+    internal static IEnumerable<string> OwnPackages(IReadOnlyList<string> packageAssemblies)
     {
         var host = HostAssemblyNames();
         return packageAssemblies.Where(p => !host.Contains(Path.GetFileNameWithoutExtension(p)));

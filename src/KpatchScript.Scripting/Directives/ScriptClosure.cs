@@ -113,9 +113,9 @@ public sealed class ScriptClosure
         return From(DirectiveParser.Parse(full, text));
     }
 
-    /// <summary>Code given on the command line or stdin; <c>#load</c> paths are relative to the working directory.</summary>
-    public static ScriptClosure FromCode(string code, string workingDirectory) =>
-        From(DirectiveParser.Parse(Path.Combine(Path.GetFullPath(workingDirectory), "eval.csx"), code));
+    /// <summary>Code given on the command line or stdin (<paramref name="name"/>: what messages call it, in the working directory); <c>#load</c> paths are relative to the working directory.</summary>
+    public static ScriptClosure FromCode(string code, string workingDirectory, string name = "eval.csx") =>
+        From(DirectiveParser.Parse(Path.Combine(Path.GetFullPath(workingDirectory), name), code));
 
     private static ScriptClosure From(ScriptFile main, IReadOnlyList<PackageScripts>? packages = null)
     {

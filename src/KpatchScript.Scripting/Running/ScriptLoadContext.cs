@@ -12,6 +12,8 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
 {
     private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Assembly>? _provided;
+    // Made on first use: a cached run never needs it, and every new generic instantiation costs it start-up time.
+    private Dictionary<string, Assembly>? _loaded;
 
     /// <param name="provided">Plugin assemblies, already loaded in their plugins' load contexts: the script gets those very copies.</param>
     public ScriptLoadContext(IReadOnlyList<Assembly> provided)
@@ -37,11 +39,19 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
         }
     }
 
+    /// <summary>An assembly loaded from memory that later ones refer to by name: each REPL submission refers to those before it.</summary>
+    public void AddLoaded(Assembly assembly) => (_loaded ??= new(StringComparer.Ordinal))[assembly.GetName().Name!] = assembly;
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (assemblyName.Name is not { } name)
         {
             return null;
+        }
+
+        if (_loaded is not null && _loaded.TryGetValue(name, out var loaded))
+        {
+            return loaded;
         }
 
         if (_provided is not null && _provided.TryGetValue(name, out var plugin))

@@ -1,3 +1,4 @@
+using KpatchScript.ScriptRuns;
 using KpatchScript.Status;
 
 namespace KpatchScript.Scripting.Running;
@@ -21,4 +22,15 @@ public sealed record ScriptRunOptions
 
     /// <summary>What plugins add: assemblies the script resolves to the plugins' loaded copies, and checks for VerifyAsync.</summary>
     public ScriptExtensions Extensions { get; init; } = ScriptExtensions.None;
+
+    /// <summary>What <c>Kpatch.Connect()</c> and <c>Kpatch.Cancellation</c> see while the script runs (a run, a REPL session).</summary>
+    internal ScriptContext ContextFor(CancellationToken cancellation) => new()
+    {
+        Target = Target,
+        DryRun = DryRun,
+        Settings = Settings,
+        Cancellation = cancellation,
+        Out = Out,
+        VerificationChecks = Extensions.VerificationChecks,
+    };
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using KpatchScript.ScriptRuns;
 
 namespace KpatchScript.Scripting.Running;
 
@@ -28,15 +27,7 @@ public static partial class ScriptRunner
     public static ScriptOutcome Run(Func<ScriptPlan> prepare, IList<string> args, ScriptRunOptions options, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var context = new ScriptContext
-        {
-            Target = options.Target,
-            DryRun = options.DryRun,
-            Settings = options.Settings,
-            Cancellation = stop.Token,
-            Out = options.Out,
-            VerificationChecks = options.Extensions.VerificationChecks,
-        };
+        var context = options.ContextFor(stop.Token);
         var globals = new ScriptGlobals(args, options.Out);
         var exitCodeBefore = Environment.ExitCode;
         ScriptLoadContext? loadContext = null;
@@ -179,7 +170,7 @@ public static partial class ScriptRunner
     }
 
     /// <summary>One line naming the exception and the .csx line it came from; everything with --verbose.</summary>
-    private static string Describe(Exception exception, bool verbose)
+    internal static string Describe(Exception exception, bool verbose)
     {
         if (verbose)
         {

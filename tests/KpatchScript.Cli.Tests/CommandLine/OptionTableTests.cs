@@ -15,10 +15,10 @@ public sealed class OptionTableTests
     public static TheoryData<string> Verbs() => new(CliApp.Commands.Select(c => c.Name));
 
     [Fact]
-    public void There_are_21_verbs_each_named_as_its_table()
+    public void There_are_24_verbs_each_named_as_its_table()
     {
         Assert.Equal(
-            ["status", "verify", "install", "update", "remove", "downgrade", "available", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "workflows", "eval", "check", "new", "init", "plugins"],
+            ["status", "verify", "install", "update", "remove", "downgrade", "available", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "repl", "workflows", "eval", "check", "publish", "exec", "new", "init", "plugins"],
             CliApp.Commands.Select(c => c.Options.Command));
         Assert.All(CliApp.Commands, c => Assert.Equal(c.Name, c.Options.Command));
     }

@@ -24,7 +24,7 @@ internal sealed class ScriptCase(string name)
     /// <summary>
     /// The kpatch-script arguments. <c>command</c> holds one argument per line: missing, or starting
     /// with an option, it means <c>run main.csx</c> plus those options; a first line ending in
-    /// <c>.csx</c> is the #! form (<c>kpatch-script main.csx ARGS</c>); <c>eval</c> is used as is;
+    /// <c>.csx</c> is the #! form (<c>kpatch-script main.csx ARGS</c>); <c>eval</c> and <c>repl</c> are used as is;
     /// any other verb (<c>check</c>) gets <c>main.csx</c> after it. The lines of <c>args</c> follow
     /// <c>--</c> in every form: only there does a script get a word that looks like a host option
     /// (a word that is not an option goes in <c>command</c>, after the file, and reaches Args too).
@@ -37,7 +37,7 @@ internal sealed class ScriptCase(string name)
         {
             [] => ["run", "main.csx"],
             [var first, ..] when first.StartsWith('-') => ["run", "main.csx", .. command],
-            [var first, ..] when shebang || first == "eval" => [.. command],
+            [var first, ..] when shebang || first is "eval" or "repl" => [.. command],
             [var verb, .. var rest] => [verb, "main.csx", .. rest],
         };
         var args = Lines("args");

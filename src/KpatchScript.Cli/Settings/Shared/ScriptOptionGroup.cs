@@ -11,17 +11,17 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="Plugins">The values of --plugins: plugin directories whose plugins' public types the script can call.</param>
 internal sealed record ScriptOptionGroup(string Target, bool DryRun, bool NoCache, TimeSpan? Timeout, IReadOnlyList<string> Sources, IReadOnlyList<string> Plugins)
 {
-    private const string TimeoutExpected = "a number of seconds above 0";
+    public const string TimeoutExpected = "a number of seconds above 0";
 
     public static readonly Option NoCacheOption = new("--no-cache", null, "Compile again, and do not store the result");
 
     public static readonly Option TimeoutOption = new("--timeout", "SECONDS", "Cancel Kpatch.Cancellation after SECONDS; a script that does not stop within\n2 s more is abandoned (exit 124)");
 
-    private static readonly Option TargetOption = SharedOptions.Target.WithHelp("What Kpatch.Connect() connects to: local (default; or the configured\ntarget), sysroot:DIR, ssh://USER@HOST[:PORT]");
+    public static readonly Option TargetOption = SharedOptions.Target.WithHelp("What Kpatch.Connect() connects to: local (default; or the configured\ntarget), sysroot:DIR, ssh://USER@HOST[:PORT]");
 
-    private static readonly Option DryRunOption = SharedOptions.DryRun.WithHelp("Every facade call that would change the host prints its plan and changes nothing");
+    public static readonly Option DryRunOption = SharedOptions.DryRun.WithHelp("Every facade call that would change the host prints its plan and changes nothing");
 
-    private static readonly Option PluginsOption = SharedOptions.Plugins.WithHelp("A plugin directory, searched before the configured ones. The plugins'\npublic types are referenced by the script, and their checks run in VerifyAsync");
+    public static readonly Option PluginsOption = SharedOptions.Plugins.WithHelp("A plugin directory, searched before the configured ones. The plugins'\npublic types are referenced by the script, and their checks run in VerifyAsync");
 
     /// <summary>The group's rows, in the order usage and help show them; --verbose says what it does for a script.</summary>
     public static Option[] Options => [TargetOption, DryRunOption, NoCacheOption, TimeoutOption, SharedOptions.Source, PluginsOption, SharedOptions.Verbose.WithHelp("Full stack traces of script exceptions")];
