@@ -21,10 +21,10 @@ public sealed class DiscardedResultAnalyzer() : KpsAnalyzer(Rule)
     internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Warning,
         "Check the result of a facade operation",
         "The OperationResult of '{0}' is discarded: check it (result.Succeeded) or assign it to _ to discard it on purpose",
-        "InstallAsync, UpdateAsync, RemoveAsync, DowngradeAsync, SetAutoUpdateAsync, LoadAsync and UnloadAsync report failure in their result.");
+        "InstallAsync, UpdateAsync, RemoveAsync, DowngradeAsync, SetAutoUpdateAsync, LoadAsync, LoadAllAsync, UnloadAsync and UnloadAllAsync report failure in their result.");
 
     private static readonly ImmutableHashSet<string> s_mutating =
-        ImmutableHashSet.Create("InstallAsync", "UpdateAsync", "RemoveAsync", "DowngradeAsync", "SetAutoUpdateAsync", "LoadAsync", "UnloadAsync");
+        ImmutableHashSet.Create("InstallAsync", "UpdateAsync", "RemoveAsync", "DowngradeAsync", "SetAutoUpdateAsync", "LoadAsync", "LoadAllAsync", "UnloadAsync", "UnloadAllAsync");
 
     protected override void Register(AnalysisContext context)
     {

@@ -21,7 +21,7 @@ public sealed class UnloadAcknowledgementAnalyzer() : KpsAnalyzer(Rule)
 
     internal static readonly DiagnosticDescriptor Rule = RuleInfo.Rule(Id, DiagnosticSeverity.Error,
         "Acknowledge an unload at the call site",
-        "Pass RevertAcknowledgement.RevertingWithoutRebootIsUnsupported itself to UnloadAsync, not a variable or expression, so the revert is visible in review",
+        "Pass RevertAcknowledgement.RevertingWithoutRebootIsUnsupported itself to UnloadAsync or UnloadAllAsync, not a variable or expression, so the revert is visible in review",
         "Reverting a live patch without a reboot is unsupported; each revert names the acknowledgement where it happens.");
 
     protected override void Register(AnalysisContext context)
@@ -38,7 +38,7 @@ public sealed class UnloadAcknowledgementAnalyzer() : KpsAnalyzer(Rule)
     private static void Analyze(SyntaxNodeAnalysisContext context, FacadeTypes types)
     {
         if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
-            || invocation.TargetMethod.Name != "UnloadAsync"
+            || invocation.TargetMethod.Name is not ("UnloadAsync" or "UnloadAllAsync")
             || !types.IsFacadeMethod(invocation.TargetMethod)
             || Symbols.Argument(invocation.Arguments, "acknowledgement") is not { Syntax: ArgumentSyntax argument })
         {

@@ -17,6 +17,8 @@ public sealed class DiscardedResultTests : RuleTests
     [InlineData("""[|await kp.SetAutoUpdateAsync(true);|]""")]
     [InlineData("""[|await kp.LoadAsync("/tmp/x.ko");|]""")]
     [InlineData("""[|await kp.UnloadAsync("x", RevertAcknowledgement.RevertingWithoutRebootIsUnsupported);|]""")]
+    [InlineData("""[|await kp.LoadAllAsync();|]""")]
+    [InlineData("""[|await kp.UnloadAllAsync(RevertAcknowledgement.RevertingWithoutRebootIsUnsupported);|]""")]
     [InlineData("""[|kp.InstallAsync();|]""")]
     [InlineData("""[|await kp.InstallAsync().ConfigureAwait(false);|]""")]
     public void Discarded_results_are_reported(string statement)

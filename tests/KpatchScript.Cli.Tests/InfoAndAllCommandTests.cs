@@ -93,6 +93,48 @@ public sealed class InfoAndAllCommandTests
             JsonDocument.Parse(planned.Out).RootElement.GetProperty("commands").EnumerateArray().Select(c => c.EnumerateArray().Select(a => a.GetString()!).ToArray()));
     }
 
+    [Fact]
+    public void The_real_executable_shows_info_and_plans_load_all_as_in_process()
+    {
+        var info = CliProcess.Finish(CliProcess.Start(null, "info", Patch, "--json", "--target", Sysroot()));
+        var load = CliProcess.Finish(CliProcess.Start(null, "load", "--all", "--dry-run", "--target", Sysroot()));
+        var unload = CliProcess.Finish(CliProcess.Start(null, "unload", "--all", "--target", Sysroot()));
+
+        Assert.Equal((0, ""), (info.ExitCode, info.Error));
+        Assert.Equal(CliRunner.Run("info", Patch, "--json", "--target", Sysroot()).Out, info.Out);
+        Assert.Equal((0, ""), (load.ExitCode, load.Error));
+        Assert.StartsWith($"Dry run: load --all would run, on {Sysroot()}:\n  /var/lib/kpatch/{Release}/kpatch-5_14_0-284_11_1-1-1.ko: {Patch} is already loaded and enabled\n", load.Out, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was changed.\n", load.Out, StringComparison.Ordinal);
+        Assert.Equal(1, unload.ExitCode);
+        Assert.Single(unload.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_modules_hostile_strings_reach_the_terminal_escaped()
+    {
+        var root = Directory.CreateTempSubdirectory("kps-evil-module-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "proc/sys/kernel"));
+            File.WriteAllText(Path.Combine(root, "proc/sys/kernel/osrelease"), Release + "\n");
+            Directory.CreateDirectory(Path.Combine(root, $"var/lib/kpatch/{Release}"));
+            File.WriteAllText(
+                Path.Combine(root, $"var/lib/kpatch/{Release}/evil.ko"),
+                $"\x7fELF\0description=\x1b]0;owned\x07 \x1b[2Jpatch\0name=evil\0vermagic={Release} SMP mod_unload \0");
+
+            var outcome = CliRunner.Run("info", "evil", "--target", "sysroot:" + root);
+
+            Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
+            Assert.DoesNotContain('\x1b', outcome.Out);
+            Assert.DoesNotContain('\x07', outcome.Out);
+            Assert.Contains("description:", outcome.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "load", "a.ko", "--all" }, "kpatch-script: error: load takes MODULE.ko or --all, not both ('a.ko' and --all); see 'kpatch-script load --help'\n")]
     [InlineData(new[] { "unload", "p", "--all", "--i-understand-this-is-unsupported" }, "kpatch-script: error: unload takes PATCH or --all, not both ('p' and --all); see 'kpatch-script unload --help'\n")]

@@ -77,7 +77,11 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
         return begin < end ? begin : null;
     }
 
-    /// <summary>A .modinfo entry: a lower-case key of letters, digits and '_', '=', then printable ASCII.</summary>
+    /// <summary>
+    /// A .modinfo entry: a key of lower-case letters, digits and '_', then '=' and a value of anything
+    /// but NUL. The value is not checked: a module's hostile description is shown (escaped where it is
+    /// printed), not silently dropped; the strict key keeps other strings out.
+    /// </summary>
     private static bool IsField(string text, int start, int end)
     {
         var equals = text.IndexOf('=', start, end - start);
@@ -86,11 +90,9 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
             return false;
         }
 
-        for (var i = start; i < end; i++)
+        for (var i = start; i < equals; i++)
         {
-            var c = text[i];
-            var ok = i < equals ? c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' : i == equals || c is >= ' ' and <= '~' or '\t';
-            if (!ok)
+            if (text[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
             {
                 return false;
             }

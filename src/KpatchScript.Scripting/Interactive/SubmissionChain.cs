@@ -27,7 +27,8 @@ internal sealed class SubmissionChain(IReadOnlyList<string> sources, ScriptRules
     public Submission Compile(ScriptClosure closure, bool named, CancellationToken cancellationToken)
     {
         ScriptCompiler.RequireReferenceFiles(closure);
-        var packages = PackageReferences.Resolve(closure, sources, error, cancellationToken);
+        // #load "nuget:" adds the package's script files to the closure: the submission compiles the whole of it.
+        (closure, var packages) = PackageReferences.Resolve(closure, sources, error, cancellationToken);
         List<string> all = [.. _packages, .. packages.Where(p => !_packages.Contains(p))];
         var options = ScriptCompiler.Options(closure, all, pluginAssemblies).WithFilePath(named ? closure.Main.Path : "");
         var text = DirectiveParser.WithoutPackageDirectives(closure.Main.Text);
