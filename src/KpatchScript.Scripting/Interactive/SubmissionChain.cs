@@ -27,7 +27,7 @@ internal sealed class SubmissionChain(IReadOnlyList<string> sources, ScriptRules
     public Submission Compile(ScriptClosure closure, bool named, CancellationToken cancellationToken)
     {
         ScriptCompiler.RequireReferenceFiles(closure);
-        var packages = PackageReferences.Resolve(closure, sources, error, cancellationToken);
+        var packages = PackageReferences.Resolve(closure, sources, error, cancellationToken).Assemblies;
         List<string> all = [.. _packages, .. packages.Where(p => !_packages.Contains(p))];
         var options = ScriptCompiler.Options(closure, all, pluginAssemblies).WithFilePath(named ? closure.Main.Path : "");
         var text = DirectiveParser.WithoutPackageDirectives(closure.Main.Text);
