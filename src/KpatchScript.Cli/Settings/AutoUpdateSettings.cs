@@ -13,13 +13,13 @@ internal sealed record AutoUpdateSettings(string Action, PackageOptionGroup Pack
     public const string Verb = "auto-update";
 
     public static readonly PositionalArgument ActionArgument = new("on|off|status", "on, off or status",
-        "on: install patches (--kernels) and enable kpatch.service; off: dnf kpatch manual;\nstatus: the setting, its kernels and kpatch.service");
+        "on: install patches (--kernels), enable kpatch.service;\noff: dnf kpatch manual; status: the setting, its kernels, kpatch.service");
 
     public static readonly Option KernelsOption = new("--kernels", "all|current",
         "on: all = current and future kernels (dnf kpatch auto, the default);\ncurrent = this kernel only (dnf kpatch manual, then install its patch)");
 
     public static readonly Option ServiceOption = new("--service", "enable|disable|keep",
-        "kpatch.service, which loads patches at boot: on enables and starts it\n(enable, the default) or keeps it; off keeps it (the default) or disables and stops it");
+        "kpatch.service, which loads patches at boot: on enables and starts it\n(enable, the default) or keeps it; off keeps it (keep, the default)\nor disables and stops it (disable)");
 
     public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, KernelsOption, ServiceOption, SharedOptions.Verbose], ActionArgument);
 
