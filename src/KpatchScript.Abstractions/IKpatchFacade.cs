@@ -59,8 +59,19 @@ public interface IKpatchFacade
     /// <summary>kpatch-patch packages in the repositories, for the running and every installed kernel, newer than what is installed.</summary>
     Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Turns kpatch-dnf's automatic installation of patches for new kernels on or off (<c>dnf kpatch auto|manual</c>).</summary>
+    /// <summary>
+    /// Turns kpatch-dnf's automatic installation of patches for new kernels on or off (<c>dnf kpatch auto|manual</c>)
+    /// and nothing else: kpatch.service is left as it is (<see cref="KpatchServiceChange.Keep"/>).
+    /// </summary>
     Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// kpatch-dnf's choices as Cockpit offers them, in one operation (one lock, one journal record, one
+    /// dry run): on for all kernels (<c>dnf kpatch auto</c>) or the current one only (<c>dnf kpatch manual</c>,
+    /// then <c>dnf install "kpatch-patch = &lt;release&gt;"</c>), or off (<c>dnf kpatch manual</c>); then
+    /// kpatch.service enabled, disabled or kept as <paramref name="choice"/> says. Stops at the first failing command.
+    /// </summary>
+    Task<OperationResult> SetAutoUpdateAsync(AutoUpdateChoice choice, PackageOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Loads a live patch module (a <c>.ko</c> path on the target): through <c>kpatch load</c> when the

@@ -41,7 +41,10 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         Task.FromResult(Packages().ListAvailable(options ?? new PackageOptions(), cancellationToken));
 
     public Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Packages().SetAutoUpdate(enabled, options ?? new PackageOptions(), cancellationToken));
+        SetAutoUpdateAsync(new AutoUpdateChoice(enabled) { Service = KpatchServiceChange.Keep }, options, cancellationToken);
+
+    public Task<OperationResult> SetAutoUpdateAsync(AutoUpdateChoice choice, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Packages().SetAutoUpdate(choice, options ?? new PackageOptions(), cancellationToken));
 
     public Task<OperationResult> LoadAsync(string modulePath, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PatchLoader(host, time, _settings).Load(modulePath, options ?? new LoadOptions(), cancellationToken));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using KpatchScript.TestFixtures;
 using static KpatchScript.TestFixtures.DnfLab;
@@ -140,21 +141,68 @@ public sealed class PackageCommandTests : IDisposable
 
         Assert.Equal((2, "kpatch-script: error: auto-update needs on, off or status; see 'kpatch-script auto-update --help'\n"), (missing.ExitCode, missing.Error));
         Assert.Equal((1, "kpatch-script: error: kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'\n"), (on.ExitCode, on.Error));
-        Assert.Equal((0, "auto-update: kpatch-dnf is not installed\n"), (status.ExitCode, status.Out));
+        Assert.Equal((0, "auto-update: kpatch-dnf is not installed\nkernels: unknown\nkpatch.service: not-found\n"), (status.ExitCode, status.Out));
     }
 
     [Theory]
-    [InlineData("on", "auto")]
-    [InlineData("off", "manual")]
-    public void Auto_update_with_kpatch_dnf_runs_dnf_kpatch_auto_or_manual_and_a_dry_run_shows_it(string action, string word)
+    [InlineData(new[] { "on" }, new[] { "kpatch auto", "systemctl --root={0} enable kpatch.service" })]
+    [InlineData(new[] { "on", "--kernels", "current", "--kernel", Kernel284 }, new[] { "kpatch manual", "install 'kpatch-patch = " + Kernel284 + "'", "systemctl --root={0} enable kpatch.service" })]
+    [InlineData(new[] { "on", "--service", "keep" }, new[] { "kpatch auto" })]
+    [InlineData(new[] { "off" }, new[] { "kpatch manual" })]
+    [InlineData(new[] { "off", "--service", "disable" }, new[] { "kpatch manual", "systemctl --root={0} disable kpatch.service" })]
+    public void Auto_update_with_kpatch_dnf_a_dry_run_lists_every_command_of_the_choice(string[] arguments, string[] commands)
     {
         var root = SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf); // kpatch-dnf installed, its plugin configured
 
-        var outcome = CliRunner.Run("auto-update", action, "--dry-run", "--installroot", root);
+        var outcome = CliRunner.Run(["auto-update", .. arguments, "--dry-run", "--installroot", root]);
 
+        var lines = commands.Select(c => "  " + (c.StartsWith("systemctl", StringComparison.Ordinal)
+            ? string.Format(CultureInfo.InvariantCulture, c, root)
+            : $"dnf --setopt=skip_if_unavailable=False --installroot={root} --assumeyes {c}"));
         Assert.Equal(
-            (0, $"Dry run: auto-update {action} would run, on local:\n  dnf --setopt=skip_if_unavailable=False --installroot={root} --assumeyes kpatch {word}\nNothing was changed.\n", ""),
+            (0, $"Dry run: auto-update {arguments[0]} would run, on local:\n{string.Join("\n", lines)}\nNothing was changed.\n", ""),
             (outcome.ExitCode, outcome.Out, outcome.Error));
+    }
+
+    [Fact]
+    public void Auto_update_on_for_the_current_kernel_installs_its_patch_sets_manual_and_enables_kpatch_service_with_real_dnf()
+    {
+        KpatchDnfStandIn.Install(_root, autoUpdate: true);
+
+        var on = CliRunner.Run("auto-update", "on", "--kernels", "current", "--kernel", Kernel284, "--installroot", _root, "--json");
+        var status = CliRunner.Run("auto-update", "status", "--installroot", _root);
+        var json = CliRunner.Run("auto-update", "status", "--installroot", _root, "--json");
+
+        Assert.Equal((0, ""), (on.ExitCode, on.Error));
+        Assert.Empty(JsonSchemaFile.OperationResult.Errors(on.Out));
+        var result = JsonDocument.Parse(on.Out).RootElement;
+        Assert.Equal(("auto-update on", "succeeded"), (result.GetProperty("operation").GetString(), result.GetProperty("outcome").GetString()));
+        Assert.Equal(3, result.GetProperty("commands").GetArrayLength());
+        Assert.Contains(InstalledPackages(_root), p => p.StartsWith(PatchName(Kernel284) + "-", StringComparison.Ordinal));
+        Assert.Equal("autoupdate = False", KpatchDnfStandIn.AutoUpdateLine(_root));
+        Assert.True(File.Exists(Path.Combine(_root, "etc/systemd/system/multi-user.target.wants/kpatch.service")));
+        Assert.Equal((0, "auto-update: off\nkernels: current\nkpatch.service: enabled\n"), (status.ExitCode, status.Out));
+        Assert.Equal("{\"schema_version\": 1, \"auto_update\": \"off\", \"kernels\": \"current\", \"service\": \"enabled\"}\n", json.Out);
+        Assert.Empty(JsonSchemaFile.AutoUpdate.Errors(json.Out));
+    }
+
+    [Fact]
+    public void Auto_update_off_with_disable_sets_manual_and_disables_kpatch_service_and_a_missing_unit_fails_with_systemctls_line()
+    {
+        KpatchDnfStandIn.Install(_root, autoUpdate: true);
+        var on = CliRunner.Run("auto-update", "on", "--installroot", _root);
+        var off = CliRunner.Run("auto-update", "off", "--service", "disable", "--installroot", _root);
+        var status = CliRunner.Run("auto-update", "status", "--installroot", _root);
+        var (setting, linked) = (KpatchDnfStandIn.AutoUpdateLine(_root), File.Exists(Path.Combine(_root, "etc/systemd/system/multi-user.target.wants/kpatch.service")));
+        File.Delete(Path.Combine(_root, "usr/lib/systemd/system/kpatch.service"));
+        var noUnit = CliRunner.Run("auto-update", "on", "--installroot", _root);
+
+        Assert.Equal((0, 0), (on.ExitCode, off.ExitCode));
+        Assert.Equal(("autoupdate = False", false), (setting, linked));
+        Assert.StartsWith("auto-update: off\nkernels: off\nkpatch.service: ", status.Out, StringComparison.Ordinal);
+        Assert.Equal(1, noUnit.ExitCode);
+        Assert.StartsWith($"kpatch-script: error: 'systemctl --root={_root} enable kpatch.service' failed: ", noUnit.Error, StringComparison.Ordinal);
+        Assert.Single(noUnit.Error.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]
@@ -162,7 +210,7 @@ public sealed class PackageCommandTests : IDisposable
     {
         var outcome = CliRunner.Run("auto-update", "status", "--target", "sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf), "--json");
 
-        Assert.Equal((0, "{\"schema_version\": 1, \"auto_update\": \"on\"}\n"), (outcome.ExitCode, outcome.Out));
+        Assert.Equal((0, "{\"schema_version\": 1, \"auto_update\": \"on\", \"kernels\": \"all\", \"service\": \"enabled\"}\n"), (outcome.ExitCode, outcome.Out));
         Assert.Empty(JsonSchemaFile.AutoUpdate.Errors(outcome.Out));
     }
 

@@ -2,12 +2,11 @@ using KpatchScript.Cli.CommandLine;
 using KpatchScript.Cli.Output;
 using KpatchScript.Cli.Settings;
 using KpatchScript.Operations;
-using KpatchScript.Serialization;
 using KpatchScript.Targets;
 
 namespace KpatchScript.Cli.Commands;
 
-/// <summary><c>kpatch-script auto-update on|off|status</c>: kpatch-dnf's automatic installation of live patches for new kernels.</summary>
+/// <summary><c>kpatch-script auto-update on|off|status</c>: kpatch-dnf's automatic installation of live patches, and kpatch.service.</summary>
 internal sealed class AutoUpdateCommand : ICliCommand
 {
     public string Name => AutoUpdateSettings.Verb;
@@ -17,9 +16,17 @@ internal sealed class AutoUpdateCommand : ICliCommand
     public OptionTable Options => AutoUpdateSettings.Table;
 
     public string Help => HelpText.Of(Options, """
-        on and off run kpatch-dnf's 'dnf kpatch auto' and 'dnf kpatch manual' (with the same lock,
-        journal and --dry-run as install); status shows the autoupdate setting of
-        /etc/dnf/plugins/kpatch.conf. Needs the kpatch-dnf package.
+        kpatch-dnf's choices, as Cockpit's Software Updates page offers them, each one operation with
+        the same lock, journal and --dry-run as install:
+          on (--kernels all)     dnf kpatch auto: patches for every installed kernel and every future one
+          on --kernels current   dnf kpatch manual, then dnf install "kpatch-patch = <running release>"
+          off                    dnf kpatch manual: no automatic installation any more
+        on then enables and starts kpatch.service, which loads installed patches at boot (systemctl
+        enable --now; --service keep leaves it). off keeps kpatch.service, so installed patches still
+        load at boot (unlike Cockpit); --service disable disables and stops it. In an --installroot,
+        systemctl --root changes the unit files only. status shows the autoupdate setting of
+        /etc/dnf/plugins/kpatch.conf, the kernels it covers (all; current: autoupdate off with
+        kpatch.service enabled; off) and kpatch.service. Needs the kpatch-dnf package.
         """, """
         Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line.
         """);
@@ -37,19 +44,16 @@ internal sealed class AutoUpdateCommand : ICliCommand
         if (action == "status")
         {
             var host = settings.InstallRoot is { } root ? new SysrootHostSystem(root) : target;
-            var dnf = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken: cancellationToken).Kpatch.Dnf;
-            var state = !dnf.IsKnown ? $"unknown ({dnf.UnknownReason})"
-                : !dnf.Value!.Installed ? "kpatch-dnf is not installed"
-                : dnf.Value.AutoUpdate.IsKnown ? (dnf.Value.AutoUpdate.Value ? "on" : "off") : $"unknown ({dnf.Value.AutoUpdate.UnknownReason})";
-            environment.Out.WriteLine(settings.Json ? $"{{\"schema_version\": 1, \"auto_update\": \"{(state is "on" or "off" ? state : "unknown")}\"}}" : $"auto-update: {SafeText.Of(state)}");
+            var kpatch = new KpatchFacade(host, environment.Time, environment.Settings).Detect(cancellationToken: cancellationToken).Kpatch;
+            environment.Out.WriteLine(AutoUpdateStatusView.Of(kpatch, settings.Json));
             return ExitCodes.Ok;
         }
 
         var facade = new KpatchFacade(target, environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun };
         using var stop = new GracefulStop(cancellationToken);
-        var result = OperationView.WithProgress(environment, settings.Json, "dnf kpatch", progress =>
-            facade.SetAutoUpdateAsync(action == "on", options with { Progress = progress }, stop.Token).GetAwaiter().GetResult());
+        var result = OperationView.WithProgress(environment, settings.Json, "auto-update", progress =>
+            facade.SetAutoUpdateAsync(parsed.Choice, options with { Progress = progress }, stop.Token).GetAwaiter().GetResult());
         return OperationView.Write(result, environment, settings.Json);
     }
 }

@@ -7,7 +7,7 @@ using KpatchScript.Targets;
 
 namespace KpatchScript.Packages;
 
-/// <summary>Install, update, list and auto-update live patch packages through dnf (remove and downgrade: PackageOperations.Reverts.cs).</summary>
+/// <summary>Install, update and list live patch packages through dnf (remove and downgrade: PackageOperations.Reverts.cs; auto-update: PackageOperations.AutoUpdate.cs).</summary>
 internal sealed partial class PackageOperations(IHostSystem host, TimeProvider time, KpatchSettings settings)
 {
     public OperationResult Install(PackageOptions options, CancellationToken cancellationToken) =>
@@ -15,20 +15,6 @@ internal sealed partial class PackageOperations(IHostSystem host, TimeProvider t
 
     public OperationResult Update(PackageOptions options, CancellationToken cancellationToken) =>
         Change("update", options, release => DnfCommands.Update(options.InstallRoot, release, options.Progress), cancellationToken);
-
-    public OperationResult SetAutoUpdate(bool enabled, PackageOptions options, CancellationToken cancellationToken)
-    {
-        var operation = enabled ? "auto-update on" : "auto-update off";
-        var command = DnfCommands.AutoUpdate(options.InstallRoot, enabled, options.Progress);
-        var dnf = KpatchToolingDetector.DetectDnf(new HostReader(RootHost(options), cancellationToken));
-        if (dnf is not { IsKnown: true, Value.Installed: true })
-        {
-            return Refused(operation, [command], "kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'");
-        }
-
-        var record = new OperationRecord(operation, host.Name, options.InstallRoot, KernelRelease: null, [command]);
-        return Runner().Run(record, options.DryRun, result => DnfOutput.FailureOf("kpatch", result), cancellationToken);
-    }
 
     /// <summary>Newest kpatch-patch packages for the running kernel and every installed kernel that are newer than what is installed.</summary>
     public Reading<IReadOnlyList<AvailablePatch>> ListAvailable(PackageOptions options, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ internal sealed class DryRunFacade(IKpatchFacade inner, TextWriter output) : IKp
     public async Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.SetAutoUpdateAsync(enabled, (options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));
 
+    public async Task<OperationResult> SetAutoUpdateAsync(AutoUpdateChoice choice, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Print(await inner.SetAutoUpdateAsync(choice, (options ?? new PackageOptions()) with { DryRun = true }, cancellationToken));
+
     public async Task<OperationResult> LoadAsync(string modulePath, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         Print(await inner.LoadAsync(modulePath, (options ?? new LoadOptions()) with { DryRun = true }, cancellationToken));
 

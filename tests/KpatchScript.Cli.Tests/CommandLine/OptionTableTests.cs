@@ -126,6 +126,7 @@ public sealed class OptionTableTests
         "FILE" => [option.Name, "out.json"],
         "RELEASE" => [option.Name, "5.14.0-427.13.1.el9_4.x86_64"],
         "VERSION-RELEASE" => [option.Name, "1-2.el9_2"],
+        { } words when words.Contains('|', StringComparison.Ordinal) => [option.Name, words.Split('|')[0]], // a choice of words: its first
         _ => [option.Name, directory],
     };
 
