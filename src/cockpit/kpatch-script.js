@@ -38,7 +38,12 @@ const timings = window.kpatchScriptPanel.timings;
 const actions = {
     install: () => packageChange("install"),
     update: () => packageChange("update"),
-    autoUpdate: on => change("auto-update", ["auto-update", on ? "on" : "off", "--json"], `Automatic updates turned ${on ? "on" : "off"}`),
+    // Cockpit's own choices (Software Updates, "Apply kernel live patches"): for current and future
+    // kernels (dnf kpatch auto) or for the current kernel only (dnf kpatch manual, then its patch);
+    // turning on also enables kpatch.service, turning off keeps it (patches still load at boot).
+    autoUpdate: (on, kernels = "all") => change("auto-update",
+        on ? ["auto-update", "on", "--kernels", kernels, "--json"] : ["auto-update", "off", "--json"],
+        on ? `Live patches applied for ${kernels === "all" ? "current and future kernels" : "the current kernel only"}` : "Automatic updates turned off"),
     verify: verifyNow,
     dryRun: workflow => runWorkflow(workflow),
     confirmRun: confirmWorkflow,

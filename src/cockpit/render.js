@@ -301,19 +301,26 @@ export function settingsCard(report, view, actions) {
         : !dnf.installed ? el("span", { class: "ks-muted" }, "kpatch-dnf is not installed")
             : isUnknown(dnf.auto_update) ? shown(dnf.auto_update)
                 : label(autoUpdate ? "On" : "Off", autoUpdate ? "green" : "grey", { id: "auto-update-state", data: { on: autoUpdate } });
-    const toggle = actionButton("action-auto-update", autoUpdate ? "Turn off" : "Turn on", {
+    const switchOptions = (onclick, data) => ({
         admin: view.admin, busy: view.busy === "auto-update",
         disabled: Boolean(view.busy) || !dnf || !dnf.installed || autoUpdate === null,
         why: !dnf || !dnf.installed ? "Install kpatch-dnf first (dnf install kpatch-dnf)." : view.busy ? "Another action is running." : null,
-        onclick: () => actions.autoUpdate(!autoUpdate),
-        data: { turn: autoUpdate ? "off" : "on" },
+        onclick, data,
     });
+    // Off: Cockpit's two choices, each also enabling kpatch.service. On: one switch back to manual.
+    const toggle = autoUpdate
+        ? actionButton("action-auto-update", "Turn off", switchOptions(() => actions.autoUpdate(false), { turn: "off" }))
+        : [
+            actionButton("action-auto-update", "Apply for current and future kernels", switchOptions(() => actions.autoUpdate(true, "all"), { turn: "on", kernels: "all" })),
+            " ",
+            actionButton("action-auto-update-current", "Apply for the current kernel only", switchOptions(() => actions.autoUpdate(true, "current"), { turn: "on", kernels: "current" })),
+        ];
     const cli = known(tooling.cli);
     return card("settings", "Settings", list([
         ["Automatic updates", el("span", { class: "ks-setting" }, autoText, toggle), "auto-update"],
         ["kpatch.service", shown(tooling.service, s => label(s.state, s.state === "enabled" ? "green" : "grey")), "kpatch-service"],
         ["kpatch CLI", cli ? (cli.installed ? [el("code", {}, cli.path), " ", shown(cli.version)] : el("span", { class: "ks-muted" }, "not installed")) : shown(tooling.cli), "kpatch-cli"],
-    ]), { footer: el("span", { class: "ks-secondary" }, "Automatic updates: kpatch-dnf installs the live patches of new kernels (dnf kpatch auto | manual).") });
+    ]), { footer: el("span", { class: "ks-secondary" }, "Apply kernel live patches, as Cockpit's Software Updates offers it: for current and future kernels (dnf kpatch auto: kpatch-dnf installs the patches of every installed and new kernel) or for the current kernel only (dnf kpatch manual, then its patch); either also enables kpatch.service. Turning off keeps kpatch.service, so installed patches still load at boot.") });
 }
 
 export function verificationCard(verification, view, actions) {

@@ -229,6 +229,30 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Apply_for_the_current_kernel_only_runs_cockpits_choice_through_the_CLI()
+    {
+        // Cockpit's "for current kernel only": dnf kpatch manual, then the running kernel's patch, then kpatch.service.
+        // This machine's dnf has no "kpatch" command, so the first step fails for real; the journal holds the whole plan.
+        using var host = HostStates.UpdateAvailable();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        Assert.Equal("Apply for current and future kernels", await panel.TextAsync("#action-auto-update"));
+
+        await panel.Page.ClickAsync("#action-auto-update-current");
+        await panel.Page.WaitForAsync(DangerNotice, "the failure to show", TimeSpan.FromMinutes(2));
+        await panel.WaitUntilSettledAsync();
+
+        var journal = JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("entries")[0];
+        Assert.Equal(("auto-update on", "failed"), (journal.GetProperty("operation").GetString(), journal.GetProperty("outcome").GetString()));
+        var commands = journal.GetProperty("commands").EnumerateArray().Select(c => string.Join(' ', c.EnumerateArray().Select(a => a.GetString()))).ToList();
+        Assert.Contains(commands, c => c.EndsWith("kpatch manual", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains(" install ", StringComparison.Ordinal) && c.Contains("kpatch-patch = ", StringComparison.Ordinal));
+        Assert.DoesNotContain(commands, c => c.EndsWith("kpatch auto", StringComparison.Ordinal));
+        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
     public async Task Open_HTML_report_shows_the_CLI_report_of_the_host_in_a_new_window()
     {
         using var host = HostStates.Covered();
