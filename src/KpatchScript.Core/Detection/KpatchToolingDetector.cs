@@ -45,7 +45,8 @@ internal static partial class KpatchToolingDetector
     [GeneratedRegex("""^VERSION=["']?([0-9][0-9A-Za-z.\-_+~]*)["']?\s*$""", RegexOptions.Multiline)]
     private static partial Regex VersionLine();
 
-    private static Reading<IReadOnlyList<PatchModuleFile>> DetectModules(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
+    /// <summary>Every .ko under /var/lib/kpatch/&lt;release&gt; and /usr/lib/kpatch/&lt;release&gt;, in that order and by name; unknown when a directory cannot be listed.</summary>
+    internal static Reading<IReadOnlyList<PatchModuleFile>> DetectModules(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
         var loaded = patches.IsKnown ? LivepatchDetector.Names(patches.Value!) : null;
         var modules = new List<PatchModuleFile>();

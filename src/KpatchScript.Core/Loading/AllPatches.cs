@@ -26,7 +26,14 @@ internal sealed class AllPatches(IHostSystem host, TimeProvider time, KpatchSett
             return Failed(LoadOperation, $"cannot tell which modules are installed for the running kernel: {running.UnknownReason}");
         }
 
-        var modules = Installed(reader, running.Value!);
+        // Detection's list, so load --all loads what status calls installed; an unreadable directory fails instead of reading as empty.
+        var detected = KpatchToolingDetector.DetectModules(reader, running, Reading.Unknown<IReadOnlyList<LivepatchPatch>>("not needed"));
+        if (!detected.IsKnown)
+        {
+            return Failed(LoadOperation, $"cannot tell which modules are installed for the running kernel: {detected.UnknownReason}");
+        }
+
+        var modules = InstalledModules.ForRunningKernel(detected.Value!, distinctNames: true).ConvertAll(m => m.Path);
         if (modules.Count == 0)
         {
             return new(LoadOperation, host.Name, OperationOutcome.Unchanged, [], null, TimeSpan.Zero)
@@ -63,25 +70,6 @@ internal sealed class AllPatches(IHostSystem host, TimeProvider time, KpatchSett
         order.Reverse();
         order = [.. order.OrderByDescending(p => p.Order)];
         return Each(UnloadOperation, order.ConvertAll(p => p.Name), name => new PatchUnloader(host, time, settings).Unload(name, acknowledgement, options, cancellationToken), options.DryRun);
-    }
-
-    /// <summary>The .ko files installed for <paramref name="release"/>, /var/lib/kpatch first, sorted by name; a module name found twice is loaded from its first file.</summary>
-    private static List<string> Installed(HostReader reader, string release)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var files = new List<string>();
-        foreach (var directory in KnownPaths.ModuleDirectories)
-        {
-            foreach (var entry in reader.List($"{directory}/{release}").GetValueOrDefault([])!)
-            {
-                if (entry.Kind == EntryKind.File && entry.Name.EndsWith(".ko", StringComparison.Ordinal) && names.Add(ModuleNames.FromPath(entry.Name)))
-                {
-                    files.Add($"{directory}/{release}/{entry.Name}");
-                }
-            }
-        }
-
-        return files;
     }
 
     /// <summary>Runs <paramref name="one"/> for each item in order and sums up; the first failure stops it, naming what was not tried.</summary>

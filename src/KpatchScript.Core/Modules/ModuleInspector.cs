@@ -67,9 +67,6 @@ internal sealed class ModuleInspector(IHostSystem host, CancellationToken cancel
     /// <summary>The file: a path as given, else a file of that name installed for the running kernel; null with no refusal when none is installed (it may still be loaded).</summary>
     private (string? Path, bool Installed, string? Refusal) Find(string query, Reading<string> running)
     {
-        var installedDirectories = running.IsKnown
-            ? Array.ConvertAll(KnownPaths.ModuleDirectories, d => $"{d}/{running.Value}")
-            : [];
         if (query.Contains('/', StringComparison.Ordinal))
         {
             if (!query.StartsWith('/'))
@@ -79,30 +76,25 @@ internal sealed class ModuleInspector(IHostSystem host, CancellationToken cancel
 
             return _reader.Kind(query) switch
             {
-                EntryKind.File => (query, Array.IndexOf(installedDirectories, Path.GetDirectoryName(query)) >= 0, null),
+                EntryKind.File => (query, running.IsKnown && Array.Exists(KnownPaths.ModuleDirectories, d => Path.GetDirectoryName(query) == $"{d}/{running.Value}"), null),
                 EntryKind.Missing => (null, false, $"{query} does not exist"),
                 _ => (null, false, $"{query} is not a regular file"),
             };
         }
 
         var name = ModuleNames.FromPath(query);
-        foreach (var directory in installedDirectories)
+        var modules = KpatchToolingDetector.DetectModules(_reader, running, Reading.Unknown<IReadOnlyList<LivepatchPatch>>("not needed"));
+        if (!modules.IsKnown)
         {
-            var entries = _reader.List(directory);
-            foreach (var entry in entries.GetValueOrDefault([])!)
-            {
-                var file = $"{directory}/{entry.Name}";
-                if (entry.Kind != EntryKind.File || !entry.Name.EndsWith(".ko", StringComparison.Ordinal))
-                {
-                    continue;
-                }
+            return (null, false, $"the installed modules cannot be listed: {modules.UnknownReason}");
+        }
 
-                // kpatch matches the file name or the module name inside it (kpatch.md 1.9).
-                if (ModuleNames.FromPath(entry.Name) == name
-                    || (_reader.ReadText(file) is { IsKnown: true } text && ModuleInfo.Read(text.Value!).Name == name))
-                {
-                    return (file, true, null);
-                }
+        foreach (var module in InstalledModules.ForRunningKernel(modules.Value!))
+        {
+            // kpatch matches the file name or the module name inside it (kpatch.md 1.9).
+            if (module.ModuleName == name || (_reader.ReadText(module.Path) is { IsKnown: true } text && ModuleInfo.Read(text.Value!).Name == name))
+            {
+                return (module.Path, true, null);
             }
         }
 

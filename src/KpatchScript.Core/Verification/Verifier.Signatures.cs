@@ -17,6 +17,11 @@ internal sealed partial class Verifier
     // Each installed module file is read once per verification: module-vermagic and this check both need it (a .ko is hundreds of kilobytes over ssh).
     private readonly Dictionary<string, Reading<ModuleInfo>> _moduleFiles = new(StringComparer.Ordinal);
 
+    // /proc/modules is read once per verification too: objects-patched and this check both need it (a round trip over ssh).
+    private Reading<IReadOnlyList<ProcModule>>? _procModules;
+
+    private Reading<IReadOnlyList<ProcModule>> ProcModules() => _procModules ??= reader.ReadText(KnownPaths.ProcModules).Then(ProcModulesParser.Parse);
+
     private Reading<ModuleInfo> ModuleFile(string path)
     {
         if (!_moduleFiles.TryGetValue(path, out var info))
@@ -44,9 +49,8 @@ internal sealed partial class Verifier
             files[module.ModuleName] = module;
         }
 
-        var procModules = reader.ReadText(KnownPaths.ProcModules).Then(ProcModulesParser.Parse);
         var taints = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var module in procModules.GetValueOrDefault([])!)
+        foreach (var module in ProcModules().GetValueOrDefault([])!)
         {
             taints[module.Name] = module.Taint;
         }

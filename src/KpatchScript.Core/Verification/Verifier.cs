@@ -1,6 +1,5 @@
 using KpatchScript.Detection;
 using KpatchScript.Loading;
-using KpatchScript.Parsing;
 using KpatchScript.Plugins;
 using KpatchScript.Status;
 using KpatchScript.Verdicts;
@@ -228,7 +227,7 @@ internal sealed partial class Verifier(HostReader reader, TimeProvider time, Tim
 
         // An object that is a module not loaded right now is patched when it loads: not a failure.
         var loaded = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var module in reader.ReadText(KnownPaths.ProcModules).Then(ProcModulesParser.Parse).GetValueOrDefault([])!)
+        foreach (var module in ProcModules().GetValueOrDefault([])!)
         {
             loaded.Add(module.Name);
         }

@@ -128,6 +128,18 @@ public sealed class AllPatchesTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_all_with_an_unreadable_module_directory_fails_instead_of_finding_nothing()
+    {
+        var host = Host().WithFailure(Installed, new UnauthorizedAccessException($"Access to the path '{Installed}' is denied."));
+
+        var result = await new KpatchFacade(host, new SteppingTimeProvider(), Settings).LoadAllAsync();
+
+        Assert.Equal(OperationOutcome.Failed, result.Outcome);
+        Assert.StartsWith("cannot tell which modules are installed for the running kernel: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Commands, c => c.Mutates);
+    }
+
+    [Fact]
     public async Task Unload_all_without_the_acknowledgement_changes_nothing()
     {
         var host = Host();
