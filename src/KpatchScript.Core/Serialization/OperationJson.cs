@@ -12,7 +12,7 @@ public static class OperationJson
         w.WriteNumber("schema_version", 1);
         w.WriteString("operation", result.Operation);
         w.WriteString("target", result.Target);
-        w.WriteString("outcome", result.Outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", OperationOutcome.Unchanged => "unchanged", _ => "failed" });
+        w.WriteString("outcome", OutcomeName(result.Outcome));
         CommandJson.WriteArgumentVectors(w, "commands", result.Commands);
         if (result.Plan.Count > 0)
         {
@@ -27,6 +27,25 @@ public static class OperationJson
         }
 
         w.WriteNumber("duration_ms", (long)Math.Round(result.Duration.TotalMilliseconds));
+        w.WriteEndObject();
+        return w.ToString();
+    }
+
+    /// <summary>An outcome as the documents name it: planned, succeeded, unchanged or failed.</summary>
+    public static string OutcomeName(OperationOutcome outcome) =>
+        outcome switch { OperationOutcome.Planned => "planned", OperationOutcome.Succeeded => "succeeded", OperationOutcome.Unchanged => "unchanged", _ => "failed" };
+
+    /// <summary>
+    /// One progress line of <c>--json --progress</c>, written before the result document:
+    /// <c>{"progress":"LINE"}</c>, compact, so a line break or any control character in LINE is an
+    /// escape and the line is always exactly one line. The result document is indented: its first
+    /// line is <c>{</c> alone, so no line of it starts with <c>{"progress":</c>.
+    /// </summary>
+    public static string Progress(string line)
+    {
+        var w = new JsonTextBuilder(indented: false, capacity: line.Length + 16);
+        w.WriteStartObject();
+        w.WriteString("progress", line);
         w.WriteEndObject();
         return w.ToString();
     }
