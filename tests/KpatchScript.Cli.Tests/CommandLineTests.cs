@@ -53,7 +53,7 @@ public sealed class CommandLineTests
         var outcome = CliRunner.Run("auto-update", "--help");
 
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Error));
-        Assert.Contains("Usage: kpatch-script auto-update on|off|status [--json] [--dry-run] [--target TARGET] [--installroot DIR] [--kernel RELEASE] [--kernels all|current] [--service enable|disable|keep] [--verbose]", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Usage: kpatch-script auto-update on|off|status [--json] [--dry-run] [--target TARGET] [--installroot DIR] [--kernel RELEASE] [--kernels all|current] [--service enable|disable|keep] [--progress] [--verbose]", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("  on --kernels current   dnf kpatch manual, then dnf install \"kpatch-patch = <running release>\"", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("off keeps kpatch.service, so installed patches still\nload at boot (unlike Cockpit)", outcome.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }

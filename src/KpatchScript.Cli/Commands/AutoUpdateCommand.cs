@@ -15,7 +15,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
 
     public OptionTable Options => AutoUpdateSettings.Table;
 
-    public string Help => HelpText.Of(Options, """
+    public string Help => HelpText.Of(Options, $"""
         kpatch-dnf's choices, as Cockpit's Software Updates page offers them, each one operation with
         the same lock, journal and --dry-run as install:
           on (--kernels all)     dnf kpatch auto: patches for every installed kernel and every future one
@@ -27,6 +27,9 @@ internal sealed class AutoUpdateCommand : ICliCommand
         systemctl --root changes the unit files only. status shows the autoupdate setting of
         /etc/dnf/plugins/kpatch.conf, the kernels it covers (all; current: autoupdate off with
         kpatch.service enabled; off) and kpatch.service. Needs the kpatch-dnf package.
+
+        {ProgressLines.HelpOf("auto-update")}
+        status takes no --progress: it changes nothing.
         """, """
         Exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line.
         """);
@@ -52,7 +55,7 @@ internal sealed class AutoUpdateCommand : ICliCommand
         var facade = new KpatchFacade(target, environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun };
         using var stop = new GracefulStop(cancellationToken);
-        var result = OperationView.WithProgress(environment, settings.Json, "auto-update", progress =>
+        var result = OperationView.WithProgress(environment, settings.Json, parsed.Progress, "auto-update", progress =>
             facade.SetAutoUpdateAsync(parsed.Choice, options with { Progress = progress }, stop.Token).GetAwaiter().GetResult());
         return OperationView.Write(result, environment, settings.Json);
     }

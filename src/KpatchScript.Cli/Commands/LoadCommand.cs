@@ -33,6 +33,8 @@ internal sealed class LoadCommand : ICliCommand
 
         Takes the host lock and writes the audit journal on the target (under state_directory for
         local, under / of an ssh host). Run with --dry-run first to see the steps.
+
+        {ProgressLines.HelpOf("load MODULE.ko")}
         """, """
         Exit codes: 0 loaded (or planned), 1 failed or stalled (one line on stderr), 2 wrong command line.
         """);
@@ -48,7 +50,7 @@ internal sealed class LoadCommand : ICliCommand
         var (settings, revert, module) = (load.Change, load.RevertOnStall, load.Module ?? "--all");
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
-        var result = OperationView.WithProgress(environment, settings.Json, $"load {Path.GetFileName(module)}", progress =>
+        var result = OperationView.WithProgress(environment, settings.Json, load.Progress, $"load {Path.GetFileName(module)}", progress =>
         {
             var options = new LoadOptions { DryRun = settings.DryRun, TransitionTimeout = settings.Timeout, RevertOnStall = revert, Progress = progress };
             return (load.All ? facade.LoadAllAsync(options, stop.Token) : facade.LoadAsync(module, options, stop.Token)).GetAwaiter().GetResult();

@@ -53,6 +53,8 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
         {What}
 
         {LockAndJournal}
+
+        {ProgressLines.HelpOf($"dnf {verb}")}
         """, """
         Exit codes: 0 done (or planned), 1 failed (one line on stderr), 2 wrong command line.
         """);
@@ -92,16 +94,16 @@ internal sealed class PackageChangeCommand(string verb) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var parsed = Parse(arguments, environment);
-        var settings = parsed switch
+        var (settings, lines) = parsed switch
         {
-            InstallSettings install => install.Package,
-            UpdateSettings update => update.Package,
-            RemoveSettings remove => remove.Package,
-            _ => ((DowngradeSettings)parsed).Package,
+            InstallSettings install => (install.Package, install.Progress),
+            UpdateSettings update => (update.Package, update.Progress),
+            RemoveSettings remove => (remove.Package, remove.Progress),
+            _ => (((DowngradeSettings)parsed).Package, ((DowngradeSettings)parsed).Progress),
         };
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
-        var result = OperationView.WithProgress(environment, settings.Json, $"dnf {verb}", progress =>
+        var result = OperationView.WithProgress(environment, settings.Json, lines, $"dnf {verb}", progress =>
         {
             var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease, DryRun = settings.DryRun, Progress = progress };
             return (parsed switch

@@ -29,6 +29,8 @@ internal sealed class UnloadCommand : ICliCommand
 
         Takes the host lock and writes the audit journal on the target (under state_directory for
         local, under / of an ssh host). Run with --dry-run first to see the steps.
+
+        {ProgressLines.HelpOf("unload PATCH")}
         """, """
         Exit codes: 0 reverted and removed (or planned), 1 refused or failed (one line on stderr), 2 wrong command line.
         """);
@@ -45,7 +47,7 @@ internal sealed class UnloadCommand : ICliCommand
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         using var stop = new GracefulStop(cancellationToken);
         var acknowledgement = acknowledged ? RevertAcknowledgement.RevertingWithoutRebootIsUnsupported : RevertAcknowledgement.None;
-        var result = OperationView.WithProgress(environment, settings.Json, $"unload {patch}", progress =>
+        var result = OperationView.WithProgress(environment, settings.Json, unload.Progress, $"unload {patch}", progress =>
         {
             var options = new UnloadOptions { DryRun = settings.DryRun, TransitionTimeout = settings.Timeout, Progress = progress };
             return (unload.All ? facade.UnloadAllAsync(acknowledgement, options, stop.Token) : facade.UnloadAsync(patch, acknowledgement, options, stop.Token))

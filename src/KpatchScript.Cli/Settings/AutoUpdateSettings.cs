@@ -8,7 +8,8 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="Package">The options of the package verbs.</param>
 /// <param name="Kernels">--kernels as given (all or current), or null.</param>
 /// <param name="Service">--service as given (enable, disable or keep), or null.</param>
-internal sealed record AutoUpdateSettings(string Action, PackageOptionGroup Package, string? Kernels, string? Service) : IVerbSettings
+/// <param name="Progress">--progress (on and off): print each line dnf prints as it comes.</param>
+internal sealed record AutoUpdateSettings(string Action, PackageOptionGroup Package, string? Kernels, string? Service, bool Progress) : IVerbSettings
 {
     public const string Verb = "auto-update";
 
@@ -21,14 +22,15 @@ internal sealed record AutoUpdateSettings(string Action, PackageOptionGroup Pack
     public static readonly Option ServiceOption = new("--service", "enable|disable|keep",
         "kpatch.service, which loads patches at boot: on enables and starts it\n(enable, the default) or keeps it; off keeps it (keep, the default)\nor disables and stops it (disable)");
 
-    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, KernelsOption, ServiceOption, SharedOptions.Verbose], ActionArgument);
+    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, KernelsOption, ServiceOption, SharedOptions.Progress, SharedOptions.Verbose], ActionArgument);
 
     public static AutoUpdateSettings Parse(ArgumentReader reader, string? defaultInstallRoot)
     {
         var package = PackageOptionGroup.Parse(reader, defaultInstallRoot);
         var kernels = reader.Value(KernelsOption);
         var service = reader.Value(ServiceOption);
-        return new(reader.Argument(ActionArgument), package, kernels, service);
+        var progress = reader.Flag(SharedOptions.Progress);
+        return new(reader.Argument(ActionArgument), package, kernels, service, progress);
     }
 
     /// <summary>The choice on and off make; valid after <see cref="Validate"/>.</summary>
@@ -59,6 +61,11 @@ internal sealed record AutoUpdateSettings(string Action, PackageOptionGroup Pack
         if (Kernels is not null && Action != "on")
         {
             throw new UsageException($"{KernelsOption.Name} is for '{Verb} on' only: off stops automatic installation for every kernel");
+        }
+
+        if (Progress && Action == "status")
+        {
+            throw new UsageException($"{SharedOptions.Progress.Name} is for '{Verb} on' and '{Verb} off' only: status changes nothing and prints at once");
         }
 
         var allowed = Action == "on" ? "enable or keep" : "disable or keep";

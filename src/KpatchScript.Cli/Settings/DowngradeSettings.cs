@@ -6,7 +6,8 @@ namespace KpatchScript.Cli.Settings;
 /// <summary>The options of <c>kpatch-script downgrade</c>: the package options, and which older version to go to.</summary>
 /// <param name="Package">The options it shares with install, update and remove.</param>
 /// <param name="ToVersion">--to: exactly this <c>[EPOCH:]VERSION-RELEASE</c>; null: the newest older one in the repositories.</param>
-internal sealed record DowngradeSettings(PackageOptionGroup Package, string? ToVersion) : IVerbSettings
+/// <param name="Progress">--progress: print each line dnf prints as it comes.</param>
+internal sealed record DowngradeSettings(PackageOptionGroup Package, string? ToVersion, bool Progress) : IVerbSettings
 {
     public const string Verb = "downgrade";
 
@@ -14,9 +15,9 @@ internal sealed record DowngradeSettings(PackageOptionGroup Package, string? ToV
 
     public static readonly Option To = new("--to", "VERSION-RELEASE", "Downgrade to exactly this version ([EPOCH:]VERSION-RELEASE, e.g. 1-2.el9_2)\ninstead of the newest older one in the repositories");
 
-    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, To, SharedOptions.Verbose]);
+    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, To, SharedOptions.Progress, SharedOptions.Verbose]);
 
-    public static DowngradeSettings Parse(ArgumentReader reader, string? defaultInstallRoot) => new(PackageOptionGroup.Parse(reader, defaultInstallRoot), reader.Value(To));
+    public static DowngradeSettings Parse(ArgumentReader reader, string? defaultInstallRoot) => new(PackageOptionGroup.Parse(reader, defaultInstallRoot), reader.Value(To), reader.Flag(SharedOptions.Progress));
 
     /// <summary>--to is one version, as dnf reads it after a package name: nothing else may slip into the argument.</summary>
     public void Validate()

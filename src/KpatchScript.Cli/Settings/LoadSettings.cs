@@ -7,7 +7,8 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="Change">The options load and unload share.</param>
 /// <param name="RevertOnStall">--revert-on-stall: a transition still running at the timeout reverses the load.</param>
 /// <param name="All">--all: every module installed for the running kernel, as 'kpatch load --all' and kpatch.service do.</param>
-internal sealed record LoadSettings(string? Module, ModuleOptionGroup Change, bool RevertOnStall, bool All = false) : IVerbSettings
+/// <param name="Progress">--progress: print each step and each second of the transition wait as it comes.</param>
+internal sealed record LoadSettings(string? Module, ModuleOptionGroup Change, bool RevertOnStall, bool All = false, bool Progress = false) : IVerbSettings
 {
     public const string Verb = "load";
 
@@ -17,7 +18,7 @@ internal sealed record LoadSettings(string? Module, ModuleOptionGroup Change, bo
 
     public static readonly Option AllOption = new("--all", null, "Load every module installed for the running kernel (in /var/lib/kpatch/<release>, then /usr/lib/kpatch/<release>)");
 
-    public static readonly OptionTable Table = new(Verb, [AllOption, .. ModuleOptionGroup.Options, RevertOnStallOption, SharedOptions.Verbose], ModuleArgument)
+    public static readonly OptionTable Table = new(Verb, [AllOption, .. ModuleOptionGroup.Options, RevertOnStallOption, SharedOptions.Progress, SharedOptions.Verbose], ModuleArgument)
     {
         Forms = [new UsageForm(ModuleArgument.Name), new UsageForm("", Required: [AllOption])],
     };
@@ -27,7 +28,8 @@ internal sealed record LoadSettings(string? Module, ModuleOptionGroup Change, bo
         var all = reader.Flag(AllOption);
         var change = ModuleOptionGroup.Parse(reader);
         var revert = reader.Flag(RevertOnStallOption);
-        return new(all ? reader.ArgumentOrNull(ModuleArgument) : reader.Argument(ModuleArgument), change, revert, all);
+        var progress = reader.Flag(SharedOptions.Progress);
+        return new(all ? reader.ArgumentOrNull(ModuleArgument) : reader.Argument(ModuleArgument), change, revert, all, progress);
     }
 
     public void Validate()

@@ -7,7 +7,8 @@ namespace KpatchScript.Cli.Settings;
 /// <param name="Acknowledged">The acknowledgement was given; without it unload refuses (at run time, naming the KB article).</param>
 /// <param name="Change">The options load and unload share.</param>
 /// <param name="All">--all: every loaded live patch, newest first.</param>
-internal sealed record UnloadSettings(string? Patch, bool Acknowledged, ModuleOptionGroup Change, bool All = false) : IVerbSettings
+/// <param name="Progress">--progress: print each step and each second of the transition wait as it comes.</param>
+internal sealed record UnloadSettings(string? Patch, bool Acknowledged, ModuleOptionGroup Change, bool All = false, bool Progress = false) : IVerbSettings
 {
     public const string Verb = "unload";
 
@@ -18,7 +19,7 @@ internal sealed record UnloadSettings(string? Patch, bool Acknowledged, ModuleOp
     public static readonly Option AllOption = new("--all", null, "Revert every loaded live patch, newest first");
 
     // The acknowledgement is optional to the parser (without it unload refuses, saying why) but not to the user: usage shows it required.
-    public static readonly OptionTable Table = new(Verb, [AcknowledgementOption, AllOption, .. ModuleOptionGroup.Options, SharedOptions.Verbose], PatchArgument)
+    public static readonly OptionTable Table = new(Verb, [AcknowledgementOption, AllOption, .. ModuleOptionGroup.Options, SharedOptions.Progress, SharedOptions.Verbose], PatchArgument)
     {
         Forms =
         [
@@ -32,7 +33,8 @@ internal sealed record UnloadSettings(string? Patch, bool Acknowledged, ModuleOp
         var all = reader.Flag(AllOption);
         var change = ModuleOptionGroup.Parse(reader);
         var acknowledged = reader.Flag(AcknowledgementOption);
-        return new(all ? reader.ArgumentOrNull(PatchArgument) : reader.Argument(PatchArgument), acknowledged, change, all);
+        var progress = reader.Flag(SharedOptions.Progress);
+        return new(all ? reader.ArgumentOrNull(PatchArgument) : reader.Argument(PatchArgument), acknowledged, change, all, progress);
     }
 
     public void Validate()

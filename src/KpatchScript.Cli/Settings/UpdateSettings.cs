@@ -3,13 +3,15 @@ using KpatchScript.Cli.CommandLine;
 namespace KpatchScript.Cli.Settings;
 
 /// <summary>The options of <c>kpatch-script update</c>: the package options it shares with update, available and auto-update.</summary>
-internal sealed record UpdateSettings(PackageOptionGroup Package) : IVerbSettings
+/// <param name="Package">The package options.</param>
+/// <param name="Progress">--progress: print each line dnf prints as it comes.</param>
+internal sealed record UpdateSettings(PackageOptionGroup Package, bool Progress) : IVerbSettings
 {
     public const string Verb = "update";
 
-    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, SharedOptions.Verbose]);
+    public static readonly OptionTable Table = new(Verb, [.. PackageOptionGroup.Options, SharedOptions.Progress, SharedOptions.Verbose]);
 
-    public static UpdateSettings Parse(ArgumentReader reader, string? defaultInstallRoot) => new(PackageOptionGroup.Parse(reader, defaultInstallRoot));
+    public static UpdateSettings Parse(ArgumentReader reader, string? defaultInstallRoot) => new(PackageOptionGroup.Parse(reader, defaultInstallRoot), reader.Flag(SharedOptions.Progress));
 
     /// <summary>No rules between update's options: a read-only target is refused by the target itself, naming it.</summary>
     public void Validate()

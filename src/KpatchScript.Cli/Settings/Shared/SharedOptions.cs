@@ -18,6 +18,9 @@ internal static class SharedOptions
 
     public static readonly Option DryRun = new("--dry-run", null, "Print the steps, change nothing");
 
+    /// <summary>The verbs that change a host: each line of dnf and of the transition wait as it comes (OperationView.WithProgress).</summary>
+    public static readonly Option Progress = new("--progress", null, "Print each line of progress as it comes, also in a pipe: on stderr;\nwith --json as {\"progress\":\"LINE\"} lines on stdout before the result");
+
     public static readonly Option Target = new("--target", "TARGET", "local (default; or the configured target), sysroot:DIR or ssh://USER@HOST[:PORT]");
 
     public static readonly Option CheckUpdates = new("--check-updates", null, "Also ask dnf for newer live patches (slower)");
