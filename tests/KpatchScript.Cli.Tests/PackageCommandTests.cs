@@ -140,7 +140,9 @@ public sealed class PackageCommandTests : IDisposable
         var status = CliRunner.Run("auto-update", "status", "--installroot", _root);
 
         Assert.Equal((2, "kpatch-script: error: auto-update needs on, off or status; see 'kpatch-script auto-update --help'\n"), (missing.ExitCode, missing.Error));
-        Assert.Equal((1, "kpatch-script: error: kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'\n"), (on.ExitCode, on.Error));
+        // As Cockpit does, on installs kpatch and kpatch-dnf first; the lab's repository has neither (real dnf).
+        Assert.Equal(1, on.ExitCode);
+        Assert.StartsWith("kpatch-script: error: dnf install kpatch kpatch-dnf: no enabled repository has them (Error: Unable to find a match: kpatch kpatch-dnf)", on.Error, StringComparison.Ordinal);
         Assert.Equal((0, "auto-update: kpatch-dnf is not installed\nkernels: unknown\nkpatch.service: not-found\n"), (status.ExitCode, status.Out));
     }
 

@@ -32,6 +32,13 @@ internal static class DnfCommands
     public static CommandSpec DowngradeTo(string? installRoot, string nevra, IProgress<string>? progress) =>
         new([.. Base(installRoot), "--assumeyes", "downgrade", nevra], Mutates: true) { Timeout = Timeout, Progress = progress };
 
+    /// <summary>
+    /// <c>dnf install kpatch kpatch-dnf</c>: what Cockpit's Software Updates installs before it turns
+    /// live patching on (kpatch brings kpatch.service, kpatch-dnf the "dnf kpatch" command).
+    /// </summary>
+    public static CommandSpec InstallTooling(string? installRoot, IProgress<string>? progress) =>
+        new([.. Base(installRoot), "--assumeyes", "install", "kpatch", "kpatch-dnf"], Mutates: true) { Timeout = Timeout, Progress = progress };
+
     /// <summary><c>dnf kpatch auto|manual</c>: kpatch-dnf's own switch for installing patches with new kernels.</summary>
     public static CommandSpec AutoUpdate(string? installRoot, bool enabled, IProgress<string>? progress) =>
         new([.. Base(installRoot), "--assumeyes", "kpatch", enabled ? "auto" : "manual"], Mutates: true) { Timeout = Timeout, Progress = progress };

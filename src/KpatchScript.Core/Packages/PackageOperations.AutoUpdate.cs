@@ -28,12 +28,21 @@ internal sealed partial class PackageOperations
             release = running.Value!;
         }
 
-        var steps = Steps(choice, options, release);
-        var commands = steps.Select(s => s.Command).ToList();
+        // Turning it on installs kpatch and kpatch-dnf first when kpatch-dnf is missing, as Cockpit's
+        // own page does; turning off what is not there is refused, and so is a kpatch-dnf whose
+        // presence cannot be read (an unknown is never taken for either answer).
         var dnf = KpatchToolingDetector.DetectDnf(new HostReader(RootHost(options), cancellationToken));
-        if (dnf is not { IsKnown: true, Value.Installed: true })
+        var installTooling = choice.Enabled && dnf is { IsKnown: true, Value.Installed: false };
+        var steps = Steps(choice, options, release, installTooling);
+        var commands = steps.Select(s => s.Command).ToList();
+        if (!dnf.IsKnown)
         {
-            return Refused(operation, commands, "kpatch-dnf is not installed: install the kpatch-dnf package (dnf install kpatch-dnf), which provides 'dnf kpatch auto|manual'");
+            return Refused(operation, commands, $"whether kpatch-dnf is installed is unknown ({dnf.UnknownReason}); nothing was changed");
+        }
+
+        if (!dnf.Value!.Installed && !choice.Enabled)
+        {
+            return Refused(operation, commands, "kpatch-dnf is not installed, so automatic updates are off already: nothing to turn off (auto-update on installs kpatch and kpatch-dnf)");
         }
 
         // The runner judges results in the order it runs the commands: the next step says whose result it is.
@@ -43,9 +52,14 @@ internal sealed partial class PackageOperations
     }
 
     /// <summary>The commands of <paramref name="choice"/>, each with how its failure reads.</summary>
-    private static List<(CommandSpec Command, Func<CommandResult, string?> FailureOf)> Steps(AutoUpdateChoice choice, PackageOptions options, string? release)
+    private static List<(CommandSpec Command, Func<CommandResult, string?> FailureOf)> Steps(AutoUpdateChoice choice, PackageOptions options, string? release, bool installTooling)
     {
         var steps = new List<(CommandSpec, Func<CommandResult, string?>)>();
+        if (installTooling)
+        {
+            steps.Add((DnfCommands.InstallTooling(options.InstallRoot, options.Progress), ToolingFailureOf));
+        }
+
         var auto = choice.Enabled && choice.Kernels == AutoUpdateKernels.All;
         steps.Add((DnfCommands.AutoUpdate(options.InstallRoot, auto, options.Progress), result => DnfOutput.FailureOf("kpatch", result)));
         if (release is not null)
@@ -59,5 +73,18 @@ internal sealed partial class PackageOperations
         }
 
         return steps;
+    }
+
+    /// <summary>dnf's "no match" is about kpatch and kpatch-dnf here, not about a kernel without live patches.</summary>
+    private static string? ToolingFailureOf(CommandResult result)
+    {
+        var failure = DnfOutput.FailureOf("install kpatch kpatch-dnf", result);
+        if (failure is null || !failure.Contains("no package in the enabled repositories", StringComparison.Ordinal))
+        {
+            return failure;
+        }
+
+        var said = (result.StandardError + "\n" + result.StandardOutput).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? "no match";
+        return $"dnf install kpatch kpatch-dnf: no enabled repository has them ({said}); RHEL ships kpatch in BaseOS and kpatch-dnf in AppStream: enable those repositories, then retry";
     }
 }

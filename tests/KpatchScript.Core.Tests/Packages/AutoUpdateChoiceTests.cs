@@ -21,6 +21,7 @@ public sealed class AutoUpdateChoiceTests
     private const string Manual = "dnf --setopt=skip_if_unavailable=False --assumeyes kpatch manual";
     private const string Install = $"dnf --setopt=skip_if_unavailable=False --assumeyes install 'kpatch-patch = {Release}'";
     private const string Enable = "systemctl enable --now kpatch.service";
+    private const string Tooling = "dnf --setopt=skip_if_unavailable=False --assumeyes install kpatch kpatch-dnf";
     private const string Disable = "systemctl disable --now kpatch.service";
 
     /// <summary>A host running <see cref="Release"/> with kpatch-dnf configured; dnf and systemctl answer as given.</summary>
@@ -148,16 +149,47 @@ public sealed class AutoUpdateChoiceTests
     }
 
     [Fact]
-    public async Task Without_kpatch_dnf_the_choice_is_refused_before_the_lock_naming_the_package()
+    public async Task Turning_off_without_kpatch_dnf_is_refused_before_the_lock_there_is_nothing_to_turn_off()
     {
         var host = Host().Without("/etc/dnf/plugins/kpatch.conf");
 
         var result = await Facade(host).SetAutoUpdateAsync(new AutoUpdateChoice(false) { Service = KpatchServiceChange.Disable });
 
         Assert.Equal(OperationOutcome.Failed, result.Outcome);
-        Assert.StartsWith("kpatch-dnf is not installed: install the kpatch-dnf package", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("kpatch-dnf is not installed, so automatic updates are off already: nothing to turn off", result.Error, StringComparison.Ordinal);
         Assert.Equal([Manual, Disable], result.Commands.Select(c => c.ToString()));
         Assert.Empty(Ran(host));
         Assert.Empty(host.LocksTaken);
+    }
+
+    [Theory]
+    [InlineData(AutoUpdateKernels.All)]
+    [InlineData(AutoUpdateKernels.Current)]
+    public async Task Turning_on_without_kpatch_dnf_installs_kpatch_and_kpatch_dnf_first_as_Cockpit_does(AutoUpdateKernels kernels)
+    {
+        var host = Host().Without("/etc/dnf/plugins/kpatch.conf");
+
+        var planned = await Facade(host).SetAutoUpdateAsync(new AutoUpdateChoice(true) { Kernels = kernels }, new PackageOptions { DryRun = true });
+        var result = await Facade(host).SetAutoUpdateAsync(new AutoUpdateChoice(true) { Kernels = kernels });
+
+        string[] expected = kernels == AutoUpdateKernels.All ? [Tooling, Auto, Enable] : [Tooling, Manual, Install, Enable];
+        Assert.Equal(OperationOutcome.Planned, planned.Outcome);
+        Assert.Equal(expected, planned.Commands.Select(c => c.ToString()));
+        Assert.Equal(OperationOutcome.Succeeded, result.Outcome);
+        Assert.Equal(expected, Ran(host));
+    }
+
+    [Fact]
+    public async Task Turning_on_when_no_repository_has_kpatch_dnf_says_which_repositories_ship_it()
+    {
+        var host = Host(dnf: command => command.Arguments.Contains("kpatch-dnf")
+            ? new CommandResult(1, "", "No match for argument: kpatch-dnf\nError: Unable to find a match: kpatch-dnf\n")
+            : new CommandResult(0, "", "")).Without("/etc/dnf/plugins/kpatch.conf");
+
+        var result = await Facade(host).SetAutoUpdateAsync(new AutoUpdateChoice(true));
+
+        Assert.Equal(OperationOutcome.Failed, result.Outcome);
+        Assert.Equal("dnf install kpatch kpatch-dnf: no enabled repository has them (Error: Unable to find a match: kpatch-dnf); RHEL ships kpatch in BaseOS and kpatch-dnf in AppStream: enable those repositories, then retry", result.Error);
+        Assert.Equal([Tooling], Ran(host));
     }
 }
