@@ -1,32 +1,42 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Playwright;
 
 namespace KpatchScript.Cockpit.Tests.Browser;
 
 /// <summary>
-/// One tab: navigate, evaluate JavaScript, wait for a condition by polling it (WebSocket replies
-/// do not count for chromium's own "loaded"), click like a mouse does, take screenshots. Console
-/// errors, uncaught exceptions and browser log entries (CSP violations among them) are kept.
+/// One tab, through Playwright: navigate, evaluate JavaScript, wait for a condition by polling it
+/// (WebSocket replies do not count for the browser's own "loaded"), click and type like a person
+/// does, take screenshots, scan with axe-core (BrowserPage.Accessibility.cs). The page's problems
+/// are kept: console errors and warnings, browser log entries (CSP violations and failed loads;
+/// Playwright reports chromium's log entries as console messages), uncaught exceptions, a crash.
 /// </summary>
-internal sealed class BrowserPage : IAsyncDisposable
+internal sealed partial class BrowserPage : IAsyncDisposable
 {
-    private readonly Chromium _browser;
-    private readonly string? _context; // null: a tab another page opened, in that page's context
+    private readonly IBrowserContext? _context; // null: a tab another page opened, in that page's context
     private readonly List<string> _problems = [];
+    private readonly Channel<BrowserPage> _opened = Channel.CreateUnbounded<BrowserPage>();
 
-    internal BrowserPage(Chromium browser, string? context, string targetId, string sessionId)
+    internal BrowserPage(IPage page, IBrowserContext? context)
     {
-        _browser = browser;
+        Raw = page;
         _context = context;
-        TargetId = targetId;
-        SessionId = sessionId;
-        _browser.Connection.EventReceived += OnEvent;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning" or "assert")
+            {
+                Problem($"console.{message.Type}: {message.Text}" + (message.Location.StartsWith(':') ? "" : " " + message.Location)); // ":line:col" without a URL says nothing
+            }
+        };
+        page.PageError += (_, error) => Problem($"exception: {error}");
+        page.Crash += (_, _) => Problem("the page crashed");
+        // Wrapped at once, so that nothing the new tab logs while it loads is missed; taken by OpenedPageAsync.
+        page.Popup += (_, popup) => _opened.Writer.TryWrite(new BrowserPage(popup, context: null));
     }
 
-    public string TargetId { get; }
-
-    public string SessionId { get; }
+    /// <summary>The Playwright page, for what this class does not offer.</summary>
+    public IPage Raw { get; }
 
     /// <summary>Console errors and warnings, uncaught exceptions and browser log errors so far.</summary>
     public IReadOnlyList<string> Problems
@@ -40,39 +50,29 @@ internal sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    internal async Task InitializeAsync(int width, int height)
-    {
-        await SendAsync("Page.enable");
-        await SendAsync("Runtime.enable");
-        await SendAsync("Log.enable");
-        await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
-    }
-
-    public Task<JsonElement> SendAsync(string method, JsonObject? parameters = null) => _browser.Connection.SendAsync(method, parameters, SessionId);
-
     public async Task NavigateAsync(string url)
     {
-        var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
-        if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
+        try
         {
-            throw new InvalidOperationException($"navigating to {url} failed: {text}");
+            await Raw.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 20_000 });
         }
-
-        await WaitForAsync("document.readyState === 'complete' && location.href !== 'about:blank'", $"{url} to load", TimeSpan.FromSeconds(20));
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"navigating to {url} failed: {ex.Message}", ex);
+        }
     }
 
-    /// <summary>Evaluates <paramref name="expression"/> (awaiting a promise) and returns its value as JSON.</summary>
+    /// <summary>Evaluates <paramref name="expression"/> (statements too: the last one's value; awaiting a promise) and returns its value as JSON.</summary>
     public async Task<JsonElement> EvaluateAsync(string expression)
     {
-        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = true });
-        if (result.TryGetProperty("exceptionDetails", out var exception))
+        try
         {
-            var description = exception.TryGetProperty("exception", out var e) && e.TryGetProperty("description", out var d) ? d.GetString() : exception.GetRawText();
-            throw new InvalidOperationException($"JavaScript failed: {description}\n  in: {expression}");
+            return await Raw.EvaluateAsync<JsonElement?>(expression) ?? default;
         }
-
-        var value = result.GetProperty("result");
-        return value.TryGetProperty("value", out var v) ? v.Clone() : default;
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"JavaScript failed: {ex.Message}\n  in: {expression}", ex);
+        }
     }
 
     public async Task<string?> TextAsync(string selector)
@@ -111,86 +111,88 @@ internal sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Clicks the middle of the element like a mouse: a disabled button stays unclicked, as for a person.</summary>
+    /// <summary>
+    /// Clicks the middle of the first element that matches, with the mouse, as a person does; an
+    /// enabled one once Playwright finds it visible, stable and not covered. A disabled control is
+    /// clicked all the same (Playwright would wait for it to become enabled): the browser ignores
+    /// that click, as it does a person's.
+    /// </summary>
     public async Task ClickAsync(string selector)
     {
-        var box = await EvaluateAsync($$"""
-            (() => {
-                const e = document.querySelector({{Js(selector)}});
-                if (!e) throw new Error("no element matches " + {{Js(selector)}});
-                e.scrollIntoView({ block: "center" });
-                const r = e.getBoundingClientRect();
-                return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-            })()
-            """);
-        foreach (var type in new[] { "mouseMoved", "mousePressed", "mouseReleased" })
-        {
-            await SendAsync("Input.dispatchMouseEvent", new JsonObject
-            {
-                ["type"] = type, ["x"] = box.GetProperty("x").GetDouble(), ["y"] = box.GetProperty("y").GetDouble(), ["button"] = "left", ["clickCount"] = 1,
-            });
-        }
+        var element = Raw.Locator(selector).First;
+        await element.ClickAsync(new LocatorClickOptions { Force = await element.IsDisabledAsync() });
     }
 
+    /// <summary>Presses a key, with the modifiers named before it: "Tab", "Shift+Tab", "Enter", "Space", "Escape".</summary>
+    public Task PressAsync(string key) => Raw.Keyboard.PressAsync(key);
+
+    /// <summary>
+    /// What has the focus (document.activeElement): "#id", else "tag[data-action=...]" (with
+    /// data-workflow when it has one), else "tag: its text"; "body" when nothing has it.
+    /// </summary>
+    public async Task<string> FocusedAsync() => (await EvaluateAsync("""
+        (() => {
+            const e = document.activeElement;
+            if (!e || e === document.body) return "body";
+            if (e.id) return "#" + e.id;
+            const tag = e.tagName.toLowerCase();
+            if (e.dataset.action)
+                return tag + "[data-action=" + e.dataset.action + "]" + (e.dataset.workflow ? "[data-workflow=" + e.dataset.workflow + "]" : "");
+            return tag + ": " + (e.textContent || "").trim().replace(/\s+/g, " ").slice(0, 80);
+        })()
+        """)).GetString()!;
+
+    public Task SetViewportAsync(int width, int height) => Raw.SetViewportSizeAsync(width, height);
+
     /// <summary>Follows the system dark theme (prefers-color-scheme), as Cockpit's "auto" style does.</summary>
-    public Task EmulateDarkAsync() =>
-        SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["features"] = new JsonArray(new JsonObject { ["name"] = "prefers-color-scheme", ["value"] = "dark" }) });
+    public Task EmulateDarkAsync() => Raw.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
 
     /// <summary>A PNG of the whole page (not only the viewport).</summary>
     public async Task ScreenshotAsync(string path)
     {
-        var metrics = await SendAsync("Page.getLayoutMetrics");
-        var size = metrics.GetProperty("cssContentSize");
-        var shot = await SendAsync("Page.captureScreenshot", new JsonObject
-        {
-            ["format"] = "png",
-            ["captureBeyondViewport"] = true,
-            ["clip"] = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = size.GetProperty("width").GetDouble(), ["height"] = size.GetProperty("height").GetDouble(), ["scale"] = 1 },
-        });
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
+        await Raw.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 
     /// <summary>A JavaScript string literal.</summary>
     public static string Js(string text) => JsonSerializer.Serialize(text);
 
-    private void OnEvent(string method, JsonElement parameters, string? session)
+    /// <summary>The tab this page opened (window.open), as soon as it opens, or the first one it has opened.</summary>
+    internal async Task<BrowserPage> OpenedPageAsync(TimeSpan timeout)
     {
-        if (session != SessionId)
+        using var limit = new CancellationTokenSource(timeout);
+        try
         {
-            return;
+            return await _opened.Reader.ReadAsync(limit.Token);
         }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the page opened no tab within {timeout.TotalSeconds:0} s; tabs: {string.Join(", ", Raw.Context.Pages.Select(p => p.Url))}");
+        }
+    }
 
-        var problem = method switch
+    private void Problem(string text)
+    {
+        lock (_problems)
         {
-            "Runtime.exceptionThrown" => "exception: " + parameters.GetProperty("exceptionDetails").GetRawText(),
-            "Runtime.consoleAPICalled" when parameters.GetProperty("type").GetString() is "error" or "warning" or "assert" =>
-                $"console.{parameters.GetProperty("type").GetString()}: {string.Join(" ", parameters.GetProperty("args").EnumerateArray().Select(a => a.TryGetProperty("value", out var v) ? v.ToString() : a.TryGetProperty("description", out var d) ? d.GetString() : a.GetRawText()))}",
-            "Log.entryAdded" when parameters.GetProperty("entry").GetProperty("level").GetString() is "error" or "warning" =>
-                $"log ({parameters.GetProperty("entry").GetProperty("source").GetString()}): {parameters.GetProperty("entry").GetProperty("text").GetString()} {(parameters.GetProperty("entry").TryGetProperty("url", out var u) ? u.GetString() : "")}",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            lock (_problems)
-            {
-                _problems.Add(problem);
-            }
+            _problems.Add(text);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _browser.Connection.EventReceived -= OnEvent;
         try
         {
-            await _browser.Connection.SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = TargetId });
             if (_context is not null)
             {
-                await _browser.Connection.SendAsync("Target.disposeBrowserContext", new JsonObject { ["browserContextId"] = _context });
+                await _context.CloseAsync();
+            }
+            else
+            {
+                await Raw.CloseAsync();
             }
         }
-        catch (InvalidOperationException)
+        catch (PlaywrightException)
         {
             // the browser is gone already
         }

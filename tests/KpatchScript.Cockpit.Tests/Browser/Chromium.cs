@@ -1,105 +1,93 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
+using Microsoft.Playwright;
 
 namespace KpatchScript.Cockpit.Tests.Browser;
 
 /// <summary>
-/// Debian's chromium, headless, with its own profile directory; DevTools on a port it picks
-/// (read from DevToolsActivePort). Each page gets its own browser context: no cookies or
-/// localStorage (Cockpit's theme choice) leak from one test into the next.
+/// Debian's chromium, headless, launched and driven by Playwright. Playwright's own browser builds
+/// are never used nor installed (ExecutablePath; CI reaches only the package registries), and its
+/// Node driver comes from the NuGet package, copied to .playwright/ in the build output. Each page
+/// gets its own browser context: no cookies or localStorage (Cockpit's theme choice) leak from one
+/// test into the next.
 /// </summary>
 internal sealed class Chromium : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/chromium";
 
-    private readonly Process _process;
-    private readonly string _profile;
+    /// <summary>The window size of every page (a test may change it with SetViewportAsync).</summary>
+    public const int Width = 1280, Height = 900;
 
-    private Chromium(Process process, string profile, CdpConnection connection)
+    private readonly IPlaywright _playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
     {
-        _process = process;
-        _profile = profile;
-        Connection = connection;
+        _playwright = playwright;
+        Browser = browser;
     }
 
-    public CdpConnection Connection { get; }
+    public IBrowser Browser { get; }
 
     public static async Task<Chromium> StartAsync()
     {
         Prerequisites.Require(Executable, "chromium");
-        var profile = Directory.CreateTempSubdirectory("kps-chromium-").FullName;
-        var startInfo = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[]
-                 {
-                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
-                     $"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank",
-                 })
+        RequireDriver();
+        var playwright = await Playwright.CreateAsync();
+        try
         {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(startInfo)!;
-        var log = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        var portFile = Path.Combine(profile, "DevToolsActivePort");
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(portFile) || File.ReadAllLines(portFile).Length < 2)
-        {
-            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                lock (log)
-                {
-                    throw new InvalidOperationException($"chromium did not open its DevTools port within 30 s (exited: {process.HasExited}): {log}");
-                }
-            }
-
-            await Task.Delay(50);
+                ExecutablePath = Executable,
+                Headless = true,
+                Timeout = 30_000,
+                // Playwright adds --no-sandbox (the tests run as root), --headless, --hide-scrollbars,
+                // --mute-audio and no first run, sync or background networking; these are the rest of
+                // what the tests always ran chromium with: no GPU on CI machines, no QUIC to anywhere,
+                // and /tmp instead of a small /dev/shm in containers.
+                Args = ["--disable-gpu", "--disable-quic", "--disable-dev-shm-usage"],
+            });
+            return new Chromium(playwright, browser);
         }
-
-        var lines = File.ReadAllLines(portFile);
-        var connection = await CdpConnection.ConnectAsync(new Uri($"ws://127.0.0.1:{lines[0].Trim()}{lines[1].Trim()}"), CancellationToken.None);
-        return new Chromium(process, profile, connection);
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A new tab in a new browser context, attached, with Page, Runtime and Log events on.</summary>
-    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A new tab in a new browser context.</summary>
+    public async Task<BrowserPage> NewPageAsync(int width = Width, int height = Height)
     {
-        var context = (await Connection.SendAsync("Target.createBrowserContext", new JsonObject { ["disposeOnDetach"] = true })).GetProperty("browserContextId").GetString()!;
-        var target = (await Connection.SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank", ["browserContextId"] = context })).GetProperty("targetId").GetString()!;
-        var session = (await Connection.SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true })).GetProperty("sessionId").GetString()!;
-        var page = new BrowserPage(this, context, target, session);
-        await page.InitializeAsync(width, height);
-        return page;
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        try
+        {
+            return new BrowserPage(await context.NewPageAsync(), context);
+        }
+        catch
+        {
+            await context.CloseAsync();
+            throw;
+        }
     }
 
-    /// <summary>Waits for a tab that <paramref name="opener"/> opened (window.open) and attaches to it; closing it closes only that tab.</summary>
-    public async Task<BrowserPage> AttachToOpenedPageAsync(BrowserPage opener, TimeSpan timeout)
+    /// <summary>Waits for a tab that <paramref name="opener"/> (a page of this browser) opened with window.open, if it has not already; closing it closes only that tab.</summary>
+    public Task<BrowserPage> AttachToOpenedPageAsync(BrowserPage opener, TimeSpan timeout) =>
+        opener.Raw.Context.Browser == Browser ? opener.OpenedPageAsync(timeout) : throw new ArgumentException("the page is another browser's", nameof(opener));
+
+    /// <summary>
+    /// Playwright's driver (Node.js for this machine and Playwright's JavaScript package) is copied
+    /// next to the tests by the package's build targets; without it Playwright fails obscurely.
+    /// </summary>
+    private static void RequireDriver()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
+        var driver = Path.Combine(AppContext.BaseDirectory, ".playwright");
+        var platform = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        foreach (var part in new[] { Path.Combine(driver, "node", platform, "node"), Path.Combine(driver, "package", "cli.js") })
         {
-            var targets = await Connection.SendAsync("Target.getTargets");
-            var found = targets.GetProperty("targetInfos").EnumerateArray()
-                .FirstOrDefault(t => t.GetProperty("type").GetString() == "page" && t.TryGetProperty("openerId", out var o) && o.GetString() == opener.TargetId);
-            if (found.ValueKind == System.Text.Json.JsonValueKind.Object)
+            if (!File.Exists(part))
             {
-                var target = found.GetProperty("targetId").GetString()!;
-                var session = (await Connection.SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true })).GetProperty("sessionId").GetString()!;
-                var page = new BrowserPage(this, context: null, target, session);
-                await page.SendAsync("Runtime.enable");
-                return page;
+                throw new InvalidOperationException(
+                    $"{part} is missing: Playwright's driver comes with the Microsoft.Playwright NuGet package, copied to the build output by its build targets; build tests/KpatchScript.Cockpit.Tests again (dotnet build)");
             }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"the page opened no tab within {timeout.TotalSeconds:0} s; pages: {targets.GetRawText()}");
-            }
-
-            await Task.Delay(100);
         }
     }
 
@@ -107,21 +95,11 @@ internal sealed class Chromium : IAsyncDisposable
     {
         try
         {
-            await Connection.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(5));
+            await Browser.CloseAsync();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        finally
         {
-            // already gone: killed below
+            _playwright.Dispose();
         }
-
-        await Connection.DisposeAsync();
-        if (!_process.WaitForExit(5000))
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-        Directory.Delete(_profile, recursive: true);
     }
 }
