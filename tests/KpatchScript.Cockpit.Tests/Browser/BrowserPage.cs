@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Playwright;
@@ -81,16 +82,33 @@ internal sealed partial class BrowserPage : IAsyncDisposable
         return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it is truthy; on timeout, fails naming what was awaited and what the page showed.</summary>
+    /// <summary>
+    /// Polls <paramref name="condition"/> every 50 ms until it is truthy (an exception counts as
+    /// false); on timeout, fails naming what was awaited and what the page showed. The polling runs
+    /// in the page, a second at a time: one call through Playwright's driver a second rather than
+    /// twenty, which would compete for the CPU with the page and the bridge being measured.
+    /// </summary>
     public async Task WaitForAsync(string condition, string what, TimeSpan? timeout = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var clock = Stopwatch.StartNew();
         while (true)
         {
+            var slice = Math.Clamp((limit - clock.Elapsed).TotalMilliseconds, 0, 1000);
             try
             {
-                var value = await EvaluateAsync($"Boolean({condition})");
+                var value = await EvaluateAsync(string.Create(CultureInfo.InvariantCulture, $$"""
+                    new Promise(resolve => {
+                        const until = performance.now() + {{slice:0}};
+                        const poll = () => {
+                            let met = false;
+                            try { met = Boolean({{condition}}
+                            ); } catch { }
+                            if (met || performance.now() >= until) resolve(met); else setTimeout(poll, 50);
+                        };
+                        poll();
+                    })
+                    """));
                 if (value.ValueKind == JsonValueKind.True)
                 {
                     return;
@@ -99,6 +117,7 @@ internal sealed partial class BrowserPage : IAsyncDisposable
             catch (InvalidOperationException) when (clock.Elapsed < limit)
             {
                 // the document is being replaced (navigation): try again
+                await Task.Delay(50);
             }
 
             if (clock.Elapsed > limit)
@@ -106,8 +125,6 @@ internal sealed partial class BrowserPage : IAsyncDisposable
                 var shown = await EvaluateAsync("document.body ? document.body.innerText.slice(0, 3000) : '(no body)'");
                 throw new TimeoutException($"waited {limit.TotalSeconds:0} s for {what}; the page shows:\n{shown}\nbrowser problems: {string.Join("\n", Problems)}");
             }
-
-            await Task.Delay(50);
         }
     }
 
