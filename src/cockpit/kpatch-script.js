@@ -1,14 +1,17 @@
 // The panel: one "kpatch-script report --format json" for the first paint (the verdict as soon as
 // possible), then what is slower (the same report with --check-updates, which asks dnf; the
-// workflow list). Actions run kpatch-script verbs with superuser "require" and show their errors
-// inline; without administrative access they are disabled and say why.
-import { run, runJson, jsonOf } from "./cli.js";
+// workflow list). Changes show what they will do and run on confirmation (changes.js); every
+// action's outcome shows in its own card and is announced. The page is updated in place (dom.js
+// update), so focus stays on the control the user pressed, or moves to the outcome when it is gone.
+import { run, runJson } from "./cli.js";
+import { el, replace, update } from "./dom.js";
+import { _, format } from "./i18n.js";
+import * as render from "./render.js";
+import { changeActions, messageOf } from "./changes.js";
 
 // The schema_version of each document this panel reads (report.schema.json, verification.schema.json,
 // the workflows listing): a kpatch-script that answers another version is shown as an error.
 const SCHEMA = { report: 1, verification: 2, workflows: 1 };
-import { el, replace } from "./dom.js";
-import * as render from "./render.js";
 
 const state = {
     admin: null, // cockpit.permission({ admin: true }).allowed: null until known
@@ -21,7 +24,9 @@ const state = {
     verifiedUpdates: false,
     workflows: null,
     workflowsError: null,
-    busy: null, // the action running: install, update, auto-update, verify, report, workflow
+    busy: null, // the action running or previewed: install, update, remove, downgrade, auto-update-*, verify, report, workflow
+    change: null, // the change being previewed, run or stopped (changes.js)
+    results: {}, // card id -> { kind, title, text }: the outcome of that card's last action
     run: null, // the workflow being run: { workflow, phase, dry, real, error }
     notices: [],
 };
@@ -29,93 +34,155 @@ const state = {
 // A reload started after another one wins: results of the older one are dropped.
 let generation = 0;
 let nextNotice = 1;
+let pendingFocus = null;
+let drawQueued = false;
 
 // What the browser test reads (ms since navigation start): this script running, the first report
 // asked for and answered, and the verdict first on screen.
 window.kpatchScriptPanel = { timings: { script: performance.now() } };
 const timings = window.kpatchScriptPanel.timings;
 
+const changes = changeActions({
+    state,
+    draw: () => draw(),
+    drawSoon,
+    reload: () => load(),
+    focus: selector => { pendingFocus = selector },
+    announce,
+});
+
 const actions = {
-    install: () => packageChange("install"),
-    update: () => packageChange("update"),
-    // Cockpit's own choices (Software Updates, "Apply kernel live patches"): for current and future
-    // kernels (dnf kpatch auto) or for the current kernel only (dnf kpatch manual, then its patch);
-    // turning on also enables kpatch.service, turning off keeps it (patches still load at boot).
-    autoUpdate: (on, kernels = "all") => change("auto-update",
-        on ? ["auto-update", "on", "--kernels", kernels, "--json"] : ["auto-update", "off", "--json"],
-        on ? `Live patches applied for ${kernels === "all" ? "current and future kernels" : "the current kernel only"}` : "Automatic updates turned off"),
+    preview: changes.preview,
+    confirm: changes.confirm,
+    dismissPreview: changes.dismissPreview,
+    stop: changes.stop,
     verify: verifyNow,
     dryRun: workflow => runWorkflow(workflow),
     confirmRun: confirmWorkflow,
-    cancelRun: () => { state.run = null; draw() },
+    cancelRun: () => {
+        const name = state.run && state.run.workflow.name;
+        state.run = null;
+        pendingFocus = name ? `[data-key="dry-run-${CSS.escape(name)}"]` : "#workflows-title";
+        draw();
+    },
+    dismiss: card => { state.results[card] = null; pendingFocus = `#${card}-title`; draw() },
     report: openReport,
     refresh: () => load(),
 };
 
+/** Says `text` through the page's live region (index.html #announcer), as a screen reader user expects after an action. */
+function announce(text) {
+    const region = document.getElementById("announcer");
+    region.textContent = "";
+    // A change of text after a tick is what screen readers announce reliably.
+    window.setTimeout(() => { region.textContent = text }, 50);
+}
+
 function addNotice(kind, title, text) {
     state.notices.push({ id: nextNotice++, kind, title, text });
+    announce(`${title}. ${text}`);
     draw();
+}
+
+// Progress lines arrive many at a time: one draw per frame.
+function drawSoon() {
+    if (drawQueued)
+        return;
+    drawQueued = true;
+    window.requestAnimationFrame(() => { drawQueued = false; draw() });
 }
 
 function draw() {
     const app = document.getElementById("app");
+    const focused = document.activeElement;
+    const hadFocus = focused && focused !== document.body && app.contains(focused);
+    const focusedCard = hadFocus ? focused.closest("section.ks-card") : null;
     app.dataset.state = state.report ? "ready" : state.loadError ? "error" : "loading";
     app.dataset.admin = String(state.admin);
     app.dataset.updates = state.updates === null ? "none" : typeof state.updates === "string" ? state.updates : "error";
+    app.dataset.busy = state.busy || "";
     drawToolbar();
     drawNotices();
     const content = document.getElementById("content");
     if (!state.report) {
-        replace(document.getElementById("host-line"), state.loadError ? "kpatch-script did not answer." : "Reading the live patching state\u2026");
-        replace(content, state.loadError
-            ? render.notice("danger", "The live patching state could not be read", state.loadError.message, {
+        replace(document.getElementById("host-line"), state.loadError ? _("kpatch-script did not answer.") : _("Reading the live patching state\u2026"));
+        update(content, state.loadError
+            ? render.notice("danger", _("The live patching state could not be read"), state.loadError.message, {
                 id: "load-error",
-                details: el("p", {}, el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-retry", onclick: actions.refresh }, "Try again")),
+                details: el("p", {}, el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-retry", onclick: actions.refresh }, _("Try again"))),
             })
             : render.loadingState());
-        return;
+    } else {
+        const report = state.report;
+        update(document.getElementById("host-line"), render.hostLine(report));
+        const verification = state.verification || report.verification;
+        // Two columns of about equal height on a wide screen, one after the other on a narrow one.
+        update(content,
+            render.verdictCard(report, state),
+            el("div", { class: "ks-columns", id: "columns" },
+                el("div", { class: "ks-column", id: "column-1" },
+                    render.kernelCard(report),
+                    render.patchesCard(report, verification),
+                    render.cvesCard(report, state),
+                    render.settingsCard(report, state, actions)),
+                el("div", { class: "ks-column", id: "column-2" },
+                    render.packagesCard(report, state, actions),
+                    render.verificationCard(verification, state, actions))),
+            render.workflowsCard(state, actions),
+            render.journalCard(report));
+        if (timings.verdictShown === undefined)
+            timings.verdictShown = performance.now();
     }
+    placeFocus(hadFocus, focusedCard);
+}
 
-    const report = state.report;
-    replace(document.getElementById("host-line"), render.hostLine(report));
-    const verification = state.verification || report.verification;
-    // Two columns of about equal height on a wide screen, one after the other on a narrow one.
-    replace(content,
-        render.verdictCard(report, state),
-        el("div", { class: "ks-columns" },
-            el("div", { class: "ks-column" },
-                render.kernelCard(report),
-                render.patchesCard(report, verification),
-                render.cvesCard(report, state),
-                render.settingsCard(report, state, actions)),
-            el("div", { class: "ks-column" },
-                render.packagesCard(report, state, actions),
-                render.verificationCard(verification, state, actions))),
-        render.workflowsCard(state, actions),
-        render.journalCard(report));
-    if (timings.verdictShown === undefined)
-        timings.verdictShown = performance.now();
+/**
+ * Focus after a draw: where an action asked for it (its outcome, its preview), else where it was;
+ * if that control is gone (Install after installing), on the title of its card, so the next Tab
+ * stays there and the user is not sent back to the top of the page.
+ */
+function placeFocus(hadFocus, focusedCard) {
+    if (pendingFocus) {
+        const target = document.querySelector(pendingFocus);
+        if (target) {
+            pendingFocus = null;
+            target.focus();
+            target.scrollIntoView({ block: "nearest" });
+            return;
+        }
+    }
+    if (hadFocus && (document.activeElement === document.body || !document.activeElement)) {
+        const cardTitle = focusedCard && focusedCard.id ? document.getElementById(`${focusedCard.id}-title`) : null;
+        (cardTitle || document.getElementById("verdict-title") || document.querySelector("h1")).focus();
+    }
 }
 
 function drawToolbar() {
-    replace(document.getElementById("toolbar"),
-        render.actionButton("action-report", "Open HTML report", {
-            admin: state.admin, busy: state.busy === "report", disabled: !state.report || Boolean(state.busy), onclick: actions.report,
+    update(document.getElementById("toolbar"),
+        render.actionButton("action-report", _("Open HTML report"), {
+            admin: state.admin, busy: state.busy === "report", disabled: !state.report || Boolean(state.busy),
+            why: state.busy ? render.busyWhy(state) : null, onclick: actions.report,
         }),
-        el("button", { type: "button", class: "ks-button ks-button--secondary", id: "action-refresh", onclick: actions.refresh, disabled: Boolean(state.busy) || state.loading },
-            state.loading ? el("span", { class: "ks-spinner ks-spinner--sm ks-spinner--inline", aria: { hidden: "true" } }) : null, "Refresh"));
+        // aria-disabled while it runs, not disabled: a disabled button drops the focus of the user who pressed it.
+        el("span", { class: "ks-action", data: { key: "action-refresh-wrap" } },
+            el("button", {
+                type: "button", class: "ks-button ks-button--secondary", id: "action-refresh",
+                aria: { disabled: state.busy || state.loading ? "true" : null },
+                onclick: event => { if (event.currentTarget.getAttribute("aria-disabled") !== "true") actions.refresh() },
+            }, state.loading ? el("span", { class: "ks-spinner ks-spinner--sm ks-spinner--inline", aria: { hidden: "true" } }) : null, _("Refresh"))));
 }
 
 function drawNotices() {
     const notices = state.notices.map(n => render.notice(n.kind, n.title, n.text, {
-        onclose: () => { state.notices = state.notices.filter(x => x.id !== n.id); draw() },
+        key: `notice-${n.id}`,
+        onclose: () => { state.notices = state.notices.filter(x => x.id !== n.id); pendingFocus = "#action-refresh"; draw() },
     }));
     if (state.admin === false) {
-        notices.unshift(render.notice("info", "Limited access: read only",
-            "You can see the live patching state. Installing, updating, changing settings, verifying, running workflows and opening reports need administrative access: turn it on with the \u201cLimited access\u201d button in the top bar.",
+        notices.unshift(render.notice("info", _("Limited access: read only"),
+            _("You can see the live patching state. Installing, updating, changing settings, verifying, running workflows and opening reports need administrative access: turn it on with the \u201cLimited access\u201d button in the top bar."),
             { id: "admin-hint" }));
     }
-    replace(document.getElementById("notices"), notices);
+    update(document.getElementById("notices"), notices);
 }
 
 /** Reads the report (fast: no dnf), draws it, then checks for updates and lists the workflows. */
@@ -142,6 +209,8 @@ async function load() {
         state.loading = false;
         state.loadError = error;
         state.report = null;
+        pendingFocus = "#action-retry";
+        announce(`${_("The live patching state could not be read")}. ${error.message}`);
         draw();
         return;
     }
@@ -179,64 +248,50 @@ async function listWorkflows(mine) {
     draw();
 }
 
-/**
- * Runs a change (superuser "require"), says how it went, then reads the host again. An outcome
- * "unchanged" (dnf had nothing to do) is a no-op, not a change: it gets `unchangedTitle` and the
- * CLI's detail, never `successTitle`.
- */
-async function change(busy, args, successTitle, unchangedTitle = "Nothing to change") {
-    state.busy = busy;
-    draw();
-    try {
-        const result = await runJson(args, { superuser: "require" });
-        if (result.outcome === "unchanged")
-            addNotice("info", unchangedTitle, `${result.operation}: nothing to do on ${result.target}: ${result.detail}`);
-        else
-            addNotice("success", successTitle, `${result.operation} on ${result.target}: ${result.commands.map(c => c.join(" ")).join("; ")} (${(result.duration_ms / 1000).toFixed(1)} s)`);
-    } catch (error) {
-        const printed = jsonOf(error);
-        addNotice("danger", `kpatch-script ${args.slice(0, args[0] === "auto-update" ? 2 : 1).join(" ")} failed`,
-            printed && printed.error && !error.message.includes(printed.error) ? `${error.message} (${printed.error})` : error.message);
-    } finally {
-        state.busy = null;
-    }
-    await load();
-}
-
-function packageChange(verb) {
-    const running = state.report.status.kernel.running; // the buttons exist only with a report
-    const kernel = render.isUnknown(running) ? "the running kernel" : running;
-    return change(verb, [verb, "--json"], `Live patch ${verb === "install" ? "installed" : "updated"} for ${kernel}`, "Already up to date");
-}
-
 async function verifyNow() {
     state.busy = "verify";
+    state.results.verification = null;
     draw();
     const show = (verification) => {
         state.verification = verification;
         state.verifiedUpdates = state.updates === "checked";
         state.verifiedAt = new Date();
     };
+    let result = null;
     try {
         // verify's exit status is its verdict (Nagios: 0 covered, 1 action needed, 2 not covered), an
         // answer. 3 is no full answer: the host could not be read (stderr says why, stdout is empty;
         // an error here, and the verdict on screen stays what it was), or a plugin's check got none.
         // With the updates when the report had them: the same question, so the same verdict.
-        show(await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2], schema: SCHEMA.verification }));
+        const verification = await runJson(["verify", "--json", ...(state.updates === "checked" ? ["--check-updates"] : [])], { superuser: "require", okExitStatuses: [0, 1, 2], schema: SCHEMA.verification, limit: "change" });
+        show(verification);
+        result = { kind: "info", title: _("Verification done"), text: verification.verdict.summary };
     } catch (error) {
         // 3 with a report on stdout: a plugin's check got no answer (its process ended, crashed or
-        // hung). The verdict it leaves (never better than not covered) is shown, and the notice names them.
-        const incomplete = error.exitStatus === 3 ? jsonOf(error, SCHEMA.verification) : null;
+        // hung). The verdict it leaves (never better than not covered) is shown, and the result names them.
+        const incomplete = error.exitStatus === 3 ? jsonOfVerification(error) : null;
         if (incomplete && incomplete.verdict && Array.isArray(incomplete.unanswered)) {
             show(incomplete);
-            addNotice("danger", "Verification incomplete", `No answer from ${incomplete.unanswered.join(", ")}: see the failed checks.`);
+            result = { kind: "danger", title: _("Verification incomplete"), text: format(_("No answer from $0: see the failed checks."), incomplete.unanswered.join(", ")) };
         } else {
-            addNotice("danger", error.exitStatus === 3 ? "kpatch-script verify could not read the host" : "kpatch-script verify failed", error.message);
+            result = { kind: "danger", title: error.exitStatus === 3 ? _("kpatch-script verify could not read the host") : _("kpatch-script verify failed"), text: messageOf(error) };
         }
     } finally {
         state.busy = null;
     }
+    state.results.verification = result;
+    announce(`${result.title}. ${result.text}`);
+    // The button stays focused (it is still there): the outcome is announced and shown under the checks.
     draw();
+}
+
+function jsonOfVerification(error) {
+    try {
+        const parsed = error.stdout ? JSON.parse(error.stdout) : null;
+        return parsed && parsed.schema_version === SCHEMA.verification ? parsed : null;
+    } catch (e) {
+        return null;
+    }
 }
 
 // Workflows run in the home directory, as in a terminal after login (the bridge's own working
@@ -253,11 +308,15 @@ async function runWorkflow(workflow) {
     try {
         state.run.directory = await homeDirectory();
         // A script's exit status is its own answer: show it, do not treat it as a failure of the panel.
-        state.run.dry = await run(["run", workflow.path, "--dry-run"], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: state.run.directory });
+        state.run.dry = await run(["run", workflow.path, "--dry-run"], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: state.run.directory, limit: null });
         state.run.phase = "dry-run-done";
+        pendingFocus = "#workflow-dry-run-output";
+        announce(`${workflow.name}: ${_("dry run finished")}, exit ${state.run.dry.exitStatus}.`);
     } catch (error) {
         state.run.error = error.message;
         state.run.phase = "failed";
+        pendingFocus = "#workflow-error";
+        announce(`${workflow.name}: ${error.message}`);
     } finally {
         state.busy = null;
     }
@@ -270,22 +329,26 @@ async function confirmWorkflow() {
         return;
     state.busy = "workflow";
     current.phase = "running";
+    pendingFocus = "#workflow-run";
     draw();
     try {
-        current.real = await run(["run", current.workflow.path], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: current.directory });
+        current.real = await run(["run", current.workflow.path], { superuser: "require", okExitStatuses: scriptExitStatuses, directory: current.directory, limit: null });
         current.phase = "done";
+        announce(`${current.workflow.name}: ${_("run finished")}, exit ${current.real.exitStatus}.`);
     } catch (error) {
         current.error = error.message;
         current.phase = "failed";
+        announce(`${current.workflow.name}: ${error.message}`);
     } finally {
         state.busy = null;
     }
+    pendingFocus = current.real ? "#workflow-run-output" : "#workflow-error";
     // A workflow may have changed the host: read it again (the run's output stays).
     await load();
 }
 
 // Every exit status a script can return (0-255); a missing program or a denied call is still an error.
-const scriptExitStatuses = Array.from({ length: 256 }, (_, i) => i);
+const scriptExitStatuses = Array.from({ length: 256 }, (_unused, i) => i);
 
 async function openReport() {
     state.busy = "report";
@@ -299,11 +362,11 @@ async function openReport() {
         if (target)
             showReport(target, result.stdout);
         else
-            addNotice("warning", "The report could not open in a new window", "Allow pop-ups for this page, then open it again.");
+            addNotice("warning", _("The report could not open in a new window"), _("Allow pop-ups for this page, then open it again."));
     } catch (error) {
         if (target)
             target.close();
-        addNotice("danger", "kpatch-script report --format html failed", error.message);
+        addNotice("danger", _("kpatch-script report --format html failed"), error.message);
     } finally {
         state.busy = null;
     }
@@ -320,7 +383,7 @@ async function openReport() {
  */
 function showReport(target, html) {
     const css = [];
-    const rest = html.replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_, rules) => { css.push(rules); return "" });
+    const rest = html.replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_match, rules) => { css.push(rules); return "" });
     const parsed = new DOMParser().parseFromString(rest, "text/html");
     parsed.querySelectorAll("script").forEach(script => script.remove());
     const sheet = new target.CSSStyleSheet();
@@ -341,6 +404,8 @@ function watchPermission() {
     });
 }
 
+// The static words of index.html, in the session's language.
+cockpit.translate();
 // The report first: the verdict is what the page is for; the access check runs alongside.
 load();
 watchPermission();

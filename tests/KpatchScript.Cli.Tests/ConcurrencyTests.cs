@@ -70,17 +70,17 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [Fact]
-    public void A_sigterm_during_dnf_lets_the_transaction_finish_and_journals_interrupted()
+    public void A_sigterm_during_dnf_lets_the_transaction_finish_and_the_journal_says_it_succeeded()
     {
         using var install = Start(null, "install", "--installroot", _root, "--kernel", KernelSlowPre);
         WaitForStartedRecord();
         ProcessHelper.Run("kill", "-TERM", install.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var (exitCode, stdout, stderr) = Finish(install);
+        var (exitCode, _, stderr) = Finish(install);
 
-        Assert.Equal((1, ""), (exitCode, stdout));
-        Assert.StartsWith("kpatch-script: error: install was interrupted by a signal; 'dnf", stderr, StringComparison.Ordinal);
-        Assert.Equal(["started", "interrupted"], Journal().Select(r => r.Outcome));
+        // install is one dnf command: once it finished there was nothing left to stop, so it is not "interrupted".
+        Assert.Equal((0, ""), (exitCode, stderr));
+        Assert.Equal(["started", "succeeded"], Journal().Select(r => r.Outcome));
         Assert.Equal([$"{PatchName(KernelSlowPre)}-1-1.el9_8.x86_64"], InstalledPackages(_root)); // dnf was not killed mid-transaction
     }
 

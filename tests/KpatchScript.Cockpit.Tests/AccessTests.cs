@@ -28,10 +28,10 @@ public sealed class AccessTests(BrowserFixture browser, ITestOutputHelper output
         var actions = await panel.Page.EvaluateAsync("""
             [...document.querySelectorAll('#toolbar button, #content button')]
                 .filter(b => !['action-refresh', 'action-run-cancel'].includes(b.id))
-                .map(b => ({ name: b.id || b.dataset.action + ':' + b.dataset.workflow, disabled: b.disabled, why: b.title }))
+                .map(b => ({ name: b.id || b.dataset.action + ':' + b.dataset.workflow, disabled: b.getAttribute('aria-disabled') === 'true' && !b.disabled, why: document.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '' }))
             """);
-        var names = actions.EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
-        foreach (var expected in new[] { "action-report", "action-update", "action-auto-update", "action-verify", "dry-run:status-report", "dry-run:apply-updates" })
+        var names = actions.EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToList();
+        foreach (var expected in new[] { "action-report", "action-update", "action-downgrade", "action-remove", "action-auto-update", "action-auto-update-current", "action-verify", "dry-run:status-report", "dry-run:apply-updates" })
         {
             Assert.Contains(expected, names);
         }
@@ -42,7 +42,32 @@ public sealed class AccessTests(BrowserFixture browser, ITestOutputHelper output
             Assert.Contains("administrative access", a.GetProperty("why").GetString(), StringComparison.Ordinal);
         });
 
-        // A click on a disabled action runs nothing.
+        // Each unavailable action is still reached by Tab (aria-disabled, not disabled), and says why while it has focus.
+        var reached = new List<string>();
+        for (var i = 0; i < 80 && reached.Count < names.Count; i++)
+        {
+            await panel.Page.PressAsync("Tab");
+            var focused = await panel.Page.EvaluateAsync("""
+                (() => { const b = document.activeElement; if (!b || b.tagName !== 'BUTTON' || b.getAttribute('aria-disabled') !== 'true') return null;
+                  const why = document.getElementById(b.getAttribute('aria-describedby'));
+                  return { name: b.id || b.dataset.action + ':' + b.dataset.workflow, shown: why !== null && getComputedStyle(why).display !== 'none' }; })()
+                """);
+            if (focused.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                var name = focused.GetProperty("name").GetString()!;
+                Assert.True(focused.GetProperty("shown").GetBoolean(), $"{name} has focus but its reason is not shown");
+                if (!reached.Contains(name))
+                {
+                    reached.Add(name);
+                }
+            }
+        }
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), reached.Order(StringComparer.Ordinal));
+        await panel.ScreenshotAsync("non-admin-focused-reason");
+
+        // Enter on, and a click on, an unavailable action run nothing.
+        await panel.Page.PressAsync("Enter");
         await panel.Page.ClickAsync("#action-verify");
         await Task.Delay(500);
         Assert.Equal("0", (await panel.Page.EvaluateAsync("document.documentElement.dataset.pending")).GetString());

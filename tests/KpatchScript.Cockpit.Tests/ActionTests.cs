@@ -8,8 +8,9 @@ namespace KpatchScript.Cockpit.Tests;
 [Collection(BrowserTests.Name)]
 public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private const string SuccessNotice = "document.querySelector('#notices .ks-alert[data-kind=\"success\"]')";
-    private const string DangerNotice = "document.querySelector('#notices .ks-alert[data-kind=\"danger\"]')";
+    private const string PackagesDone = "document.querySelector('#packages-result[data-kind=\"success\"]')";
+    private const string SettingsFailed = "document.querySelector('#settings-result[data-kind=\"danger\"]')";
+    private const string VerificationFailed = "document.querySelector('#verification-result[data-kind=\"danger\"]')";
 
     [Fact]
     public async Task Install_runs_dnf_for_the_hosts_kernel_and_the_panel_then_shows_the_new_state()
@@ -21,10 +22,23 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.True(await panel.ExistsAsync("#packages-empty"));
         Assert.Contains($"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3", await panel.TextAsync("#updates-list"), StringComparison.Ordinal);
 
-        await panel.Page.ClickAsync("#action-install");
-        await panel.Page.WaitForAsync(SuccessNotice, "the install to succeed", TimeSpan.FromMinutes(3));
+        // First what will happen (install --dry-run): nothing is installed until it is confirmed.
+        await panel.PreviewAsync("#action-install");
+        await panel.ScreenshotAsync("install-preview");
+        Assert.Contains("install", await panel.TextAsync("#change-plan"), StringComparison.Ordinal);
+        Assert.Contains($"kpatch-patch = {DnfLab.Kernel362}", await panel.TextAsync("#change-plan"), StringComparison.Ordinal);
+        Assert.StartsWith($"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3 adds ", await panel.TextAsync("#change-packages li"), StringComparison.Ordinal);
+        Assert.DoesNotContain(DnfLab.InstalledPackages(host.Root), p => p.StartsWith(DnfLab.PatchName(DnfLab.Kernel362), StringComparison.Ordinal));
+        Assert.Equal("#change-preview-title", await panel.Page.FocusedAsync());
+
+        await panel.Page.ClickAsync("#action-confirm-change");
+        await panel.Page.WaitForAsync(PackagesDone, "the install to succeed", TimeSpan.FromMinutes(3));
         await panel.WaitUntilSettledAsync();
         await panel.ScreenshotAsync("after-install");
+        // What dnf printed, streamed while it ran (install --json --progress), stays in the card's result.
+        Assert.Contains(DnfLab.PatchName(DnfLab.Kernel362), await panel.TextAsync("#packages-printed"), StringComparison.Ordinal);
+        // The Install button is gone: focus is on the outcome, in the card whose button was used.
+        Assert.Equal("#packages-result", await panel.Page.FocusedAsync());
 
         // rpm's own view of the tree, then what the CLI computes from it: the panel must show exactly that.
         Assert.Contains($"{DnfLab.PatchName(DnfLab.Kernel362)}-1-2.el9_3.x86_64", DnfLab.InstalledPackages(host.Root));
@@ -110,7 +124,7 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal("fail", verify.GetProperty("result").GetString());
         Assert.Equal(verify.GetProperty("result").GetString(), await panel.TextAsync("#verification-result"));
         Assert.Equal("fail", await panel.TextAsync("#checks-table tr[data-check='transition'] .ks-label"));
-        Assert.False(await panel.ExistsAsync("#notices .ks-alert[data-kind='danger']"));
+        Assert.False(await panel.ExistsAsync("#verification-result[data-kind='danger']"));
         panel.AssertNoBrowserProblems();
     }
 
@@ -143,7 +157,10 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal(verifyReasons, await ReasonCodesAsync(panel));
         Assert.StartsWith("Verdict of the verification at ", await panel.TextAsync("#verdict-source"), StringComparison.Ordinal);
         Assert.StartsWith("Verified at ", await panel.TextAsync("#verification-source"), StringComparison.Ordinal);
-        Assert.False(await panel.ExistsAsync("#notices .ks-alert[data-kind='danger']"));
+        Assert.False(await panel.ExistsAsync("#verification-result[data-kind='danger']"));
+        // The button is still there, so it keeps the focus; the outcome is shown in its card.
+        Assert.Equal("#action-verify", await panel.Page.FocusedAsync());
+        Assert.Equal(verdict.GetProperty("summary").GetString(), await panel.TextAsync("#verification-result .ks-alert__text"));
         panel.AssertNoBrowserProblems();
     }
 
@@ -158,15 +175,15 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         File.Delete(Path.Combine(host.Root, "proc/sys/kernel/osrelease"));
         File.Delete(Path.Combine(host.Root, "etc/os-release"));
         await panel.Page.ClickAsync("#action-verify");
-        await panel.Page.WaitForAsync(DangerNotice, "the error to show");
+        await panel.Page.WaitForAsync(VerificationFailed, "the error to show");
         await panel.WaitUntilSettledAsync();
         await panel.ScreenshotAsync("verify-unknown");
 
         var direct = await ProcessHelper.ExecuteAsync([CliOnPath.Dotnet, CliOnPath.Dll, "verify", "--json"], host.Work,
             new Dictionary<string, string> { ["KPATCH_SCRIPT_CONFIG"] = host.Config, ["HOME"] = "/root" }, null, TimeSpan.FromMinutes(1));
         Assert.Equal((3, ""), (direct.ExitCode, direct.StandardOutput));
-        Assert.Equal("kpatch-script verify could not read the host", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
-        Assert.Equal(direct.StandardError.Trim(), await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__text"));
+        Assert.Equal("kpatch-script verify could not read the host", await panel.TextAsync("#verification-result .ks-alert__title"));
+        Assert.Equal(direct.StandardError.Trim(), await panel.TextAsync("#verification-result .ks-alert__text"));
         // The verdict on screen is still the report's: exit 3 is no verdict.
         Assert.Equal("report", await VerdictSourceAsync(panel));
         Assert.Equal("Covered", await panel.TextAsync("#verdict-label"));
@@ -186,8 +203,9 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         var newest = DnfLab.Packages.Where(p => p.Name == DnfLab.PatchName(DnfLab.Kernel284)).MaxBy(p => p.Release, StringComparer.Ordinal)!;
         DnfLab.InstallDirectly(host.Root, newest.Nevra);
         host.MakeReadable();
-        await panel.Page.ClickAsync("#action-update");
-        await panel.Page.WaitForAsync("document.querySelector('#notices .ks-alert')", "the update to answer", TimeSpan.FromMinutes(3));
+        await panel.PreviewAsync("#action-update");
+        await panel.Page.ClickAsync("#action-confirm-change");
+        await panel.Page.WaitForAsync("document.querySelector('#packages-result')", "the update to answer", TimeSpan.FromMinutes(3));
         await panel.WaitUntilSettledAsync();
         await panel.ScreenshotAsync("update-unchanged");
 
@@ -195,10 +213,10 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal(("update", "unchanged"), (journal.GetProperty("operation").GetString(), journal.GetProperty("outcome").GetString()));
         var detail = journal.GetProperty("detail").GetString();
         Assert.Equal($"already up to date: {newest.Name} {newest.Version}-{newest.Release}", detail);
-        Assert.Equal("info", (await panel.Page.EvaluateAsync("document.querySelector('#notices .ks-alert').dataset.kind")).GetString());
-        Assert.Equal("Already up to date", await panel.TextAsync("#notices .ks-alert .ks-alert__title"));
-        Assert.Equal($"update: nothing to do on {journal.GetProperty("target").GetString()}: {detail}", await panel.TextAsync("#notices .ks-alert .ks-alert__text"));
-        Assert.Equal(1, (await panel.Page.EvaluateAsync("document.querySelectorAll('#notices .ks-alert').length")).GetInt32());
+        Assert.Equal("info", (await panel.Page.EvaluateAsync("document.querySelector('#packages-result').dataset.kind")).GetString());
+        Assert.Equal("Already up to date", await panel.TextAsync("#packages-result .ks-alert__title"));
+        Assert.Equal($"update: nothing to do on {journal.GetProperty("target").GetString()}: {detail}", await panel.TextAsync("#packages-result .ks-alert__text"));
+        Assert.Equal(0, (await panel.Page.EvaluateAsync("document.querySelectorAll('#notices .ks-alert').length")).GetInt32());
         Assert.Equal(("update", "unchanged"), (
             (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.operation")).GetString(),
             (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.outcome")).GetString()));
@@ -215,15 +233,17 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         await using var panel = await PanelSession.StartAsync(browser, host, output);
         await panel.OpenAndSettleAsync();
 
-        await panel.Page.ClickAsync("#action-auto-update");
-        await panel.Page.WaitForAsync(DangerNotice, "the failure to show", TimeSpan.FromMinutes(2));
+        await panel.PreviewAsync("#action-auto-update");
+        Assert.EndsWith("kpatch auto", await panel.TextAsync("#change-plan li"), StringComparison.Ordinal);
+        await panel.Page.ClickAsync("#action-confirm-change");
+        await panel.Page.WaitForAsync(SettingsFailed, "the failure to show", TimeSpan.FromMinutes(2));
         await panel.WaitUntilSettledAsync();
         await panel.ScreenshotAsync("change-failed");
 
         var journal = JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("entries")[0];
         Assert.Equal(("auto-update on", "failed"), (journal.GetProperty("operation").GetString(), journal.GetProperty("outcome").GetString()));
-        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
-        Assert.Equal($"kpatch-script: error: {journal.GetProperty("error").GetString()}", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__text"));
+        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#settings-result .ks-alert__title"));
+        Assert.Equal($"kpatch-script: error: {journal.GetProperty("error").GetString()}", await panel.TextAsync("#settings-result .ks-alert__text"));
         Assert.Equal("failed", (await panel.Page.EvaluateAsync("document.querySelector('#journal-table tbody tr').dataset.outcome")).GetString());
         panel.AssertNoBrowserProblems();
     }
@@ -238,8 +258,9 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         await panel.OpenAndSettleAsync();
         Assert.Equal("Apply for current and future kernels", await panel.TextAsync("#action-auto-update"));
 
-        await panel.Page.ClickAsync("#action-auto-update-current");
-        await panel.Page.WaitForAsync(DangerNotice, "the failure to show", TimeSpan.FromMinutes(2));
+        await panel.PreviewAsync("#action-auto-update-current");
+        await panel.Page.ClickAsync("#action-confirm-change");
+        await panel.Page.WaitForAsync(SettingsFailed, "the failure to show", TimeSpan.FromMinutes(2));
         await panel.WaitUntilSettledAsync();
 
         var journal = JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("entries")[0];
@@ -248,7 +269,33 @@ public sealed class ActionTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Contains(commands, c => c.EndsWith("kpatch manual", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains(" install ", StringComparison.Ordinal) && c.Contains("kpatch-patch = ", StringComparison.Ordinal));
         Assert.DoesNotContain(commands, c => c.EndsWith("kpatch auto", StringComparison.Ordinal));
-        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#notices .ks-alert[data-kind='danger'] .ks-alert__title"));
+        Assert.Equal("kpatch-script auto-update on failed", await panel.TextAsync("#settings-result .ks-alert__title"));
+        panel.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task Without_kpatch_dnf_applying_live_patches_first_installs_kpatch_and_kpatch_dnf_as_cockpit_does()
+    {
+        using var host = HostStates.Covered();
+        await using var panel = await PanelSession.StartAsync(browser, host, output);
+        await panel.OpenAndSettleAsync();
+        Assert.StartsWith("Off: kpatch-dnf is not installed", await panel.TextAsync("#auto-update-state"), StringComparison.Ordinal);
+
+        await panel.PreviewAsync("#action-auto-update");
+        await panel.ScreenshotAsync("auto-update-preview");
+
+        // The CLI's own plan (auto-update on --dry-run), step by step: the install, kpatch-dnf's switch, kpatch.service.
+        var planned = JsonDocument.Parse(CliOnPath.Run(host.Config, "auto-update", "on", "--kernels", "all", "--dry-run", "--json")).RootElement;
+        var commands = planned.GetProperty("commands").EnumerateArray().Select(c => string.Join(' ', c.EnumerateArray().Select(a => a.GetString()))).ToList();
+        Assert.EndsWith("install kpatch kpatch-dnf", commands[0], StringComparison.Ordinal);
+        Assert.EndsWith("kpatch auto", commands[1], StringComparison.Ordinal);
+        var shown = (await panel.Page.EvaluateAsync("[...document.querySelectorAll('#change-plan li')].map(li => li.textContent)")).EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(commands, shown);
+
+        // Cancel: nothing ran (no journal record), and the page is as it was.
+        await panel.Page.ClickAsync("#action-cancel-change");
+        await panel.Page.WaitForAsync("!document.querySelector('#change')", "the preview to close");
+        Assert.Equal(0, JsonDocument.Parse(CliOnPath.Run(host.Config, "journal", "--json")).RootElement.GetProperty("total").GetInt32());
         panel.AssertNoBrowserProblems();
     }
 

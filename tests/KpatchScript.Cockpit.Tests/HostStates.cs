@@ -49,20 +49,29 @@ internal static class HostStates
     /// live patch yet; kernel-core installed by dnf; the lab's repository offers kpatch-patch for it.
     /// The panel's "Install live patch" then runs the real dnf against this tree.
     /// </summary>
-    public static HostState ReadyToInstall()
+    public static HostState ReadyToInstall() => ReadyToInstall("install", Kernel362, Kernel362Core);
+
+    /// <summary>
+    /// The same host running 5.14.0-888.1.1.el9_8, whose kpatch-patch takes 4 s to install (its %pre
+    /// sleeps): time for the panel's Cancel to arrive while dnf runs. The lab has no kernel-core of
+    /// that release; an older one gives the tree its rpm database.
+    /// </summary>
+    public static HostState SlowToInstall() => ReadyToInstall("slow-install", KernelSlowPre, Kernel362Core);
+
+    private static HostState ReadyToInstall(string name, string kernel, string kernelCore)
     {
-        var state = HostState.Begin("install");
+        var state = HostState.Begin(name);
         var root = state.Root;
-        Write(root, "proc/sys/kernel/osrelease", Kernel362 + "\n");
+        Write(root, "proc/sys/kernel/osrelease", kernel + "\n");
         Write(root, "proc/sys/kernel/hostname", "rhel93-app07\n");
         Write(root, "proc/sys/kernel/tainted", "0\n");
-        Write(root, "proc/version", $"Linux version {Kernel362} (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605 (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC Wed Nov 8 17:36:32 EST 2023\n");
+        Write(root, "proc/version", $"Linux version {kernel} (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605 (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC Wed Nov 8 17:36:32 EST 2023\n");
         Write(root, "proc/modules", "xfs 2011136 2 - Live 0xffffffffc0a00000\n");
-        Write(root, "proc/cmdline", $"BOOT_IMAGE=(hd0,gpt2)/vmlinuz-{Kernel362} root=/dev/mapper/rhel-root ro\n");
+        Write(root, "proc/cmdline", $"BOOT_IMAGE=(hd0,gpt2)/vmlinuz-{kernel} root=/dev/mapper/rhel-root ro\n");
         Directory.CreateDirectory(Path.Combine(root, "sys/kernel/livepatch"));
         Write(root, "etc/os-release", "NAME=\"Red Hat Enterprise Linux\"\nVERSION=\"9.3 (Plow)\"\nID=\"rhel\"\nID_LIKE=\"fedora\"\nVERSION_ID=\"9.3\"\nPRETTY_NAME=\"Red Hat Enterprise Linux 9.3 (Plow)\"\n");
         PrepareInstallRoot(root, "file://" + ReadableRepository());
-        InstallDirectly(root, Kernel362Core);
+        InstallDirectly(root, kernelCore);
         return state.Configure(installRoot: true, supportDaysLeft: 120);
     }
 

@@ -31,11 +31,33 @@ internal sealed class PanelSession : IAsyncDisposable
 
     public HostState Host { get; }
 
+    /// <summary>The installed package's directory (po.LANG.js translations go here).</summary>
+    public string PackageDirectory => Path.Combine(Host.Work, "data", "cockpit", "kpatch-script");
+
+    /// <summary>
+    /// Makes the kpatch-script on the bridge's PATH run <paramref name="shell"/> (/bin/sh) instead of the
+    /// real CLI when its arguments start with <paramref name="verb"/>; every other call is the real CLI's.
+    /// </summary>
+    public void Intercept(string verb, string shell)
+    {
+        var wrapper = Path.Combine(Host.Work, "bin", "kpatch-script");
+        var real = File.ReadAllText(wrapper);
+        File.WriteAllText(wrapper, real.Replace("exec ", $"if [ \"$1\" = {verb} ]; then\n{shell}\nfi\nexec ", StringComparison.Ordinal));
+    }
+
     /// <summary>The panel alone, without the shell around it.</summary>
     public string PanelUrl => Server.Url("/cockpit/@localhost/kpatch-script/index.html");
 
-    public static async Task<PanelSession> StartAsync(BrowserFixture browser, HostState host, ITestOutputHelper output, string? user = null, bool cliOnPath = true)
+    // manifestOverride: an override of the panel's manifest, as an admin writes
+    // /etc/cockpit/kpatch-script.override.json (written before cockpit-ws starts its bridge, which reads it).
+    public static async Task<PanelSession> StartAsync(BrowserFixture browser, HostState host, ITestOutputHelper output, string? user = null, bool cliOnPath = true, string? manifestOverride = null)
     {
+        if (manifestOverride is not null)
+        {
+            var overrides = Directory.CreateDirectory(Path.Combine(host.Work, "config-dirs", "cockpit")).FullName;
+            File.WriteAllText(Path.Combine(overrides, "kpatch-script.override.json"), manifestOverride);
+        }
+
         var data = Path.Combine(host.Work, "data");
         var install = await ProcessHelper.ExecuteAsync(["bash", RepositoryPaths.Combine("src", "cockpit", "install"), "--user"], host.Work,
             new Dictionary<string, string> { ["XDG_DATA_HOME"] = data }, null, TimeSpan.FromSeconds(30));
@@ -55,6 +77,8 @@ internal sealed class PanelSession : IAsyncDisposable
             ["HOME"] = home,
             ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"),
             ["XDG_DATA_HOME"] = data,
+            // Where the bridge looks for package overrides (DIR/cockpit/kpatch-script.override.json) instead of /etc.
+            ["XDG_CONFIG_DIRS"] = Path.Combine(host.Work, "config-dirs"),
             ["KPATCH_SCRIPT_CONFIG"] = host.Config,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
@@ -99,6 +123,13 @@ internal sealed class PanelSession : IAsyncDisposable
 
     public async Task<bool> ExistsAsync(string selector) =>
         (await Page.EvaluateAsync($"document.querySelector({BrowserPage.Js(selector)}) !== null")).GetBoolean();
+
+    /// <summary>Presses a change's button and waits for its preview (what the dry run says will run) to show.</summary>
+    public async Task PreviewAsync(string button)
+    {
+        await Page.ClickAsync(button);
+        await Page.WaitForAsync("document.querySelector('#action-confirm-change')", $"the preview of {button}", TimeSpan.FromMinutes(2));
+    }
 
     /// <summary>Writes screenshots/NAME.png and says where.</summary>
     public async Task<string> ScreenshotAsync(string name)

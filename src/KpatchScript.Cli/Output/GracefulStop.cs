@@ -4,7 +4,7 @@ namespace KpatchScript.Cli.Output;
 
 /// <summary>
 /// For commands that change the host: SIGINT and SIGTERM ask the operation to stop at its next
-/// safe point (the current dnf transaction finishes, the journal records "interrupted") instead
+/// safe point (the current dnf transaction finishes; with commands left the journal records "interrupted") instead
 /// of ending the process in the middle of it. Only those commands register: the handlers cost
 /// start-up time that read-only commands have no use for.
 /// </summary>

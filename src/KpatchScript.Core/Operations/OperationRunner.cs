@@ -21,20 +21,29 @@ internal sealed class OperationRunner(IHostSystem host, TimeProvider time, TimeS
         Run(record, dryRun, plan: [], token =>
         {
             var outcome = WorkOutcome.Done;
-            foreach (var command in record.Commands)
+            for (var step = 0; step < record.Commands.Count; step++)
             {
                 // A running dnf transaction is never killed: a cancellation (SIGINT, SIGTERM)
-                // lets the current command finish and stops before the next one.
-                var result = host.Run(command, CancellationToken.None);
-                outcome = judge(result, CancellationToken.None);
+                // lets the current command finish and stops before the next one. After the last
+                // one there is nothing left to stop: the outcome is what that command did, never
+                // "interrupted" for an operation that ran to its end.
+                var command = record.Commands[step];
                 if (token.IsCancellationRequested)
                 {
-                    throw new OperationInterruptedException($"{record.Operation} was interrupted by a signal; '{command}' exited {result.ExitCode}; check the result with 'kpatch-script status'");
+                    // Stopped before this command began (while the lock was awaited, say): none of the rest runs.
+                    throw new OperationInterruptedException($"{record.Operation} was interrupted by a signal before '{command}'; not run: {string.Join("; ", record.Commands.Skip(step))}; check the result with 'kpatch-script status'");
                 }
 
+                var result = host.Run(command, CancellationToken.None);
+                outcome = judge(result, CancellationToken.None);
                 if (outcome.Error is not null)
                 {
                     return outcome;
+                }
+
+                if (token.IsCancellationRequested && step < record.Commands.Count - 1)
+                {
+                    throw new OperationInterruptedException($"{record.Operation} was interrupted by a signal after '{command}' (exited {result.ExitCode}); not run: {string.Join("; ", record.Commands.Skip(step + 1))}; check the result with 'kpatch-script status'");
                 }
             }
 
