@@ -31,6 +31,9 @@ internal sealed class Chromium : IAsyncDisposable
     {
         Prerequisites.Require(Executable, "chromium");
         RequireDriver();
+        // No environment variable is needed: with ExecutablePath Playwright never looks for its own
+        // browsers (PLAYWRIGHT_BROWSERS_PATH), and nothing is installed or downloaded at run time
+        // (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is for npm installs); the driver is found next to this assembly.
         var playwright = await Playwright.CreateAsync();
         try
         {
