@@ -83,6 +83,10 @@ public sealed class PanelStateTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal($"{task.GetProperty("command").GetString()} (pid {task.GetProperty("pid").GetInt32()}, tid {task.GetProperty("tid").GetInt32()}, patch_state 0)",
             await panel.TextAsync("tr[data-blockers-of='lab_stall_patch'] .ks-blockers li"));
         Assert.Equal("lab_stall", task.GetProperty("command").GetString());
+        // The captured kernel never had a host name set ("(none)"): unknown, said as such, never a host called "(none)".
+        Assert.Equal("host name unknown", await panel.TextAsync("#host-name"));
+        Assert.DoesNotContain("(none)", await panel.TextAsync("#verdict-summary"), StringComparison.Ordinal);
+        Assert.StartsWith($"{cli.GetProperty("target").GetString()} is not covered: ", await panel.TextAsync("#verdict-summary"), StringComparison.Ordinal);
         Assert.Equal("fail", await panel.TextAsync("#checks-table tr[data-check='transition'] .ks-label"));
         panel.AssertNoBrowserProblems();
     }
