@@ -63,13 +63,13 @@ export function changeActions(ctx) {
         try {
             const planned = await runJson(args, { superuser: "require", schema: OPERATION_SCHEMA });
             if (planned.outcome === "unchanged") {
-                finish(choice.card, { kind: "info", title: id === "update" ? _("Already up to date") : _("Nothing to change"), text: format(_("$0: nothing to do on $1: $2"), planned.operation, planned.target, planned.detail) });
+                finish(choice.card, nothingToDo(id, planned));
             } else {
                 Object.assign(state.change, { phase: "preview", preview: planned, packages: packagesOf(id) });
                 ctx.focus("#change-preview-title");
             }
         } catch (error) {
-            finish(choice.card, { kind: "danger", title: format(_("kpatch-script $0 --dry-run failed"), choice.args.slice(0, choice.args[0] === "auto-update" ? 2 : 1).join(" ")), text: messageOf(error) });
+            finish(choice.card, { kind: "danger", title: format(_("kpatch-script $0 --dry-run failed"), choice.operation), text: messageOf(error) });
         }
         ctx.draw();
     }
@@ -109,14 +109,14 @@ export function changeActions(ctx) {
         try {
             const answer = parseJson(args, await call.promise, OPERATION_SCHEMA);
             result = answer.outcome === "unchanged"
-                ? { kind: "info", title: change.id === "update" ? _("Already up to date") : _("Nothing to change"), text: format(_("$0: nothing to do on $1: $2"), answer.operation, answer.target, answer.detail) }
+                ? nothingToDo(change.id, answer)
                 : { kind: "success", title: change.done, text: format(_("$0 on $1: $2 ($3 s)"), answer.operation, answer.target, answer.commands.map(c => c.join(" ")).join("; "), (answer.duration_ms / 1000).toFixed(1)) };
         } catch (error) {
             if (error.problem === "cancelled") {
                 await afterStop(change, before);
                 return;
             }
-            result = { kind: "danger", title: format(_("kpatch-script $0 failed"), change.args.slice(0, change.args[0] === "auto-update" ? 2 : 1).join(" ")), text: messageOf(error) };
+            result = { kind: "danger", title: format(_("kpatch-script $0 failed"), change.operation), text: messageOf(error) };
         }
         await ctx.reload();
         finish(change.card, { ...result, progress: change.progress });
@@ -172,6 +172,11 @@ export function changeActions(ctx) {
     }
 
     return { preview, dismissPreview, confirm, stop };
+}
+
+/** A dry run or a run that found nothing to do (outcome "unchanged"): said as that, with what the CLI found. */
+function nothingToDo(id, answer) {
+    return { kind: "info", title: id === "update" ? _("Already up to date") : _("Nothing to change"), text: format(_("$0: nothing to do on $1: $2"), answer.operation, answer.target, answer.detail) };
 }
 
 /** The CLI's message, with the error of the result it printed when the message does not already say it. */

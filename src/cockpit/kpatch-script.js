@@ -3,7 +3,7 @@
 // workflow list). Changes show what they will do and run on confirmation (changes.js); every
 // action's outcome shows in its own card and is announced. The page is updated in place (dom.js
 // update), so focus stays on the control the user pressed, or moves to the outcome when it is gone.
-import { run, runJson } from "./cli.js";
+import { run, runJson, jsonOf } from "./cli.js";
 import { el, replace, update } from "./dom.js";
 import { _, format } from "./i18n.js";
 import * as render from "./render.js";
@@ -269,7 +269,7 @@ async function verifyNow() {
     } catch (error) {
         // 3 with a report on stdout: a plugin's check got no answer (its process ended, crashed or
         // hung). The verdict it leaves (never better than not covered) is shown, and the result names them.
-        const incomplete = error.exitStatus === 3 ? jsonOfVerification(error) : null;
+        const incomplete = error.exitStatus === 3 ? jsonOf(error, SCHEMA.verification) : null;
         if (incomplete && incomplete.verdict && Array.isArray(incomplete.unanswered)) {
             show(incomplete);
             result = { kind: "danger", title: _("Verification incomplete"), text: format(_("No answer from $0: see the failed checks."), incomplete.unanswered.join(", ")) };
@@ -283,15 +283,6 @@ async function verifyNow() {
     announce(`${result.title}. ${result.text}`);
     // The button stays focused (it is still there): the outcome is announced and shown under the checks.
     draw();
-}
-
-function jsonOfVerification(error) {
-    try {
-        const parsed = error.stdout ? JSON.parse(error.stdout) : null;
-        return parsed && parsed.schema_version === SCHEMA.verification ? parsed : null;
-    } catch (e) {
-        return null;
-    }
 }
 
 // Workflows run in the home directory, as in a terminal after login (the bridge's own working

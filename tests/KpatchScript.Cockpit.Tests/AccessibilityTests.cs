@@ -60,7 +60,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     public async Task The_error_state_has_no_WCAG_AA_violation()
     {
         using var host = HostStates.Covered();
-        File.WriteAllText(host.Config, File.ReadAllText(host.Config).Replace("\"target\"", "\"targte\"", StringComparison.Ordinal));
+        host.MisspellTargetKey();
         await using var panel = await PanelSession.StartAsync(browser, host, output);
         await panel.OpenAsync();
         await panel.Page.WaitForAsync("document.querySelector('#load-error')", "the error");

@@ -28,7 +28,7 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
     {
         using var host = HostStates.Stalled();
         // A typo in the configuration: every command stops with one line naming the file and the key.
-        File.WriteAllText(host.Config, File.ReadAllText(host.Config).Replace("\"target\"", "\"targte\"", StringComparison.Ordinal));
+        host.MisspellTargetKey();
         await using var panel = await PanelSession.StartAsync(browser, host, output);
 
         await panel.OpenAsync();
@@ -52,9 +52,7 @@ public sealed class ErrorTests(BrowserFixture browser, ITestOutputHelper output)
         await using var panel = await PanelSession.StartAsync(browser, host, output);
         // A kpatch-script from another package (or a broken one): 'report' answers what the panel
         // must not read as a report; every other command is the real CLI's.
-        var wrapper = Path.Combine(host.Work, "bin", "kpatch-script");
-        var real = File.ReadAllText(wrapper);
-        File.WriteAllText(wrapper, real.Replace("exec ", $"[ \"$1\" = report ] && {{ {report}; exit 0; }}\nexec ", StringComparison.Ordinal));
+        panel.Intercept("report", $"{report}; exit 0");
 
         await panel.OpenAsync();
         await panel.Page.WaitForAsync("document.querySelector('#load-error')", "the error");

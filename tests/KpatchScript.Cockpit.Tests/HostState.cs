@@ -72,6 +72,10 @@ internal sealed class HostState : IDisposable
         return this;
     }
 
+    /// <summary>A typo in the configuration ("targte" for "target"): every command stops with one line naming the file and the key.</summary>
+    public void MisspellTargetKey() =>
+        File.WriteAllText(Config, File.ReadAllText(Config).Replace("\"target\"", "\"targte\"", StringComparison.Ordinal));
+
     /// <summary>a+rX on the whole work directory (temporary directories start as 0700).</summary>
     public void MakeReadable()
     {

@@ -86,6 +86,19 @@ internal static class DnfOutput
         (result.StandardError + "\n" + result.StandardOutput).Split('\n')
             .Any(line => line.StartsWith("No match for argument", StringComparison.Ordinal) || line.TrimEnd().EndsWith("available, but not installed.", StringComparison.Ordinal));
 
+    /// <summary>dnf's own line of a failure: its "Error:" line, else its first line, else the exit code.</summary>
+    public static string ErrorLine(CommandResult result) => ErrorLine(Lines(result), result.ExitCode);
+
+    private static string ErrorLine(List<string> lines, int exitCode) =>
+        lines.FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? $"exit code {exitCode}";
+
+    private static List<string> Lines(CommandResult result) =>
+        (result.StandardError + "\n" + result.StandardOutput).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>dnf said it has no package of that name or provide ("Unable to find a match").</summary>
+    public static bool FoundNoMatch(string errorLine) =>
+        errorLine.Contains("Unable to find a match", StringComparison.Ordinal) || errorLine.Contains("No packages marked for upgrade", StringComparison.Ordinal);
+
     /// <summary>One line that says what went wrong, with dnf's own words where it gave some.</summary>
     public static string? FailureOf(string operation, CommandResult result)
     {
@@ -94,9 +107,9 @@ internal static class DnfOutput
             return null;
         }
 
-        var lines = (result.StandardError + "\n" + result.StandardOutput).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var error = lines.FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? $"exit code {result.ExitCode}";
-        if (error.Contains("Unable to find a match", StringComparison.Ordinal) || error.Contains("No packages marked for upgrade", StringComparison.Ordinal))
+        var lines = Lines(result);
+        var error = ErrorLine(lines, result.ExitCode);
+        if (FoundNoMatch(error))
         {
             return $"dnf {operation}: no package in the enabled repositories provides it ({error}); Red Hat publishes live patches for selected kernels only: check 'kpatch-script available' and your subscription";
         }

@@ -78,13 +78,14 @@ internal sealed partial class PackageOperations
     /// <summary>dnf's "no match" is about kpatch and kpatch-dnf here, not about a kernel without live patches.</summary>
     private static string? ToolingFailureOf(CommandResult result)
     {
-        var failure = DnfOutput.FailureOf("install kpatch kpatch-dnf", result);
-        if (failure is null || !failure.Contains("no package in the enabled repositories", StringComparison.Ordinal))
+        if (result.Succeeded)
         {
-            return failure;
+            return null;
         }
 
-        var said = (result.StandardError + "\n" + result.StandardOutput).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal)) ?? "no match";
-        return $"dnf install kpatch kpatch-dnf: no enabled repository has them ({said}); RHEL ships kpatch in BaseOS and kpatch-dnf in AppStream: enable those repositories, then retry";
+        var said = DnfOutput.ErrorLine(result);
+        return DnfOutput.FoundNoMatch(said)
+            ? $"dnf install kpatch kpatch-dnf: no enabled repository has them ({said}); RHEL ships kpatch in BaseOS and kpatch-dnf in AppStream: enable those repositories, then retry"
+            : DnfOutput.FailureOf("install kpatch kpatch-dnf", result);
     }
 }
