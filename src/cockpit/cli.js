@@ -194,6 +194,15 @@ function checkSchema(args, parsed, schema, exitStatus) {
     });
 }
 
+// The schema_version of each document this panel reads (report.schema.json, verification.schema.json,
+// the workflows listing): a kpatch-script that answers another version is shown as an error.
+export const SCHEMA = { report: 1, verification: 2, workflows: 1 };
+
+/** The panel's read of the host (no dnf: fast): the report the page is drawn from. first-read.js starts the first one. */
+export function readReport() {
+    return runJson(["report", "--format", "json"], { schema: SCHEMA.report });
+}
+
 /** The JSON a failed call still printed (install --json prints its result, then exits 1), or null; with `schema`, only a document of that version. */
 export function jsonOf(error, schema) {
     try {

@@ -38,9 +38,12 @@ internal sealed class PanelSession : IAsyncDisposable
     /// Makes the kpatch-script on the bridge's PATH run <paramref name="shell"/> (/bin/sh) instead of the
     /// real CLI when its arguments start with <paramref name="verb"/>; every other call is the real CLI's.
     /// </summary>
-    public void Intercept(string verb, string shell)
+    public void Intercept(string verb, string shell) => Intercept(Host, verb, shell);
+
+    /// <summary>The same for the kpatch-script on the PATH of <paramref name="host"/>'s server (StartServerAsync).</summary>
+    public static void Intercept(HostState host, string verb, string shell)
     {
-        var wrapper = Path.Combine(Host.Work, "bin", "kpatch-script");
+        var wrapper = Path.Combine(host.Work, "bin", "kpatch-script");
         var real = File.ReadAllText(wrapper);
         File.WriteAllText(wrapper, real.Replace("exec ", $"if [ \"$1\" = {verb} ]; then\n{shell}\nfi\nexec ", StringComparison.Ordinal));
     }
@@ -52,6 +55,25 @@ internal sealed class PanelSession : IAsyncDisposable
     // /etc/cockpit/kpatch-script.override.json (written before cockpit-ws starts its bridge, which reads it).
     public static async Task<PanelSession> StartAsync(BrowserFixture browser, HostState host, ITestOutputHelper output, string? user = null, bool cliOnPath = true, string? manifestOverride = null)
     {
+        var server = await StartServerAsync(host, user, cliOnPath, manifestOverride);
+        try
+        {
+            return new PanelSession(server, await browser.Browser.NewPageAsync(), host, output);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The panel installed for <paramref name="host"/> and a fresh cockpit-ws serving it (a new
+    /// session: its bridge starts with the first page). <paramref name="cliDll"/>: the kpatch-script
+    /// the bridge runs (default: the one built with these tests).
+    /// </summary>
+    public static async Task<CockpitServer> StartServerAsync(HostState host, string? user = null, bool cliOnPath = true, string? manifestOverride = null, string? cliDll = null)
+    {
         if (manifestOverride is not null)
         {
             var overrides = Directory.CreateDirectory(Path.Combine(host.Work, "config-dirs", "cockpit")).FullName;
@@ -62,7 +84,7 @@ internal sealed class PanelSession : IAsyncDisposable
         var install = await ProcessHelper.ExecuteAsync(["bash", RepositoryPaths.Combine("src", "cockpit", "install"), "--user"], host.Work,
             new Dictionary<string, string> { ["XDG_DATA_HOME"] = data }, null, TimeSpan.FromSeconds(30));
         Assert.True(install.Succeeded, install.StandardError);
-        var bin = CliOnPath.Create(host.Work);
+        var bin = KpatchScriptOnPath.Create(host.Work, cliDll);
         var home = "/root";
         if (user is not null)
         {
@@ -83,16 +105,7 @@ internal sealed class PanelSession : IAsyncDisposable
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var server = CockpitServer.Start(user, user is null ? host.Work : home, environment);
-        try
-        {
-            return new PanelSession(server, await browser.Browser.NewPageAsync(), host, output);
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
+        return CockpitServer.Start(user, user is null ? host.Work : home, environment);
     }
 
     public Task OpenAsync() => Page.NavigateAsync(PanelUrl);

@@ -33,6 +33,12 @@ if (Array.IndexOf(args, "--playbook-only") >= 0)
     return 0;
 }
 
+// --page-load-only: only the Cockpit page-load rows (CockpitPageLoad.cs), for working on the panel.
+if (Array.IndexOf(args, "--page-load-only") >= 0)
+{
+    return WritePageLoadRows() ? 1 : 0;
+}
+
 if (Array.IndexOf(args, "--fleet-only") >= 0)
 {
     var fleetOnlyFailed = WriteFleetRows();
@@ -105,6 +111,9 @@ foreach (var benchmark in benchmarks)
     }
 }
 
+// The Cockpit panel's page load to verdict, gated (CockpitPageLoad.cs): before the fleet rows, which load the machine.
+failed |= WritePageLoadRows();
+
 // In a process of its own, after the timed rows: memory, not time.
 var (row, cyclesFailed) = PluginCycles.Run(typeof(PluginCycles).Assembly.Location, Arg("--plugins-build") ?? RepositoryPaths.Combine("plugins", "bin", "Release"));
 Console.WriteLine(row);
@@ -162,6 +171,18 @@ bool WriteFleetRows()
     }
 
     return fleetFailed;
+}
+
+bool WritePageLoadRows()
+{
+    var pageLoadFailed = false;
+    foreach (var (pageLoadRow, rowFailed) in CockpitPageLoad.Run(cli, baseline[1]))
+    {
+        Console.WriteLine(pageLoadRow);
+        pageLoadFailed |= rowFailed;
+    }
+
+    return pageLoadFailed;
 }
 
 void WritePlaybookRows()
