@@ -15,6 +15,12 @@ public static class ReasonCodes
     /// <summary>The kernel has no livepatch interface (not covered).</summary>
     public const string LivepatchUnsupported = "livepatch-unsupported";
 
+    /// <summary>The repositories say no live patches exist for the running kernel (not covered).</summary>
+    public const string KernelNotEligible = "kernel-not-eligible";
+
+    /// <summary>The repositories were asked whether the running kernel gets live patches and could not tell (action needed).</summary>
+    public const string UnknownEligibility = "unknown-eligibility";
+
     /// <summary>The support window cannot be estimated (action needed).</summary>
     public const string UnknownSupportWindow = "unknown-support-window";
 
@@ -87,8 +93,10 @@ public static class ReasonCodes
         new(UnknownRunningKernel, ReasonLevel.ActionNeeded, "the running kernel release cannot be read"),
         new(UnknownLivepatchSupport, ReasonLevel.ActionNeeded, "whether the kernel has the livepatch interface cannot be read"),
         new(LivepatchUnsupported, ReasonLevel.NotCovered, "the kernel has no /sys/kernel/livepatch (no CONFIG_LIVEPATCH)"),
-        new(UnknownSupportWindow, ReasonLevel.ActionNeeded, "the kernel's build date cannot be read, so the support window cannot be estimated"),
-        new(SupportWindowEnded, ReasonLevel.NotCovered, "the (estimated) support window of the running kernel has ended"),
+        new(KernelNotEligible, ReasonLevel.NotCovered, "this kernel gets no live patches: no enabled repository has a package providing kpatch-patch = <running kernel> (it is not kpatch-eligible); the reason names the newest eligible kernel to install"),
+        new(UnknownEligibility, ReasonLevel.ActionNeeded, "the repositories were asked (--check-updates, reports) whether the running kernel is kpatch-eligible and could not tell"),
+        new(UnknownSupportWindow, ReasonLevel.ActionNeeded, "the support window cannot be found (no build date in /proc/version, an unreadable support_window_file)"),
+        new(SupportWindowEnded, ReasonLevel.NotCovered, "the support window of the running kernel has ended (from configuration, the lifecycle file, the repositories or the estimate)"),
         new(SupportWindowEnding, ReasonLevel.ActionNeeded, "the support window ends within alerts.rules.support-window-ending.days (30)"),
         new(NothingInstalled, ReasonLevel.NotCovered, "no live patch is loaded and none is installed for the running kernel"),
         new(NoLivePatchReleased, ReasonLevel.Note, "only Red Hat's initial kpatch-patch 0-0 package (no module) is installed for the running kernel: no live patch released yet"),

@@ -133,9 +133,24 @@ internal static class StatusJsonWriter
             w.WriteString("ends", s.Ends);
             w.WriteNumber("days_left", s.DaysLeft);
             w.WriteString("basis", s.Basis);
+            w.WriteString("source", s.Source);
+            w.WriteString("starts", s.Starts);
+            w.WriteString("stream", s.Stream);
         }));
+        Reading(w, "eligibility", kernel.Eligibility, e => Eligibility(w, e));
         w.WriteEndObject();
     }
+
+    internal static void Eligibility(JsonTextBuilder w, KernelEligibility e) => Object(w, () =>
+    {
+        w.WriteString("kernel", e.Kernel);
+        w.WriteBoolean("eligible", e.Eligible);
+        w.WritePropertyName("packages");
+        Array(w, e.Packages, w.WriteStringValue);
+        w.WriteString("first_package_built", e.FirstPackageBuilt);
+        w.WriteString("newest_eligible_kernel", e.NewestEligibleKernel);
+        w.WriteString("remedy", e.Remedy);
+    });
 
     private static void Livepatch(JsonTextBuilder w, LivepatchStatus livepatch)
     {

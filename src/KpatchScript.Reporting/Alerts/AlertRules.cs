@@ -92,14 +92,14 @@ public static class AlertRules
         if (Judge(KernelNotCovered, window, "the support window") && window.Value!.DaysLeft < 0)
         {
             Raise(KernelNotCovered, running, $"kernel {running} no longer gets live patches (support ended {window.Value.Ends})",
-                $"The support window of {running} ended on {window.Value.Ends}, {-window.Value.DaysLeft} days ago (estimate: {window.Value.Basis}). Update the kernel and reboot.");
+                $"The support window of {running} ended on {window.Value.Ends}, {-window.Value.DaysLeft} days ago ({window.Value.Basis}). Update the kernel and reboot.");
         }
 
         var days = settings.SupportWindowWarningDays;
         if (Judge(SupportWindowEnding, window, "the support window") && window.Value!.DaysLeft >= 0 && window.Value.DaysLeft <= days)
         {
             Raise(SupportWindowEnding, running, $"live patches for kernel {running} end in {window.Value.DaysLeft} days ({window.Value.Ends})",
-                $"The support window of {running} ends on {window.Value.Ends} (estimate: {window.Value.Basis}); within the {days} days this rule warns about. Plan a kernel update and reboot.");
+                $"The support window of {running} ends on {window.Value.Ends} ({window.Value.Basis}); within the {days} days this rule warns about. Plan a kernel update and reboot.");
         }
 
         if (Judge(RebootRecommended, status.Kernel.Reboot, "the reboot advice") && status.Kernel.Reboot.Value!.Advice != RebootNeed.No)
