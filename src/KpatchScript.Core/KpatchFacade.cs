@@ -144,7 +144,9 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         var kernel = KernelDetector.Detect(reader, running, livepatch.Patches, supportWindow) with { Eligibility = eligibility };
         var hostInfo = HostInfoDetector.Detect(reader, running);
         var coverage = CoverageDetector.Detect(packages, livepatch.Patches, repositories?.Updates);
-        return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
+        var status = new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
+        // Read only when configured: status stays fast without a mirror (and the index keeps it fast with one).
+        return _settings.VexDirectory is null ? status : status with { Exposure = Exposure.ExposureDetector.Detect(status, _settings) };
     }
 
     /// <summary>

@@ -84,6 +84,15 @@ public static class ReasonCodes
     /// <summary>A newer live patch for the running kernel is available (action needed).</summary>
     public const string UpdateAvailable = "update-available";
 
+    /// <summary>Important or critical CVEs affect the running kernel and a fix is released that is not in effect (action needed).</summary>
+    public const string CvesExposed = "cves-exposed";
+
+    /// <summary>A VEX mirror is configured and cannot be read (action needed).</summary>
+    public const string UnknownExposure = "unknown-exposure";
+
+    /// <summary>Files of the VEX mirror are not valid CSAF VEX and were skipped (action needed).</summary>
+    public const string ExposureIncomplete = "exposure-incomplete";
+
     /// <summary>One row of the table: a code (or code prefix), its level, and when it is given.</summary>
     public sealed record Entry(string Code, ReasonLevel Level, string When);
 
@@ -116,6 +125,9 @@ public static class ReasonCodes
         new(UnknownUpdates, ReasonLevel.ActionNeeded, "dnf was asked for newer live patches (--check-updates) and could not tell"),
         new(UpdatesNotChecked, ReasonLevel.Note, "dnf was not asked for newer live patches (status and verify without --check-updates)"),
         new(UpdateAvailable, ReasonLevel.ActionNeeded, "a newer live patch for the running kernel is in the repositories"),
+        new(CvesExposed, ReasonLevel.ActionNeeded, "(vex_directory configured) important or critical CVEs affect the running kernel and a fix is released that is not in effect here (a kpatch-patch package, or a newer kernel)"),
+        new(UnknownExposure, ReasonLevel.ActionNeeded, "(vex_directory configured) the VEX mirror cannot be read, or the running kernel is not one a VEX stream names"),
+        new(ExposureIncomplete, ReasonLevel.ActionNeeded, "(vex_directory configured) files of the VEX mirror are not valid CSAF VEX and were skipped: their CVEs are unknown, not unaffected"),
     ];
 
     /// <summary>

@@ -19,6 +19,7 @@ namespace KpatchScript.Serialization;
 [JsonSerializable(typeof(RebootAdvice))]
 [JsonSerializable(typeof(SupportWindow))]
 [JsonSerializable(typeof(KernelEligibility))]
+[JsonSerializable(typeof(CveExposure))]
 [JsonSerializable(typeof(LivepatchSupport))]
 [JsonSerializable(typeof(KpatchCli))]
 [JsonSerializable(typeof(KpatchDnf))]

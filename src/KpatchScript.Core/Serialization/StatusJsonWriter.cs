@@ -63,6 +63,7 @@ internal static class StatusJsonWriter
             Reading(w, "installed_not_live", status.Coverage.InstalledNotLive, list => Array(w, list, w.WriteStringValue));
             Reading(w, "updates", status.Coverage.Updates, list => Array(w, list, a => Available(w, a)));
             w.WriteEndObject();
+            Reading(w, "exposure", status.Exposure, e => Exposure(w, e));
             w.WriteEndObject();
         }
     }
@@ -251,6 +252,34 @@ internal static class StatusJsonWriter
         }));
         w.WriteEndObject();
     }
+
+    internal static void Exposure(JsonTextBuilder w, CveExposure exposure) => Object(w, () =>
+    {
+        w.WriteString("mirror", exposure.Mirror);
+        w.WriteNumber("documents", exposure.Documents);
+        w.WriteStartObject("counts");
+        w.WriteNumber("fixed_live", exposure.Counts.FixedLive);
+        w.WriteNumber("fixed_after_reboot", exposure.Counts.FixedAfterReboot);
+        w.WriteNumber("fix_available", exposure.Counts.FixAvailable);
+        w.WriteNumber("no_fix_yet", exposure.Counts.NoFixYet);
+        w.WriteNumber("not_affected", exposure.Counts.NotAffected);
+        w.WriteEndObject();
+        w.WritePropertyName("cves");
+        Array(w, exposure.Cves, c => Object(w, () =>
+        {
+            w.WriteString("cve", c.Cve);
+            w.WriteString("state", c.State);
+            w.WriteString("severity", c.Severity);
+            w.WriteString("fixed_by", c.FixedBy);
+            w.WriteString("advisory", c.Advisory);
+        }));
+        w.WritePropertyName("skipped");
+        Array(w, exposure.Skipped, f => Object(w, () =>
+        {
+            w.WriteString("file", f.File);
+            w.WriteString("reason", f.Reason);
+        }));
+    });
 
     internal static void Available(JsonTextBuilder w, Operations.AvailablePatch patch) => Object(w, () =>
     {

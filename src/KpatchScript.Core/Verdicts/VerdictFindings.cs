@@ -239,4 +239,45 @@ internal static class VerdictFindings
             reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.EpochVersionRelease} is available ({installed}){adds}."));
         }
     }
+
+    /// <summary>
+    /// The exposure from the VEX mirror, when one is configured (not configured is no finding: an
+    /// optional feature). Only important and critical CVEs with a released fix not in effect need
+    /// action; skipped files need it too, since their CVEs are unknown, not unaffected.
+    /// </summary>
+    public static void Exposure(Reading<CveExposure> exposure, List<VerdictReason> reasons)
+    {
+        if (!exposure.IsKnown)
+        {
+            if (exposure.UnknownReason != CveExposure.NotConfigured)
+            {
+                reasons.Add(new(UnknownExposure, ReasonLevel.ActionNeeded, $"Which CVEs this host is exposed to is unknown: {exposure.UnknownReason}."));
+            }
+
+            return;
+        }
+
+        var serious = new List<string>();
+        foreach (var cve in exposure.Value!.Cves)
+        {
+            if (cve.State == ExposureStates.FixAvailable && cve.Severity is "Important" or "Critical")
+            {
+                serious.Add($"{cve.Cve} ({cve.Severity}{(cve.FixedBy is null ? "" : ", fixed by " + cve.FixedBy)})");
+            }
+        }
+
+        if (serious.Count > 0)
+        {
+            var named = serious.Count <= 10 ? string.Join(", ", serious) : string.Join(", ", serious.GetRange(0, 10)) + $" and {serious.Count - 10} more";
+            reasons.Add(new(CvesExposed, ReasonLevel.ActionNeeded,
+                $"{serious.Count} important or critical CVE(s) affect the running kernel and have a fix available: {named}; install the live patch ('kpatch-script install' or 'update'), or the kernel and reboot."));
+        }
+
+        if (exposure.Value.Skipped.Count > 0)
+        {
+            var first = exposure.Value.Skipped[0];
+            reasons.Add(new(ExposureIncomplete, ReasonLevel.ActionNeeded,
+                $"{exposure.Value.Skipped.Count} file(s) of the VEX mirror {exposure.Value.Mirror} are not valid CSAF VEX and were skipped (their CVEs are unknown, not unaffected), first {first.File}: {first.Reason}."));
+        }
+    }
 }

@@ -38,6 +38,7 @@ public static class VerdictJudge
 
         VerdictFindings.Reboot(status.Kernel.Reboot, reasons);
         VerdictFindings.Coverage(status, reasons);
+        VerdictFindings.Exposure(status.Exposure, reasons);
         var ordered = WorstFirst(Downgraded(reasons, options));
         var state = ordered.Count == 0 ? VerdictState.Covered : StateOf(ordered[0].Level);
         return new Verdict(state, Summary(status, state, ordered), ordered);
