@@ -26,9 +26,11 @@ internal static class ExposureEvaluator
         var host = HostFacts.Of(status);
         var cves = new List<ExposedCve>();
         var (live, reboot, available, none, notAffected) = (0, 0, 0, 0, 0);
+        // Reused for every record: a host's evaluation allocates what it returns, little else.
+        var (kernel, patches) = (new List<VexProduct>(), new List<VexProduct>());
         foreach (var record in index.Records)
         {
-            if (Classify(record, host) is not { } cve)
+            if (Classify(record, host, kernel, patches) is not { } cve)
             {
                 continue;
             }
@@ -55,8 +57,20 @@ internal static class ExposureEvaluator
             cves.Add(cve);
         }
 
-        cves.Sort((a, b) => Rank(a.State) != Rank(b.State) ? Rank(a.State) - Rank(b.State) : RpmVersionComparer.Instance.Compare(a.Cve, b.Cve));
+        cves.Sort((a, b) => Rank(a.State) != Rank(b.State) ? Rank(a.State) - Rank(b.State) : CompareCves(a.Cve, b.Cve));
         return new CveExposure(index.Mirror, index.Records.Count, new ExposureCounts(live, reboot, available, none, notAffected), cves, index.Skipped);
+    }
+
+    /// <summary>CVE ids by year, then number (CVE-2024-9999 before CVE-2024-10000), else by text.</summary>
+    internal static int CompareCves(string a, string b)
+    {
+        if (a.Length != b.Length && a.Length > 9 && b.Length > 9 && a.AsSpan(0, 9).SequenceEqual(b.AsSpan(0, 9)))
+        {
+            // Same year: the longer number is the larger one.
+            return a.Length - b.Length;
+        }
+
+        return string.CompareOrdinal(a, b);
     }
 
     private static int Rank(string state) => state switch
@@ -68,10 +82,12 @@ internal static class ExposureEvaluator
     };
 
     /// <summary>The CVE on this host, or null when its VEX does not name the host's kernel stream.</summary>
-    internal static ExposedCve? Classify(VexRecord record, HostFacts host)
+    internal static ExposedCve? Classify(VexRecord record, HostFacts host) => Classify(record, host, [], []);
+
+    private static ExposedCve? Classify(VexRecord record, HostFacts host, List<VexProduct> kernel, List<VexProduct> patches)
     {
-        var kernel = new List<VexProduct>();
-        var patches = new List<VexProduct>();
+        kernel.Clear();
+        patches.Clear();
         foreach (var product in record.Products)
         {
             if (product.Major != host.Major)
@@ -94,24 +110,21 @@ internal static class ExposureEvaluator
             return null;
         }
 
-        ExposedCve As(string state, string? fixedBy = null, string? advisory = null) =>
-            new(record.Cve, state, record.Severity, fixedBy, string.IsNullOrEmpty(advisory) ? null : advisory);
-
-        if (kernel.Exists(p => p.Status == VexStatus.KnownNotAffected) || Carries(host.Running, kernel))
+        if (Has(kernel, VexStatus.KnownNotAffected) || Carries(host.Running, kernel))
         {
-            return As(ExposureStates.NotAffected);
+            return As(record, ExposureStates.NotAffected);
         }
 
         if (host.LiveCves.Contains(record.Cve))
         {
-            return As(ExposureStates.FixedLive, host.LivePackage);
+            return As(record, ExposureStates.FixedLive, host.LivePackage);
         }
 
         foreach (var patch in patches)
         {
             if (patch.Status == VexStatus.Fixed && host.LiveEvr is { } liveEvr && RpmEvr.Parse(patch.Evr) <= liveEvr)
             {
-                return As(ExposureStates.FixedLive, host.LivePackage, patch.Advisory);
+                return As(record, ExposureStates.FixedLive, host.LivePackage, patch.Advisory);
             }
         }
 
@@ -119,13 +132,17 @@ internal static class ExposureEvaluator
         {
             if (Carries(installed, kernel))
             {
-                return As(ExposureStates.FixedAfterReboot, "kernel " + installed, kernel.Find(p => p.Status == VexStatus.Fixed && SameDist(p.Evr, installed))?.Advisory);
+                var advisory = kernel.Find(p => p.Status == VexStatus.Fixed && SameDist(p.Evr, installed))?.Advisory;
+                return As(record, ExposureStates.FixedAfterReboot, "kernel " + installed, advisory);
             }
         }
 
-        if (patches.Find(p => p.Status == VexStatus.Fixed) is { } livePatch)
+        foreach (var patch in patches)
         {
-            return As(ExposureStates.FixAvailable, $"{livePatch.Name}-{livePatch.Evr}", livePatch.Advisory);
+            if (patch.Status == VexStatus.Fixed)
+            {
+                return As(record, ExposureStates.FixAvailable, patch.Name + "-" + patch.Evr, patch.Advisory);
+            }
         }
 
         // The released fix nearest the running kernel: in its own minor stream (dist tag) first, else the lowest newer one.
@@ -145,8 +162,24 @@ internal static class ExposureEvaluator
         }
 
         return newest is not null
-            ? As(ExposureStates.FixAvailable, "kernel-" + newest.Evr, newest.Advisory)
-            : As(ExposureStates.NoFixYet);
+            ? As(record, ExposureStates.FixAvailable, "kernel-" + newest.Evr, newest.Advisory)
+            : As(record, ExposureStates.NoFixYet);
+    }
+
+    private static ExposedCve As(VexRecord record, string state, string? fixedBy = null, string? advisory = null) =>
+        new(record.Cve, state, record.Severity, fixedBy, string.IsNullOrEmpty(advisory) ? null : advisory);
+
+    private static bool Has(List<VexProduct> products, VexStatus status)
+    {
+        foreach (var p in products)
+        {
+            if (p.Status == status)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -171,19 +204,42 @@ internal static class ExposureEvaluator
             }
         }
 
-        if (ownStream || kernel.Exists(p => p.Status is VexStatus.KnownAffected or VexStatus.UnderInvestigation))
+        if (ownStream || Has(kernel, VexStatus.KnownAffected) || Has(kernel, VexStatus.UnderInvestigation))
         {
             return false;
         }
 
-        return kernel.Exists(p => p.Status == VexStatus.Fixed && Minor(p.Evr) < Minor(release) && RpmVersionComparer.Instance.Compare(release, p.Evr) > 0);
+        foreach (var p in kernel)
+        {
+            if (p.Status == VexStatus.Fixed && Minor(p.Evr) < Minor(release) && RpmVersionComparer.Instance.Compare(release, p.Evr) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The minor version of a dist tag: 4 of <c>el9_4</c>, 0 of <c>el9</c>; -1 without one.</summary>
-    private static int Minor(string release) =>
-        Dist(release) is { } dist ? (dist.IndexOf('_') is var u and > 0 && int.TryParse(dist.AsSpan(u + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor) ? minor : 0) : -1;
+    private static int Minor(string release)
+    {
+        var at = release.LastIndexOf(".el", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
 
-    private static bool SameDist(string a, string b) => Dist(a) is { } dist && dist == Dist(b);
+        var dist = release.AsSpan(at + 1);
+        var underscore = dist.IndexOf('_');
+        return underscore > 0 && int.TryParse(dist[(underscore + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor) ? minor : 0;
+    }
+
+    /// <summary>Both releases end in the same dist tag (<c>.el9_4</c>); compared in place, this runs for every document.</summary>
+    private static bool SameDist(string a, string b)
+    {
+        var (at, bt) = (a.LastIndexOf(".el", StringComparison.Ordinal), b.LastIndexOf(".el", StringComparison.Ordinal));
+        return at >= 0 && bt >= 0 && a.AsSpan(at).SequenceEqual(b.AsSpan(bt));
+    }
 
     /// <summary>The dist tag of a kernel release: <c>el9_4</c> of <c>5.14.0-427.13.1.el9_4</c>; null when there is none.</summary>
     internal static string? Dist(string release)

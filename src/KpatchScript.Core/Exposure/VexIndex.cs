@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.IO.Enumeration;
 using System.Text;
 using KpatchScript.IO;
 using KpatchScript.Status;
@@ -14,10 +14,8 @@ namespace KpatchScript.Exposure;
 /// </summary>
 internal sealed class VexIndex
 {
-    /// <summary>The most one VEX document may hold: Red Hat's largest kernel documents are a few MiB.</summary>
-    public const long MaxDocumentBytes = 64 * 1024 * 1024;
-
-    private const string Header = "kps-vex-index\t1";
+    private const string Header = "kps-vex-index 2";
+    private const string EndMark = "end";
 
     private VexIndex(string mirror, List<VexRecord> records, List<SkippedVexFile> skipped, int read)
     {
@@ -36,20 +34,20 @@ internal sealed class VexIndex
     /// <summary>How many documents this load parsed (the others came from the cache).</summary>
     public int DocumentsRead { get; }
 
-    /// <summary>The cache file of <paramref name="mirror"/> under <paramref name="cacheDirectory"/> (null: <c>$XDG_CACHE_HOME/kpatch-script</c>, else <c>~/.cache/kpatch-script</c>).</summary>
+    /// <summary>The cache file of <paramref name="mirror"/> under <paramref name="cacheDirectory"/> (null: <c>$XDG_CACHE_HOME/kpatch-script</c>, else <c>~/.cache/kpatch-script</c>): binary, length-prefixed strings, an end mark.</summary>
     public static string CacheFileOf(string mirror, string? cacheDirectory)
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         var root = cacheDirectory ?? Path.Combine(!string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "kpatch-script");
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(mirror))))[..16].ToLowerInvariant();
-        return Path.Combine(root, $"vex-index-{key}.tsv");
+        return Path.Combine(root, $"vex-index-{key}.bin");
     }
 
     /// <summary>Indexes <paramref name="mirror"/>, from the cache where files did not change, and writes the cache back when anything did.</summary>
     /// <exception cref="IOException">The mirror is not a readable directory.</exception>
     public static VexIndex Load(string mirror, string cacheFile)
     {
-        mirror = Path.GetFullPath(mirror);
+        mirror = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mirror));
         if (!Directory.Exists(mirror))
         {
             throw new IOException($"the VEX directory {mirror} does not exist or is not a directory");
@@ -58,21 +56,26 @@ internal sealed class VexIndex
         var cached = ReadCache(cacheFile, mirror);
         var entries = new List<Entry>();
         var read = 0;
-        List<FileInfo> files;
+        List<(string Path, long Size, long Ticks)> files;
         try
         {
-            files = new DirectoryInfo(mirror).EnumerateFiles("*.json", SearchOption.AllDirectories).ToList();
+            // The directory entries' own sizes and times: no FileInfo, one stat per file.
+            files = [.. new FileSystemEnumerable<(string, long, long)>(mirror,
+                (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && e.FileName.EndsWith(".json", StringComparison.Ordinal),
+            }];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"the VEX directory {mirror} cannot be listed: {ex.Message}", ex);
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
-        foreach (var file in files)
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var (path, size, ticks) in files)
         {
-            var name = OneLine(Path.GetRelativePath(mirror, file.FullName));
-            var (size, ticks) = (file.Length, file.LastWriteTimeUtc.Ticks);
+            var name = path[(mirror.Length + 1)..];
             if (cached is not null && cached.TryGetValue(name, out var hit) && hit.Size == size && hit.Ticks == ticks)
             {
                 entries.Add(hit);
@@ -80,7 +83,7 @@ internal sealed class VexIndex
             }
 
             read++;
-            entries.Add(ReadDocument(file.FullName, name, size, ticks));
+            entries.Add(ReadDocument(path, name, size, ticks));
         }
 
         if (cached is null || read > 0 || cached.Count != entries.Count)
@@ -109,8 +112,8 @@ internal sealed class VexIndex
     {
         try
         {
-            var record = VexDocument.Read(BoundedFile.ReadBytes(path, MaxDocumentBytes));
-            return new Entry(name, size, ticks, Clean(record), null);
+            var record = VexDocument.Read(BoundedFile.ReadBytes(path, ReadLimits.VexDocument));
+            return new Entry(name, size, ticks, record, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -118,14 +121,7 @@ internal sealed class VexIndex
         }
     }
 
-    /// <summary>The cache's fields are tab-separated lines: a value from a document never carries a tab or a line end into it.</summary>
-    private static VexRecord Clean(VexRecord record) => record with
-    {
-        Cve = OneLine(record.Cve),
-        Severity = record.Severity is null ? null : OneLine(record.Severity),
-        Products = [.. record.Products.Select(p => p with { Name = OneLine(p.Name), Evr = OneLine(p.Evr), Advisory = OneLine(p.Advisory) })],
-    };
-
+    /// <summary>The one-line form of a reason: it is shown one a file.</summary>
     private static string OneLine(string text) => text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>The cache as it was written, by file name; null when there is none, or it is not exactly what this code writes.</summary>
@@ -138,61 +134,46 @@ internal sealed class VexIndex
 
         try
         {
-            using var reader = new StreamReader(cacheFile, Encoding.UTF8);
-            if (reader.ReadLine() != Header || reader.ReadLine() != "M\t" + mirror)
+            using var stream = new FileStream(cacheFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadString() != Header || reader.ReadString() != mirror)
             {
                 return null;
             }
 
-            var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            Entry? current = null;
-            List<VexProduct>? products = null;
-            string? line;
-            var ended = false;
-            while ((line = reader.ReadLine()) is not null)
+            var count = reader.ReadInt32();
+            var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+            // Names repeat across documents (kernel, the advisories of one erratum): one string each.
+            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string text) => strings.TryGetValue(text, out var shared) ? shared : strings[text] = text;
+            for (var i = 0; i < count; i++)
             {
-                if (line == "E")
+                var (name, size, ticks) = (reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
+                if (!reader.ReadBoolean())
                 {
-                    ended = true;
-                    break;
+                    entries[name] = new Entry(name, size, ticks, null, reader.ReadString());
+                    continue;
                 }
 
-                var f = line.Split('\t');
-                switch (f[0])
+                var (cve, severity) = (reader.ReadString(), reader.ReadString());
+                var products = new VexProduct[reader.ReadInt32()];
+                for (var p = 0; p < products.Length; p++)
                 {
-                    case "F" when f.Length == 7 && f[4] == "ok":
-                        Close();
-                        products = [];
-                        current = new Entry(f[1], long.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture), new VexRecord(f[5], f[6].Length == 0 ? null : f[6], products), null);
-                        break;
-                    case "F" when f.Length == 6 && f[4] == "bad":
-                        Close();
-                        products = null;
-                        current = new Entry(f[1], long.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture), null, f[5]);
-                        break;
-                    case "P" when f.Length == 6 && products is not null && Enum.TryParse<VexStatus>(f[1], out var status) && Enum.IsDefined(status):
-                        products.Add(new VexProduct(status, f[2], int.Parse(f[3], CultureInfo.InvariantCulture), f[4], f[5]));
-                        break;
-                    default:
-                        return null;
+                    var status = (VexStatus)reader.ReadByte();
+                    products[p] = Enum.IsDefined(status)
+                        ? new VexProduct(status, Shared(reader.ReadString()), reader.ReadInt32(), Shared(reader.ReadString()), Shared(reader.ReadString()))
+                        : throw new InvalidDataException("not a product status");
                 }
+
+                entries[name] = new Entry(name, size, ticks, new VexRecord(cve, severity.Length == 0 ? null : Shared(severity), products), null);
             }
 
-            Close();
-            return ended ? entries : null;
-
-            void Close()
-            {
-                if (current is not null)
-                {
-                    entries[current.Name] = current;
-                }
-
-                current = null;
-            }
+            // The end mark: a cache cut short (a full disk) is not read as a smaller mirror.
+            return reader.ReadString() == EndMark && stream.Position == stream.Length ? entries : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or OverflowException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or OverflowException or ArgumentException or OutOfMemoryException)
         {
+            // EndOfStreamException is an IOException: a cut file; a length prefix gone wrong is out of range or memory.
             return null;
         }
     }
@@ -202,28 +183,38 @@ internal sealed class VexIndex
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cacheFile)!);
-            AtomicFile.Write(cacheFile, (TextWriter w) =>
+            AtomicFile.Write(cacheFile, (Stream stream) =>
             {
-                w.Write(Header + "\n");
-                w.Write("M\t" + mirror + "\n");
+                using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                w.Write(Header);
+                w.Write(mirror);
+                w.Write(entries.Count);
                 foreach (var entry in entries)
                 {
-                    var prefix = string.Create(CultureInfo.InvariantCulture, $"F\t{entry.Name}\t{entry.Size}\t{entry.Ticks}\t");
+                    w.Write(entry.Name);
+                    w.Write(entry.Size);
+                    w.Write(entry.Ticks);
+                    w.Write(entry.Record is not null);
                     if (entry.Record is not { } record)
                     {
-                        w.Write(prefix + "bad\t" + entry.Error + "\n");
+                        w.Write(entry.Error!);
                         continue;
                     }
 
-                    w.Write(prefix + "ok\t" + record.Cve + "\t" + record.Severity + "\n");
+                    w.Write(record.Cve);
+                    w.Write(record.Severity ?? "");
+                    w.Write(record.Products.Count);
                     foreach (var p in record.Products)
                     {
-                        w.Write(string.Create(CultureInfo.InvariantCulture, $"P\t{p.Status}\t{p.Name}\t{p.Major}\t{p.Evr}\t{p.Advisory}\n"));
+                        w.Write((byte)p.Status);
+                        w.Write(p.Name);
+                        w.Write(p.Major);
+                        w.Write(p.Evr);
+                        w.Write(p.Advisory);
                     }
                 }
 
-                // The end mark: a cache cut short (a full disk) is not read as a smaller mirror.
-                w.Write("E\n");
+                w.Write(EndMark);
             });
         }
         catch (IOException)

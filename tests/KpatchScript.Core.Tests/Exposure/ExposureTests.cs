@@ -123,13 +123,19 @@ public sealed class ExposureTests : IDisposable
         var second = VexIndex.Load(_mirror, cacheFile);
         File.SetLastWriteTimeUtc(Path.Combine(_mirror, "cve-2024-50001.json"), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var changed = VexIndex.Load(_mirror, cacheFile);
-        File.WriteAllText(cacheFile, File.ReadAllText(cacheFile).Replace("\tImportant\n", "\tImportant\tgarbage\n", StringComparison.Ordinal));
+        var bytes = File.ReadAllBytes(cacheFile);
+        var severity = bytes.AsSpan().IndexOf("Moderate"u8);
+        bytes[severity - 1] = 200; // the length prefix of a string: the rest no longer reads as written
+        File.WriteAllBytes(cacheFile, bytes);
         var afterCorruption = VexIndex.Load(_mirror, cacheFile);
-        var lines = File.ReadAllLines(cacheFile);
-        File.WriteAllLines(cacheFile, lines[..^1]); // the end mark cut off: a cache cut short
+        File.WriteAllBytes(cacheFile, File.ReadAllBytes(cacheFile)[..^4]); // the end mark cut off: a cache cut short
         var afterCut = VexIndex.Load(_mirror, cacheFile);
+        File.WriteAllBytes(cacheFile, [.. File.ReadAllBytes(cacheFile), 0]); // one byte more than written
+        var afterGrowth = VexIndex.Load(_mirror, cacheFile);
+        var afterRebuilds = VexIndex.Load(_mirror, cacheFile);
 
-        Assert.Equal((9, 0, 1, 9, 9), (first.DocumentsRead, second.DocumentsRead, changed.DocumentsRead, afterCorruption.DocumentsRead, afterCut.DocumentsRead));
+        Assert.Equal((9, 0, 1, 9, 9, 9, 0),
+            (first.DocumentsRead, second.DocumentsRead, changed.DocumentsRead, afterCorruption.DocumentsRead, afterCut.DocumentsRead, afterGrowth.DocumentsRead, afterRebuilds.DocumentsRead));
         Assert.Equal(
             first.Records.Select(r => r.Cve + r.Severity + string.Join(";", r.Products)),
             second.Records.Select(r => r.Cve + r.Severity + string.Join(";", r.Products)));
