@@ -13,7 +13,7 @@ public static class DnfLab
     /// One package the lab builds. A kpatch-patch changelog is cumulative: its own entry, then every
     /// older version's (the packages of one name are listed oldest first, in rpm's order).
     /// </summary>
-    /// <remarks><c>Built</c> is the day rpmbuild stamps as its build time (from the changelog's date); null: 2024-01-01.</remarks>
+    /// <remarks><c>Built</c> is the day rpmbuild stamps as its build time (from the changelog's date); null: the changelog says 2024-01-01 and the build time is when it is built.</remarks>
     public sealed record Package(string Kind, string KernelRelease, string Version, string Release, string Cves, string? LuaPre = null, string? Epoch = null, DateOnly? Built = null)
     {
         public string Name => Kind == "kernel-core" ? "kernel-core" : PatchName(KernelRelease);
@@ -148,6 +148,14 @@ public static class DnfLab
         return repository;
     }
 
+    /// <summary>The build day (UTC) rpm reads from the repository's file of <paramref name="nevra"/>: the test's independent view.</summary>
+    public static DateOnly BuildDayOf(string repository, string nevra)
+    {
+        var rpm = Directory.GetFiles(repository, nevra + ".rpm", SearchOption.AllDirectories).Single();
+        var seconds = long.Parse(ProcessHelper.Run("rpm", "--query", "--package", "--queryformat", "%{BUILDTIME}", rpm).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+    }
+
     /// <summary>What rpm says is installed in <paramref name="root"/>, sorted: the test's independent view.</summary>
     public static IReadOnlyList<string> InstalledPackages(string root) =>
         ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--query", "--all", "--queryformat", "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n")
@@ -186,8 +194,8 @@ public static class DnfLab
     }
 
     /// <summary>
-    /// Builds <paramref name="packages"/> into a new repository. Each package's build time is its
-    /// changelog's newest date (rpm's source_date_epoch_from_changelog), so tests know it exactly.
+    /// Builds <paramref name="packages"/> into a new repository. A package with <c>Built</c> is stamped
+    /// with its changelog's newest date, that day (rpm's source_date_epoch_from_changelog), so tests know it exactly.
     /// </summary>
     private static string BuildRepository(IReadOnlyList<Package> packages)
     {
@@ -198,8 +206,10 @@ public static class DnfLab
         {
             var spec = Path.Combine(work, package.Nevra + ".spec");
             File.WriteAllText(spec, SpecOf(package));
-            ProcessHelper.Run("rpmbuild", "-bb", "--quiet", "--define", $"_topdir {Path.Combine(work, "build")}", "--define", $"_rpmdir {repository}",
-                "--define", "source_date_epoch_from_changelog 1", "--define", "use_source_date_epoch_as_buildtime 1", spec);
+            // A package with a build day of its own is stamped with it; the others with the day they are built
+            // (as before, so the support window the repositories give the lab's kernels stays a year from today).
+            string[] buildDay = package.Built is null ? [] : ["--define", "source_date_epoch_from_changelog 1", "--define", "use_source_date_epoch_as_buildtime 1"];
+            ProcessHelper.Run(["rpmbuild", "-bb", "--quiet", "--define", $"_topdir {Path.Combine(work, "build")}", "--define", $"_rpmdir {repository}", .. buildDay, spec]);
         }
 
         ProcessHelper.Run("createrepo_c", "--quiet", repository);
