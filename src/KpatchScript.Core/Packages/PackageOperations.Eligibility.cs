@@ -60,7 +60,10 @@ internal sealed partial class PackageOperations
 
         var remedy = newest is null
             ? "no kernel in the enabled repositories is kpatch-eligible (none that a kpatch-patch package provides for): ask the vendor which kernel gets live patches"
-            : $"install kernel {newest}, the newest kpatch-eligible kernel in the enabled repositories, and reboot into it";
+            : RpmVersionComparer.Instance.Compare(newest, kernel) < 0
+                // Going back to an older kernel is a choice for the admin, not advice given lightly.
+                ? $"the newest kpatch-eligible kernel in the enabled repositories, {newest}, is older than this one: wait for a newer eligible kernel (Red Hat names one about quarterly), or install {newest} and reboot into it"
+                : $"install kernel {newest}, the newest kpatch-eligible kernel in the enabled repositories, and reboot into it";
         return Reading.Known(new KernelEligibility(kernel, false, [], null, newest, remedy));
     }
 

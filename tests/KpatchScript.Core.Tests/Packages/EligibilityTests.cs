@@ -97,6 +97,21 @@ public sealed class EligibilityTests : IDisposable
     }
 
     [Fact]
+    public void A_kernel_newer_than_every_eligible_one_is_told_to_wait_or_go_back_not_plainly_to_install_an_older_kernel()
+    {
+        const string newer = "5.14.0-611.5.1.el9_7.x86_64";
+
+        var (status, verdict) = Host(newer, "Tue Nov 5 10:00:00 UTC 2025");
+
+        var eligibility = status.Kernel.Eligibility.Value!;
+        Assert.Equal((false, PlaceholderKernel), (eligibility.Eligible, eligibility.NewestEligibleKernel));
+        Assert.Equal(
+            $"the newest kpatch-eligible kernel in the enabled repositories, {PlaceholderKernel}, is older than this one: wait for a newer eligible kernel (Red Hat names one about quarterly), or install {PlaceholderKernel} and reboot into it",
+            eligibility.Remedy);
+        Assert.Contains(verdict.Reasons, r => r.Code == ReasonCodes.KernelNotEligible && r.Text.EndsWith(eligibility.Remedy + ".", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unreachable_repository_leaves_eligibility_unknown_and_the_window_an_estimate_never_an_answer()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"kps-no-repository-{Guid.NewGuid():N}");
