@@ -85,6 +85,10 @@ public sealed class ExposureCommandTests : IDisposable
         Assert.Equal(["rhel94-app03"], Hosts("CVE-2024-1086", "fixed_live"));
         Assert.Equal(["rhel94-app03"], Hosts("CVE-2024-35001", "fixed_live"));
         Assert.Empty(Hosts("CVE-2024-41009", "no_fix_yet"));
+        // Not affected anywhere (known not affected; fixed in the running kernel; RHEL 8 only): not listed as a CVE of the fleet.
+        Assert.DoesNotContain("CVE-2024-50002", cves.Keys);
+        Assert.DoesNotContain("CVE-2023-52000", cves.Keys);
+        Assert.DoesNotContain("CVE-2024-50003", cves.Keys);
     }
 
     [Fact]
