@@ -19,6 +19,7 @@ internal static class CliApp
         new PackageChangeCommand("remove"),
         new PackageChangeCommand("downgrade"),
         new AvailableCommand(),
+        new ExposureCommand(),
         new AutoUpdateCommand(),
         new LoadCommand(),
         new UnloadCommand(),

@@ -40,6 +40,18 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
     public Task<Reading<IReadOnlyList<AvailablePatch>>> ListAvailableAsync(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Packages().ListAvailable(options ?? new PackageOptions(), cancellationToken));
 
+    /// <summary>Whether the running kernel (or <see cref="PackageOptions.KernelRelease"/>) is kpatch-eligible: some enabled repository has a package providing <c>kpatch-patch = release</c>.</summary>
+    public Reading<KernelEligibility> CheckEligibility(PackageOptions? options = null, CancellationToken cancellationToken = default) =>
+        Packages().CheckEligibility(options ?? new PackageOptions(), cancellationToken);
+
+    /// <summary>Asks the repositories what <c>--check-updates</c> shows: newer live patches and the kernel's eligibility.</summary>
+    public RepositoryAnswers AskRepositories(PackageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var packages = Packages();
+        options ??= new PackageOptions();
+        return new RepositoryAnswers(packages.ListAvailable(options, cancellationToken), packages.CheckEligibility(options, cancellationToken));
+    }
+
     public Task<OperationResult> SetAutoUpdateAsync(bool enabled, PackageOptions? options = null, CancellationToken cancellationToken = default) =>
         SetAutoUpdateAsync(new AutoUpdateChoice(enabled) { Service = KpatchServiceChange.Keep }, options, cancellationToken);
 
@@ -115,7 +127,11 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         Task.FromResult(Detect(checkUpdates: true, cancellationToken));
 
     /// <summary>The synchronous form of <see cref="DetectAsync"/>: the work is synchronous (see <see cref="IHostSystem"/>).</summary>
-    public HostStatus Detect(bool checkUpdates = false, CancellationToken cancellationToken = default)
+    public HostStatus Detect(bool checkUpdates = false, CancellationToken cancellationToken = default) =>
+        Detect(checkUpdates ? AskRepositories(cancellationToken: cancellationToken) : null, cancellationToken);
+
+    /// <summary>Detection with the repositories' answers given (asked elsewhere, e.g. of this machine's dnf for an installroot); null: not asked.</summary>
+    public HostStatus Detect(RepositoryAnswers? repositories, CancellationToken cancellationToken = default)
     {
         var collectedAt = time.GetUtcNow();
         var reader = new HostReader(Snapshot(cancellationToken), cancellationToken);
@@ -123,12 +139,14 @@ public sealed class KpatchFacade(IHostSystem host, TimeProvider time, KpatchSett
         var livepatch = LivepatchDetector.Detect(reader, running);
         var kpatch = KpatchToolingDetector.Detect(reader, running, livepatch.Patches);
         var packages = PackageDetector.Detect(reader, running);
-        var supportWindow = SupportWindowEstimator.Estimate(reader, _settings, collectedAt);
-        var kernel = KernelDetector.Detect(reader, running, livepatch.Patches, supportWindow);
+        var eligibility = repositories?.Eligibility ?? Reading.Unknown<KernelEligibility>(KernelStatus.EligibilityNotChecked);
+        var supportWindow = SupportWindowEstimator.Estimate(reader, _settings, collectedAt, running, eligibility);
+        var kernel = KernelDetector.Detect(reader, running, livepatch.Patches, supportWindow) with { Eligibility = eligibility };
         var hostInfo = HostInfoDetector.Detect(reader, running);
-        var updates = checkUpdates ? Packages().ListAvailable(new PackageOptions(), cancellationToken) : null;
-        var coverage = CoverageDetector.Detect(packages, livepatch.Patches, updates);
-        return new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
+        var coverage = CoverageDetector.Detect(packages, livepatch.Patches, repositories?.Updates);
+        var status = new HostStatus(HostStatus.CurrentSchemaVersion, host.Name, collectedAt, ToolVersion, hostInfo, kernel, livepatch, kpatch, packages, coverage);
+        // Read only when configured: status stays fast without a mirror (and the index keeps it fast with one).
+        return _settings.VexDirectory is null ? status : status with { Exposure = Exposure.ExposureDetector.Detect(status, _settings) };
     }
 
     /// <summary>

@@ -106,7 +106,10 @@ public sealed class PackageCommandTests : IDisposable
 
         var outcome = CliRunner.Run("available", "--installroot", _root, "--kernel", Kernel284);
 
+        // First whether the kernel gets live patches at all: since its first package was built (as rpm reads the file).
+        var built = BuildDayOf(RepositoryPath, $"{PatchName(Kernel284)}-1-1.el9_2.x86_64").ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
+            $"Kernel {Kernel284} is kpatch-eligible: live patches since {built} ({PatchName(Kernel284)}-1-1.el9_2.x86_64).\n" +
             $"{PatchName(Kernel284)}-1-3.el9_2.x86_64  kernel {Kernel284} (running)  installed: 1-1.el9_2  adds: CVE-2023-0002, CVE-2023-0003, CVE-2023-0004\n",
             outcome.Out);
     }

@@ -44,11 +44,15 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Updates_asked_for_and_not_answered_are_an_unknown_that_needs_action()
     {
-        // A captured tree runs no dnf: with --check-updates, whether a newer live patch exists is unknown.
+        // A captured tree runs no dnf: with --check-updates, whether the kernel gets live patches at all
+        // and whether a newer one exists are unknown, each a reason that needs action.
         var outcome = CliRunner.Run("verify", "--nagios", "--check-updates", "--target", Sysroot(SysrootFixtures.Rhel9Covered));
+        var json = JsonDocument.Parse(CliRunner.Run("verify", "--json", "--check-updates", "--target", Sysroot(SysrootFixtures.Rhel9Covered)).Out).RootElement;
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.StartsWith("KPATCH WARNING - rhel96-db01 needs action: Whether newer live patches are available is unknown: ", outcome.Out, StringComparison.Ordinal);
+        Assert.StartsWith("KPATCH WARNING - rhel96-db01 needs action: Whether the running kernel gets live patches at all is unknown: ", outcome.Out, StringComparison.Ordinal);
+        Assert.Equal(["unknown-eligibility", "unknown-updates"],
+            json.GetProperty("verdict").GetProperty("reasons").EnumerateArray().Where(r => r.GetProperty("level").GetString() == "action needed").Select(r => r.GetProperty("code").GetString()));
     }
 
     [Fact]

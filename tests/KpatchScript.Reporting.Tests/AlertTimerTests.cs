@@ -72,6 +72,29 @@ public sealed class AlertTimerTests : IDisposable
     }
 
     [Fact]
+    public void A_kernel_that_is_not_eligible_fires_kernel_not_covered_naming_the_remedy_and_leaves_the_window_rules_quiet()
+    {
+        var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);
+        var notEligible = status with
+        {
+            Kernel = status.Kernel with
+            {
+                Eligibility = Reading.Known(new KernelEligibility(status.Kernel.Running.Value!, false, [], null, "5.14.0-503.11.1.el9_5.x86_64",
+                    "install kernel 5.14.0-503.11.1.el9_5.x86_64, the newest kpatch-eligible kernel in the enabled repositories, and reboot into it")),
+                SupportWindow = Reading.Unknown<SupportWindow>("kernel 5.14.0-427.13.1.el9_4.x86_64 is not kpatch-eligible"),
+            },
+        };
+
+        var evaluation = AlertRules.Evaluate(notEligible, verification, new AlertSettings(), _now);
+
+        var alert = Assert.Single(evaluation.Problems, a => a.Rule == AlertRuleIds.KernelNotCovered);
+        Assert.Equal(
+            ("kernel-not-covered:5.14.0-427.13.1.el9_4.x86_64", "No package in the enabled repositories provides kpatch-patch = 5.14.0-427.13.1.el9_4.x86_64: install kernel 5.14.0-503.11.1.el9_5.x86_64, the newest kpatch-eligible kernel in the enabled repositories, and reboot into it."),
+            (alert.Key, alert.Detail));
+        Assert.DoesNotContain(evaluation.Undetermined, u => u.Rule is AlertRuleIds.KernelNotCovered or AlertRuleIds.SupportWindowEnding);
+    }
+
+    [Fact]
     public void A_rule_that_cannot_judge_neither_fires_nor_resolves()
     {
         var (status, verification) = FixtureReports.Read(SysrootFixtures.Rhel9KpatchDnf);

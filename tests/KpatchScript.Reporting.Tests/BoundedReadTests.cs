@@ -1,6 +1,6 @@
 using KpatchScript.Reporting.Alerts;
 using KpatchScript.Reporting.Fleet;
-using KpatchScript.Reporting.IO;
+using KpatchScript.IO;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.TestFixtures;
 

@@ -13,7 +13,8 @@ public static class DnfLab
     /// One package the lab builds. A kpatch-patch changelog is cumulative: its own entry, then every
     /// older version's (the packages of one name are listed oldest first, in rpm's order).
     /// </summary>
-    public sealed record Package(string Kind, string KernelRelease, string Version, string Release, string Cves, string? LuaPre = null, string? Epoch = null)
+    /// <remarks><c>Built</c> is the day rpmbuild stamps as its build time (from the changelog's date); null: the changelog says 2024-01-01 and the build time is when it is built.</remarks>
+    public sealed record Package(string Kind, string KernelRelease, string Version, string Release, string Cves, string? LuaPre = null, string? Epoch = null, DateOnly? Built = null)
     {
         public string Name => Kind == "kernel-core" ? "kernel-core" : PatchName(KernelRelease);
 
@@ -47,7 +48,36 @@ public static class DnfLab
         new("kernel-core", Kernel362, "5.14.0", "362.8.1.el9_3", ""),
     ];
 
-    private static readonly Lazy<string> Repository = new(BuildRepository);
+    /// <summary>A kpatch-eligible kernel with live patches: its 0-0 placeholder first, then a real patch.</summary>
+    public const string EligibleKernel = "5.14.0-427.13.1.el9_4.x86_64";
+
+    /// <summary>An errata kernel between two eligible ones: a kernel package, and no kpatch-patch provides it.</summary>
+    public const string ErrataKernel = "5.14.0-427.20.1.el9_4.x86_64";
+
+    /// <summary>A kpatch-eligible kernel with only Red Hat's initial 0-0 package: the newest eligible kernel the repository offers.</summary>
+    public const string PlaceholderKernel = "5.14.0-503.11.1.el9_5.x86_64";
+
+    /// <summary>A kernel with a kpatch-patch 0-0 but no kernel package in the repository: never offered as the remedy.</summary>
+    public const string UnofferedKernel = "5.14.0-570.12.1.el9_6.x86_64";
+
+    /// <summary>
+    /// The eligibility repository (<see cref="EligibilityRepositoryPath"/>): kernels as Red Hat ships
+    /// them since live patching became its own stream, with build days that set the support window.
+    /// </summary>
+    public static IReadOnlyList<Package> EligibilityPackages { get; } =
+    [
+        new("kpatch-patch", EligibleKernel, "0", "0.el9_4", "", Built: new DateOnly(2024, 4, 30)),
+        new("kpatch-patch", EligibleKernel, "1", "1.el9_4", "CVE-2024-2001", Built: new DateOnly(2024, 6, 14)),
+        new("kpatch-patch", PlaceholderKernel, "0", "0.el9_5", "", Built: new DateOnly(2024, 11, 12)),
+        new("kpatch-patch", UnofferedKernel, "0", "0.el9_6", "", Built: new DateOnly(2025, 5, 13)),
+        new("kernel-core", EligibleKernel, "5.14.0", "427.13.1.el9_4", "", Built: new DateOnly(2024, 4, 23)),
+        new("kernel-core", ErrataKernel, "5.14.0", "427.20.1.el9_4", "", Built: new DateOnly(2024, 5, 28)),
+        new("kernel-core", PlaceholderKernel, "5.14.0", "503.11.1.el9_5", "", Built: new DateOnly(2024, 11, 5)),
+    ];
+
+    private static readonly Lazy<string> Repository = new(() => BuildRepository(Packages));
+
+    private static readonly Lazy<string> Eligibility = new(() => BuildRepository(EligibilityPackages));
 
     /// <summary>Red Hat's package name for a kernel's live patches: 5.14.0-284.11.1.el9_2.x86_64 gives kpatch-patch-5_14_0-284_11_1.</summary>
     public static string PatchName(string kernelRelease)
@@ -58,6 +88,9 @@ public static class DnfLab
 
     /// <summary>The repository's directory (built once per test process).</summary>
     public static string RepositoryPath => Repository.Value;
+
+    /// <summary>The directory of the repository of <see cref="EligibilityPackages"/> (built once per test process).</summary>
+    public static string EligibilityRepositoryPath => Eligibility.Value;
 
     /// <summary>The CVEs a package's changelog names: its own and every older version's of the same name.</summary>
     public static IReadOnlyList<string> CvesOf(Package package) =>
@@ -115,6 +148,14 @@ public static class DnfLab
         return repository;
     }
 
+    /// <summary>The build day (UTC) rpm reads from the repository's file of <paramref name="nevra"/>: the test's independent view.</summary>
+    public static DateOnly BuildDayOf(string repository, string nevra)
+    {
+        var rpm = Directory.GetFiles(repository, nevra + ".rpm", SearchOption.AllDirectories).Single();
+        var seconds = long.Parse(ProcessHelper.Run("rpm", "--query", "--package", "--queryformat", "%{BUILDTIME}", rpm).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+    }
+
     /// <summary>What rpm says is installed in <paramref name="root"/>, sorted: the test's independent view.</summary>
     public static IReadOnlyList<string> InstalledPackages(string root) =>
         ProcessHelper.Run("rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--query", "--all", "--queryformat", "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n")
@@ -145,20 +186,30 @@ public static class DnfLab
     public static void InstallDirectly(string root, params string[] nevras) =>
         ProcessHelper.Run(["dnf", "--quiet", "--assumeyes", $"--installroot={root}", "install", .. nevras]);
 
-    /// <summary>The package and the older ones of its name (the list holds each name's versions oldest first).</summary>
-    private static IEnumerable<Package> UpTo(Package package) =>
-        Packages.Take(Packages.ToList().IndexOf(package) + 1).Where(p => p.Name == package.Name && p.Kind == package.Kind);
+    /// <summary>The package and the older ones of its name (each list holds each name's versions oldest first).</summary>
+    private static IEnumerable<Package> UpTo(Package package)
+    {
+        var list = Packages.Contains(package) ? Packages : EligibilityPackages;
+        return list.Take(list.ToList().IndexOf(package) + 1).Where(p => p.Name == package.Name && p.Kind == package.Kind);
+    }
 
-    private static string BuildRepository()
+    /// <summary>
+    /// Builds <paramref name="packages"/> into a new repository. A package with <c>Built</c> is stamped
+    /// with its changelog's newest date, that day (rpm's source_date_epoch_from_changelog), so tests know it exactly.
+    /// </summary>
+    private static string BuildRepository(IReadOnlyList<Package> packages)
     {
         var work = Directory.CreateTempSubdirectory("kps-dnflab-").FullName;
         var repository = Path.Combine(work, "repo");
         Directory.CreateDirectory(repository);
-        foreach (var package in Packages)
+        foreach (var package in packages)
         {
             var spec = Path.Combine(work, package.Nevra + ".spec");
             File.WriteAllText(spec, SpecOf(package));
-            ProcessHelper.Run("rpmbuild", "-bb", "--quiet", "--define", $"_topdir {Path.Combine(work, "build")}", "--define", $"_rpmdir {repository}", spec);
+            // A package with a build day of its own is stamped with it; the others with the day they are built
+            // (as before, so the support window the repositories give the lab's kernels stays a year from today).
+            string[] buildDay = package.Built is null ? [] : ["--define", "source_date_epoch_from_changelog 1", "--define", "use_source_date_epoch_as_buildtime 1"];
+            ProcessHelper.Run(["rpmbuild", "-bb", "--quiet", "--define", $"_topdir {Path.Combine(work, "build")}", "--define", $"_rpmdir {repository}", .. buildDay, spec]);
         }
 
         ProcessHelper.Run("createrepo_c", "--quiet", repository);
@@ -183,6 +234,15 @@ public static class DnfLab
         if (package.Kind == "kernel-core")
         {
             spec.Append($"Provides: kernel-uname-r = {package.KernelRelease}\nProvides: installonlypkg(kernel)\n%description\nTest kernel package (no files).\n%prep\n%build\n%install\n%files\n");
+            spec.Append($"%changelog\n* {Day(package.Built)} KpatchScript Tests <tests@example.com> [{package.Version}-{package.Release}]\n- kernel build\n");
+            return spec.ToString();
+        }
+
+        if (package.Version == "0")
+        {
+            // Red Hat's initial kpatch-patch-...-0-0: enrols the kernel, ships no module.
+            spec.Append($"Provides: kpatch-patch = {package.KernelRelease}\n%description\nInitial live patch package (no module) for kernel {package.KernelRelease}.\n%prep\n%build\n%install\n%files\n");
+            spec.Append($"%changelog\n* {Day(package.Built)} KpatchScript Tests <tests@example.com> [{package.Version}-{package.Release}]\n- initial release\n");
             return spec.ToString();
         }
 
@@ -207,12 +267,16 @@ public static class DnfLab
         }
 
         spec.Append("%changelog\n");
-        foreach (var older in UpTo(package).Reverse())
+        foreach (var older in UpTo(package).Reverse().Where(p => p.Version != "0"))
         {
-            spec.Append($"* Mon Jan 01 2024 KpatchScript Tests <tests@example.com> [{older.Version}-{older.Release}]\n");
-            spec.Append($"- kernel: test fix [{2100000 + Packages.ToList().IndexOf(older)}] {{{older.Cves}}}\n\n");
+            spec.Append($"* {Day(older.Built)} KpatchScript Tests <tests@example.com> [{older.Version}-{older.Release}]\n");
+            spec.Append($"- kernel: test fix [{2100000 + Packages.Concat(EligibilityPackages).ToList().IndexOf(older)}] {{{older.Cves}}}\n\n");
         }
 
         return spec.ToString();
     }
+
+    /// <summary>A changelog date, <c>Mon Jan 01 2024</c>: the day rpmbuild takes as the build time.</summary>
+    private static string Day(DateOnly? built) =>
+        (built ?? new DateOnly(2024, 1, 1)).ToString("ddd MMM dd yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

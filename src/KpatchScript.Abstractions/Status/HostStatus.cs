@@ -28,4 +28,19 @@ public sealed record HostStatus(
 {
     /// <summary>The schema version this build writes.</summary>
     public const int CurrentSchemaVersion = 2;
+
+    /// <summary>
+    /// The CVEs this host is still exposed to, from the configured mirror of Red Hat's CSAF VEX
+    /// documents; unknown with <see cref="CveExposure.NotConfigured"/> when none is configured.
+    /// </summary>
+    /// <remarks>Never null: System.Text.Json sets an init property a document lacks to null, which reads as not configured.</remarks>
+    public Reading<CveExposure> Exposure
+    {
+        get => _exposure;
+        init => _exposure = value ?? NotConfigured;
+    }
+
+    private static readonly Reading<CveExposure> NotConfigured = Reading.Unknown<CveExposure>(CveExposure.NotConfigured);
+
+    private readonly Reading<CveExposure> _exposure = NotConfigured;
 }

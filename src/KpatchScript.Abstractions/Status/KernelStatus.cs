@@ -5,13 +5,32 @@ namespace KpatchScript.Status;
 /// <param name="Installed">Installed kernels: from rpm (<c>kernel-uname-r</c> provides) where rpm knows any, else from <c>/boot/vmlinuz-*</c>.</param>
 /// <param name="Newest">The newest installed release by rpm version order.</param>
 /// <param name="Reboot">Whether booting the newest kernel is due.</param>
-/// <param name="SupportWindow">An estimate of until when the running kernel gets live patches.</param>
+/// <param name="SupportWindow">Until when the running kernel gets live patches, and where that end comes from.</param>
 public sealed record KernelStatus(
     Reading<string> Running,
     Reading<IReadOnlyList<InstalledKernel>> Installed,
     Reading<string> Newest,
     Reading<RebootAdvice> Reboot,
-    Reading<SupportWindow> SupportWindow);
+    Reading<SupportWindow> SupportWindow)
+{
+    /// <summary>The reason of an eligibility that was not asked of the repositories.</summary>
+    public const string EligibilityNotChecked = "not checked: 'kpatch-script status --check-updates' or 'kpatch-script available' asks the repositories";
+
+    /// <summary>
+    /// Whether the running kernel gets live patches at all (asked of the repositories with
+    /// <c>--check-updates</c>); unknown with <see cref="EligibilityNotChecked"/> when they were not asked.
+    /// </summary>
+    /// <remarks>Never null: System.Text.Json sets an init property a document lacks (one written before issue 22) to null, which reads as not checked.</remarks>
+    public Reading<KernelEligibility> Eligibility
+    {
+        get => _eligibility;
+        init => _eligibility = value ?? NotChecked;
+    }
+
+    private static readonly Reading<KernelEligibility> NotChecked = Reading.Unknown<KernelEligibility>(EligibilityNotChecked);
+
+    private readonly Reading<KernelEligibility> _eligibility = NotChecked;
+}
 
 /// <summary>One installed kernel.</summary>
 /// <param name="Release">Its <c>uname -r</c> release.</param>

@@ -15,6 +15,12 @@ public static class ReasonCodes
     /// <summary>The kernel has no livepatch interface (not covered).</summary>
     public const string LivepatchUnsupported = "livepatch-unsupported";
 
+    /// <summary>The repositories say no live patches exist for the running kernel (not covered).</summary>
+    public const string KernelNotEligible = "kernel-not-eligible";
+
+    /// <summary>The repositories were asked whether the running kernel gets live patches and could not tell (action needed).</summary>
+    public const string UnknownEligibility = "unknown-eligibility";
+
     /// <summary>The support window cannot be estimated (action needed).</summary>
     public const string UnknownSupportWindow = "unknown-support-window";
 
@@ -78,6 +84,15 @@ public static class ReasonCodes
     /// <summary>A newer live patch for the running kernel is available (action needed).</summary>
     public const string UpdateAvailable = "update-available";
 
+    /// <summary>Important or critical CVEs affect the running kernel and a fix is released that is not in effect (action needed).</summary>
+    public const string CvesExposed = "cves-exposed";
+
+    /// <summary>A VEX mirror is configured and cannot be read (action needed).</summary>
+    public const string UnknownExposure = "unknown-exposure";
+
+    /// <summary>Files of the VEX mirror are not valid CSAF VEX and were skipped (action needed).</summary>
+    public const string ExposureIncomplete = "exposure-incomplete";
+
     /// <summary>One row of the table: a code (or code prefix), its level, and when it is given.</summary>
     public sealed record Entry(string Code, ReasonLevel Level, string When);
 
@@ -87,8 +102,10 @@ public static class ReasonCodes
         new(UnknownRunningKernel, ReasonLevel.ActionNeeded, "the running kernel release cannot be read"),
         new(UnknownLivepatchSupport, ReasonLevel.ActionNeeded, "whether the kernel has the livepatch interface cannot be read"),
         new(LivepatchUnsupported, ReasonLevel.NotCovered, "the kernel has no /sys/kernel/livepatch (no CONFIG_LIVEPATCH)"),
-        new(UnknownSupportWindow, ReasonLevel.ActionNeeded, "the kernel's build date cannot be read, so the support window cannot be estimated"),
-        new(SupportWindowEnded, ReasonLevel.NotCovered, "the (estimated) support window of the running kernel has ended"),
+        new(KernelNotEligible, ReasonLevel.NotCovered, "this kernel gets no live patches: no enabled repository has a package providing kpatch-patch = <running kernel> (it is not kpatch-eligible); the reason names the newest eligible kernel to install"),
+        new(UnknownEligibility, ReasonLevel.ActionNeeded, "the repositories were asked (--check-updates, reports) whether the running kernel is kpatch-eligible and could not tell"),
+        new(UnknownSupportWindow, ReasonLevel.ActionNeeded, "the support window cannot be found (no build date in /proc/version, an unreadable support_window_file)"),
+        new(SupportWindowEnded, ReasonLevel.NotCovered, "the support window of the running kernel has ended (from configuration, the lifecycle file, the repositories or the estimate)"),
         new(SupportWindowEnding, ReasonLevel.ActionNeeded, "the support window ends within alerts.rules.support-window-ending.days (30)"),
         new(NothingInstalled, ReasonLevel.NotCovered, "no live patch is loaded and none is installed for the running kernel"),
         new(NoLivePatchReleased, ReasonLevel.Note, "only Red Hat's initial kpatch-patch 0-0 package (no module) is installed for the running kernel: no live patch released yet"),
@@ -108,6 +125,9 @@ public static class ReasonCodes
         new(UnknownUpdates, ReasonLevel.ActionNeeded, "dnf was asked for newer live patches (--check-updates) and could not tell"),
         new(UpdatesNotChecked, ReasonLevel.Note, "dnf was not asked for newer live patches (status and verify without --check-updates)"),
         new(UpdateAvailable, ReasonLevel.ActionNeeded, "a newer live patch for the running kernel is in the repositories"),
+        new(CvesExposed, ReasonLevel.ActionNeeded, "(vex_directory configured) important or critical CVEs affect the running kernel and a fix is released that is not in effect here (a kpatch-patch package, or a newer kernel)"),
+        new(UnknownExposure, ReasonLevel.ActionNeeded, "(vex_directory configured) the VEX mirror cannot be read, or the running kernel is not one a VEX stream names"),
+        new(ExposureIncomplete, ReasonLevel.ActionNeeded, "(vex_directory configured) files of the VEX mirror are not valid CSAF VEX and were skipped: their CVEs are unknown, not unaffected"),
     ];
 
     /// <summary>

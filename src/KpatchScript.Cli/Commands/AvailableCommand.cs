@@ -20,6 +20,10 @@ internal sealed class AvailableCommand : ICliCommand
         enabled repositories, when it is newer than the installed one (or none is installed), with
         the CVEs its changelog names and those it adds to the installed version. Read-only.
 
+        First it says whether the running kernel gets live patches at all: it is kpatch-eligible when
+        an enabled repository has a package providing "kpatch-patch = <release>" (Red Hat's initial
+        0-0 counts); a kernel that is not is told the newest eligible kernel to install instead.
+
         An empty list is an answer only when the repositories could have had one: with no enabled
         repository, or none that carries kpatch-patch packages, which live patches exist is unknown,
         and available says so and fails (with --json: "available": {"unknown": reason}).
@@ -40,10 +44,11 @@ internal sealed class AvailableCommand : ICliCommand
         var settings = Parse(arguments, environment).Package;
         var facade = new KpatchFacade(environment.Open(settings.Target), environment.Time, environment.Settings);
         var options = new PackageOptions { InstallRoot = settings.InstallRoot, KernelRelease = settings.KernelRelease };
-        var available = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.ListAvailableAsync(options, cancellationToken).GetAwaiter().GetResult());
+        var answers = OperationView.WithProgress(environment, settings.Json, "dnf repoquery", _ => facade.AskRepositories(options, cancellationToken));
+        var available = answers.Updates;
         if (settings.Json)
         {
-            environment.Out.WriteLine(OperationJson.Write(available));
+            environment.Out.WriteLine(OperationJson.Write(available, answers.Eligibility));
         }
 
         if (!available.IsKnown)
@@ -57,6 +62,7 @@ internal sealed class AvailableCommand : ICliCommand
             return ExitCodes.Ok;
         }
 
+        environment.Out.WriteLine(SafeText.Of(EligibilityLine(answers.Eligibility)));
         if (available.Value!.Count == 0)
         {
             environment.Out.WriteLine("No newer live patches are available.");
@@ -73,4 +79,12 @@ internal sealed class AvailableCommand : ICliCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>One line: does the kernel get live patches at all, since when, or what to install instead.</summary>
+    internal static string EligibilityLine(Status.Reading<Status.KernelEligibility> eligibility) => eligibility switch
+    {
+        { IsKnown: false } => $"Whether this kernel gets live patches at all is unknown: {eligibility.UnknownReason}.",
+        { Value.Eligible: true } => $"Kernel {eligibility.Value!.Kernel} is kpatch-eligible: live patches since {eligibility.Value.FirstPackageBuilt} ({eligibility.Value.Packages[0]}).",
+        _ => $"Kernel {eligibility.Value!.Kernel} gets no live patches (not kpatch-eligible): {eligibility.Value.Remedy}.",
+    };
 }

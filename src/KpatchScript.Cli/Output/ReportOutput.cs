@@ -1,5 +1,5 @@
 using KpatchScript.Host;
-using KpatchScript.Reporting.IO;
+using KpatchScript.IO;
 using KpatchScript.Reporting.Rendering;
 
 namespace KpatchScript.Cli.Output;

@@ -53,8 +53,11 @@ internal static class StatusView
             ? Text(Show(status.Kernel.Newest) + $"  ({installed.Value!.Count} installed, from {string.Join("/", installed.Value.Select(i => i.Source).Distinct())})")
             : Unknown(installed.UnknownReason!));
         Row("Reboot", Reboot(status.Kernel.Reboot));
+        Row("Eligible", Text(Show(status.Kernel.Eligibility, e => e.Eligible
+            ? $"yes: live patches since {e.FirstPackageBuilt} ({e.Packages[0]})"
+            : $"no, this kernel gets no live patches: {e.Remedy}")));
         Row("Live patches until", Text(Show(status.Kernel.SupportWindow, w =>
-            $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; estimate: {w.Basis})")));
+            $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; {w.Basis})")));
         var livepatch = status.Livepatch;
         Row("Livepatch", livepatch.Support.IsKnown
             ? new Markup((livepatch.Support.Value!.Supported ? "[green]supported[/]" : "[yellow]not supported[/]") + ": " + Escape(livepatch.Support.Value.Reason))

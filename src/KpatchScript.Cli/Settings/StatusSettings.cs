@@ -12,7 +12,7 @@ internal sealed record StatusSettings(bool Json, string Target, bool CheckUpdate
     public const string Verb = "status";
 
     private static readonly Option JsonOption = SharedOptions.Json.WithHelp("Print the status as JSON, the verdict object included (schema:\nhost-status.schema.json, version 2)");
-    private static readonly Option CheckUpdatesOption = SharedOptions.CheckUpdates.WithHelp("Also ask dnf for newer live patches and the CVEs they would add (slower)");
+    private static readonly Option CheckUpdatesOption = SharedOptions.CheckUpdates.WithHelp("Also ask dnf for newer live patches, the CVEs they would add, and whether the running kernel is kpatch-eligible (its support window then starts at its first live patch package) (slower)");
     private static readonly Option TargetOption = SharedOptions.Target.WithHelp("local (default; or the configured target), sysroot:DIR (a captured tree\nlaid out like /) or ssh://USER@HOST[:PORT]");
     private static readonly Option PluginsOption = SharedOptions.Plugins.WithHelp("A plugin directory, searched before the configured ones: its checks join the verdict");
 

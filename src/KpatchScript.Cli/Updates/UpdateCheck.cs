@@ -9,7 +9,7 @@ namespace KpatchScript.Cli.Updates;
 /// Detection with <c>--check-updates</c> (status, report, alerts). A sysroot target cannot run dnf;
 /// when it is the configured <c>install_root</c> as well (a tree that is a dnf installroot: offline
 /// roots, the Cockpit tests' hosts), its updates are asked of this machine's dnf with
-/// <c>--installroot</c>, exactly what <c>kpatch-script available</c> lists for it.
+/// <c>--installroot</c>, exactly what <c>kpatch-script available</c> lists for it (and whether its kernel is eligible).
 /// </summary>
 internal static class UpdateCheck
 {
@@ -21,9 +21,7 @@ internal static class UpdateCheck
             return facade.Detect(checkUpdates, cancellationToken);
         }
 
-        var status = facade.Detect(checkUpdates: false, cancellationToken);
         var local = new KpatchFacade(environment.Open("local"), environment.Time, environment.Settings);
-        var updates = local.ListAvailableAsync(new PackageOptions { InstallRoot = root }, cancellationToken).GetAwaiter().GetResult();
-        return status with { Coverage = status.Coverage with { Updates = updates } };
+        return facade.Detect(local.AskRepositories(new PackageOptions { InstallRoot = root }, cancellationToken), cancellationToken);
     }
 }

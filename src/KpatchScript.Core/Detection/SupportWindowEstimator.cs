@@ -3,12 +3,17 @@ using KpatchScript.Status;
 
 namespace KpatchScript.Detection;
 
-/// <summary>Estimates the live-patch support window from the running kernel's build date.</summary>
+/// <summary>
+/// Until when the running kernel gets live patches, from the best source there is (see
+/// <see cref="SupportWindow"/>): configuration, the lifecycle data file, the repositories, and
+/// last the estimate from the kernel's build date, which says it is one. A kernel the repositories
+/// say is not eligible has no window: unknown, with that reason, never a year it will not get.
+/// </summary>
 internal static class SupportWindowEstimator
 {
     public const string ProcVersion = "/proc/version";
 
-    public static Reading<SupportWindow> Estimate(HostReader reader, KpatchSettings settings, DateTimeOffset now)
+    public static Reading<SupportWindow> Estimate(HostReader reader, KpatchSettings settings, DateTimeOffset now, Reading<string> running, Reading<KernelEligibility> eligibility)
     {
         var procVersion = reader.ReadText(ProcVersion);
         if (!procVersion.IsKnown)
@@ -22,11 +27,48 @@ internal static class SupportWindowEstimator
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var (ends, basis) = settings.SupportWindowEnd is { } configured
-            ? (configured, "end date set in configuration (support_window_end)")
-            : (built.AddDays(settings.SupportWindowDays),
-               $"kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days)");
-        return Reading.Known(new SupportWindow(true, Format(built), Format(ends), ends.DayNumber - today.DayNumber, basis));
+        SupportWindow Window(DateOnly ends, string basis, string source) =>
+            new(source == SupportWindow.FromEstimate, Format(built), Format(ends), ends.DayNumber - today.DayNumber, basis) { Source = source };
+
+        if (settings.SupportWindowEnd is { } configured)
+        {
+            return Reading.Known(Window(configured, "end date set in configuration (support_window_end)", SupportWindow.FromConfiguration));
+        }
+
+        if (settings.SupportWindowFile is { } file && running.IsKnown)
+        {
+            SupportLifecycleFile lifecycle;
+            try
+            {
+                lifecycle = SupportLifecycleFile.Read(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A configured source that cannot be read is not replaced by a guess without a word.
+                return Reading.Unknown<SupportWindow>($"the support window file cannot be read: {ex.Message}");
+            }
+
+            if (lifecycle.Find(running.Value!) is { } row)
+            {
+                var stream = row.Stream is null ? "" : $", {row.Stream}";
+                return Reading.Known(Window(row.Ends, $"lifecycle data {lifecycle.Path} ({lifecycle.Source}, {lifecycle.Date}): kernel {row.Release}{stream}", SupportWindow.FromLifecycleFile) with { Stream = row.Stream });
+            }
+        }
+
+        switch (eligibility)
+        {
+            case { IsKnown: true, Value.Eligible: false }:
+                return Reading.Unknown<SupportWindow>($"kernel {eligibility.Value!.Kernel} is not kpatch-eligible: no package in the enabled repositories provides kpatch-patch = {eligibility.Value.Kernel}, so it gets no live patches");
+            case { IsKnown: true, Value.FirstPackageBuilt: { } first } when CalendarDate.TryParseIso(first, out var starts):
+                return Reading.Known(Window(starts.AddDays(settings.SupportWindowDays),
+                    $"first kpatch-patch package for this kernel built {first} ({eligibility.Value!.Packages[0]}) + {settings.SupportWindowDays} days: Red Hat offers live patches for an eligible kernel for up to a year from then (EUS longer: set support_window_days or support_window_file)",
+                    SupportWindow.FromRepositories) with { Starts = first });
+        }
+
+        var why = eligibility.IsKnown ? "" : "; --check-updates asks the repositories for the first live patch package instead";
+        return Reading.Known(Window(built.AddDays(settings.SupportWindowDays),
+            $"estimate: kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days){why}",
+            SupportWindow.FromEstimate));
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class ReadLimits
     /// <summary>One <c>status --json</c> document of a fleet directory.</summary>
     public const long FleetDocument = 16 * MiB;
 
+    /// <summary>One Red Hat CSAF VEX document of the exposure's mirror (Red Hat's largest kernel documents are a few MiB).</summary>
+    public const long VexDocument = 64 * MiB;
+
     /// <summary>The audit journal.</summary>
     public const long Journal = 64 * MiB;
 

@@ -51,6 +51,21 @@ internal static class DnfCommands
     public static CommandSpec AnyPatch(string? installRoot) =>
         Query(installRoot, "--available", "--latest-limit=1", "--queryformat", "%{name}\\n", "--whatprovides", "kpatch-patch");
 
+    /// <summary>
+    /// Every package in the repositories that provides <c>kpatch-patch = release</c>, any version (Red
+    /// Hat's initial <c>0-0</c> too), with its build time: is the kernel eligible, and since when.
+    /// </summary>
+    public static CommandSpec AllFor(string? installRoot, string kernelRelease) =>
+        Query(installRoot, "--available", "--queryformat", FormatWithBuildTime, "--whatprovides", $"kpatch-patch = {kernelRelease}");
+
+    /// <summary>
+    /// The provides of every package in the repositories that provides <paramref name="capability"/>,
+    /// one a line (<c>kpatch-patch = 5.14.0-427.13.1.el9_4.x86_64</c>, <c>kernel-uname-r = ...</c>):
+    /// which kernels have live patches, which kernels the repositories offer.
+    /// </summary>
+    public static CommandSpec ProvidesOf(string? installRoot, string capability) =>
+        Query(installRoot, "--available", "--provides", "--whatprovides", capability);
+
     /// <summary>The enabled repositories: a header line, then one line per repository, its id first; nothing when none is enabled.</summary>
     public static CommandSpec EnabledRepositories(string? installRoot) =>
         new([.. Base(installRoot), "--quiet", "repolist", "--enabled"]) { Timeout = Timeout };
@@ -61,6 +76,9 @@ internal static class DnfCommands
 
     /// <summary>One line per package; dnf prints 0 as the epoch of a package without one.</summary>
     public const string Format = "%{name}\\t%{epoch}\\t%{version}\\t%{release}\\t%{arch}";
+
+    /// <summary><see cref="Format"/> and the build time: dnf 4 prints it as <c>yyyy-MM-dd HH:mm</c> (UTC), dnf 5 as seconds since 1970.</summary>
+    public const string FormatWithBuildTime = Format + "\\t%{buildtime}";
 
     private static CommandSpec Change(string? installRoot, string verb, string kernelRelease, IProgress<string>? progress) =>
         new([.. Base(installRoot), "--assumeyes", verb, $"kpatch-patch = {kernelRelease}"], Mutates: true) { Timeout = Timeout, Progress = progress };

@@ -22,16 +22,77 @@ internal static class DnfOutput
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Trim().Split('\t');
-            if (fields.Length != 5 || fields.Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)) || !fields[1].All(char.IsAsciiDigit))
+            if (fields.Length != 5 || PackageOf(fields) is not { } package)
             {
                 return Reading.Unknown<IReadOnlyList<PackageLine>>($"unexpected dnf output: '{TextClip.Clip(line)}'");
             }
 
-            var evr = RpmEvr.OfPackage(fields[1], fields[2], fields[3]);
-            packages.Add(new PackageLine(fields[0], evr.Epoch, fields[2], fields[3], fields[4]));
+            packages.Add(package);
         }
 
         return Reading.Known<IReadOnlyList<PackageLine>>(packages);
+    }
+
+    /// <summary>Lines of <see cref="DnfCommands.FormatWithBuildTime"/>: each package and the day (UTC) it was built.</summary>
+    public static Reading<IReadOnlyList<(PackageLine Package, DateOnly Built)>> ParseBuiltPackages(string output)
+    {
+        var packages = new List<(PackageLine, DateOnly)>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Trim().Split('\t');
+            if (fields.Length != 6 || PackageOf(fields[..5]) is not { } package || !TryParseBuildTime(fields[5], out var built))
+            {
+                return Reading.Unknown<IReadOnlyList<(PackageLine, DateOnly)>>($"unexpected dnf output: '{TextClip.Clip(line)}'");
+            }
+
+            packages.Add((package, built));
+        }
+
+        return Reading.Known<IReadOnlyList<(PackageLine, DateOnly)>>(packages);
+    }
+
+    /// <summary>
+    /// The capabilities after <c>NAME = </c> in <c>repoquery --provides</c> output
+    /// (<c>kpatch-patch = 5.14.0-427.13.1.el9_4.x86_64</c> gives the release), each once, in order.
+    /// </summary>
+    public static IReadOnlyList<string> ProvidedValues(string output, string capability)
+    {
+        var prefix = capability + " = ";
+        var values = new List<string>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal) && line[prefix.Length..].Trim() is { Length: > 0 } value && !values.Contains(value))
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>dnf 4's <c>yyyy-MM-dd HH:mm</c> (UTC), or dnf 5's seconds since 1970.</summary>
+    internal static bool TryParseBuildTime(string text, out DateOnly built)
+    {
+        built = default;
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds is > 0 and < 253402300800)
+        {
+            built = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+            return true;
+        }
+
+        return text.Length >= 10 && CalendarDate.TryParseIso(text.AsSpan(0, 10), out built);
+    }
+
+    private static PackageLine? PackageOf(string[] fields)
+    {
+        if (fields.Any(f => f.Length == 0 || f.Contains(' ', StringComparison.Ordinal)) || !fields[1].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var evr = RpmEvr.OfPackage(fields[1], fields[2], fields[3]);
+        return new PackageLine(fields[0], evr.Epoch, fields[2], fields[3], fields[4]);
     }
 
     /// <summary>Changelog text per package from <c>repoquery --changelogs</c>: "Changelog for NEVRA" starts each block.</summary>

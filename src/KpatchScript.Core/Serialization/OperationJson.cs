@@ -51,12 +51,19 @@ public static class OperationJson
     }
 
     /// <summary><c>available --json</c>, version 2: the list, or <c>{"unknown": reason}</c> when the repositories could not tell.</summary>
-    public static string Write(Status.Reading<IReadOnlyList<AvailablePatch>> patches)
+    /// <param name="patches">The newer live patches.</param>
+    /// <param name="eligibility">Whether the kernel gets live patches at all; left out when not asked.</param>
+    public static string Write(Status.Reading<IReadOnlyList<AvailablePatch>> patches, Status.Reading<Status.KernelEligibility>? eligibility = null)
     {
         var w = new JsonTextBuilder();
         w.WriteStartObject();
         w.WriteNumber("schema_version", 2);
         StatusJsonWriter.Reading(w, "available", patches, list => StatusJsonWriter.Array(w, list, p => StatusJsonWriter.Available(w, p)));
+        if (eligibility is not null)
+        {
+            StatusJsonWriter.Reading(w, "eligibility", eligibility, e => StatusJsonWriter.Eligibility(w, e));
+        }
+
         w.WriteEndObject();
         return w.ToString();
     }

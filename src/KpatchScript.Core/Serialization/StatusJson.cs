@@ -26,6 +26,18 @@ public static class StatusJson
     /// </summary>
     public static string Serialize(HostStatus status) => StatusJsonWriter.Write(status, verdict: null);
 
+    /// <summary><c>exposure --json</c>: <c>{"schema_version": 2, "target", "exposure"}</c>, the exposure as status --json writes it.</summary>
+    public static string SerializeExposure(string target, Reading<CveExposure> exposure)
+    {
+        var w = new JsonTextBuilder();
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", HostStatus.CurrentSchemaVersion);
+        w.WriteString("target", target);
+        StatusJsonWriter.Reading(w, "exposure", exposure, e => StatusJsonWriter.Exposure(w, e));
+        w.WriteEndObject();
+        return w.ToString();
+    }
+
     /// <summary>Reads a document written by any version-1 or version-2 writer (fleet reports, tests); its verdict is read by <see cref="VerdictJson.Read"/>.</summary>
     public static HostStatus? Deserialize(string json) => JsonSerializer.Deserialize(json, StatusJsonContext.Default.HostStatus);
 

@@ -18,6 +18,8 @@ namespace KpatchScript.Serialization;
 [JsonSerializable(typeof(OsRelease))]
 [JsonSerializable(typeof(RebootAdvice))]
 [JsonSerializable(typeof(SupportWindow))]
+[JsonSerializable(typeof(KernelEligibility))]
+[JsonSerializable(typeof(CveExposure))]
 [JsonSerializable(typeof(LivepatchSupport))]
 [JsonSerializable(typeof(KpatchCli))]
 [JsonSerializable(typeof(KpatchDnf))]

@@ -82,6 +82,7 @@ internal static partial class StatusJsonReader
         Reading<IReadOnlyList<InstalledKernel>>? installed = null;
         Reading<RebootAdvice>? reboot = null;
         Reading<SupportWindow>? window = null;
+        Reading<KernelEligibility>? eligibility = null;
         while (NextMember(ref r))
         {
             if (Is(ref r, "running"u8, 0, ref seen))
@@ -104,14 +105,20 @@ internal static partial class StatusJsonReader
             {
                 window = Reading(ref r, SupportWindow);
             }
+            else if (Is(ref r, "eligibility"u8, 5, ref seen))
+            {
+                eligibility = Reading(ref r, Eligibility);
+            }
             else
             {
                 r.Skip();
             }
         }
 
-        Require(seen, 5);
-        return new KernelStatus(running!, installed!, newest!, reboot!, window!);
+        // Eligibility is optional: documents written before it was asked (schema 2 as first published) have none.
+        Require(seen & 0b11111, 5);
+        var kernel = new KernelStatus(running!, installed!, newest!, reboot!, window!);
+        return eligibility is null ? kernel : kernel with { Eligibility = eligibility };
     }
 
     private static InstalledKernel InstalledKernel(ref Utf8JsonReader r)
@@ -184,7 +191,7 @@ internal static partial class StatusJsonReader
         Expect(ref r, JsonTokenType.StartObject);
         var seen = 0;
         var estimate = false;
-        string? built = null, ends = null, basis = null;
+        string? built = null, ends = null, basis = null, source = null, starts = null, stream = null;
         var daysLeft = 0;
         while (NextMember(ref r))
         {
@@ -208,13 +215,74 @@ internal static partial class StatusJsonReader
             {
                 basis = Text(ref r);
             }
+            else if (Is(ref r, "source"u8, 5, ref seen))
+            {
+                source = Text(ref r);
+            }
+            else if (Is(ref r, "starts"u8, 6, ref seen))
+            {
+                starts = TextOrNull(ref r);
+            }
+            else if (Is(ref r, "stream"u8, 7, ref seen))
+            {
+                stream = TextOrNull(ref r);
+            }
             else
             {
                 r.Skip();
             }
         }
 
-        Require(seen, 5);
-        return new SupportWindow(estimate, built!, ends!, daysLeft, basis!);
+        // source, starts and stream came with issue 22; an older document's window was always the estimate.
+        Require(seen & 0b11111, 5);
+        return new SupportWindow(estimate, built!, ends!, daysLeft, basis!)
+        {
+            Source = source ?? Status.SupportWindow.FromEstimate,
+            Starts = starts,
+            Stream = stream,
+        };
+    }
+
+    private static KernelEligibility Eligibility(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        var seen = 0;
+        string? kernel = null, first = null, newest = null, remedy = null;
+        var eligible = false;
+        IReadOnlyList<string>? packages = null;
+        while (NextMember(ref r))
+        {
+            if (Is(ref r, "kernel"u8, 0, ref seen))
+            {
+                kernel = Text(ref r);
+            }
+            else if (Is(ref r, "eligible"u8, 1, ref seen))
+            {
+                eligible = Boolean(ref r);
+            }
+            else if (Is(ref r, "packages"u8, 2, ref seen))
+            {
+                packages = List(ref r, Text);
+            }
+            else if (Is(ref r, "first_package_built"u8, 3, ref seen))
+            {
+                first = TextOrNull(ref r);
+            }
+            else if (Is(ref r, "newest_eligible_kernel"u8, 4, ref seen))
+            {
+                newest = TextOrNull(ref r);
+            }
+            else if (Is(ref r, "remedy"u8, 5, ref seen))
+            {
+                remedy = TextOrNull(ref r);
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        Require(seen, 6);
+        return new KernelEligibility(kernel!, eligible, packages!, first, newest, remedy);
     }
 }

@@ -66,6 +66,7 @@ internal static partial class StatusJsonReader
         KpatchTooling? kpatch = null;
         Reading<IReadOnlyList<KpatchPatchPackage>>? packages = null;
         CveCoverage? coverage = null;
+        Reading<CveExposure>? exposure = null;
         var verdict = default(Range);
         while (NextMember(ref r))
         {
@@ -115,15 +116,20 @@ internal static partial class StatusJsonReader
                 r.Skip();
                 verdict = start..(int)r.BytesConsumed;
             }
+            else if (Is(ref r, "exposure"u8, 11, ref seen))
+            {
+                exposure = Reading(ref r, Exposure);
+            }
             else
             {
                 r.Skip();
             }
         }
 
-        // The verdict is the one member that may be absent (a version-1 document has none).
-        Require(seen | (1 << 10), 11);
-        return (new HostStatus(schemaVersion, target!, collectedAt, toolVersion!, host!, kernel!, livepatch!, kpatch!, packages!, coverage!), verdict);
+        // The verdict may be absent (a version-1 document has none), and the exposure (documents written before issue 22).
+        Require((seen | (1 << 10)) & 0x7FF, 11);
+        var status = new HostStatus(schemaVersion, target!, collectedAt, toolVersion!, host!, kernel!, livepatch!, kpatch!, packages!, coverage!);
+        return (exposure is null ? status : status with { Exposure = exposure }, verdict);
     }
 
     private delegate T ValueReader<out T>(ref Utf8JsonReader r);

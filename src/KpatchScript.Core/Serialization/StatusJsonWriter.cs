@@ -63,6 +63,7 @@ internal static class StatusJsonWriter
             Reading(w, "installed_not_live", status.Coverage.InstalledNotLive, list => Array(w, list, w.WriteStringValue));
             Reading(w, "updates", status.Coverage.Updates, list => Array(w, list, a => Available(w, a)));
             w.WriteEndObject();
+            Reading(w, "exposure", status.Exposure, e => Exposure(w, e));
             w.WriteEndObject();
         }
     }
@@ -133,9 +134,24 @@ internal static class StatusJsonWriter
             w.WriteString("ends", s.Ends);
             w.WriteNumber("days_left", s.DaysLeft);
             w.WriteString("basis", s.Basis);
+            w.WriteString("source", s.Source);
+            w.WriteString("starts", s.Starts);
+            w.WriteString("stream", s.Stream);
         }));
+        Reading(w, "eligibility", kernel.Eligibility, e => Eligibility(w, e));
         w.WriteEndObject();
     }
+
+    internal static void Eligibility(JsonTextBuilder w, KernelEligibility e) => Object(w, () =>
+    {
+        w.WriteString("kernel", e.Kernel);
+        w.WriteBoolean("eligible", e.Eligible);
+        w.WritePropertyName("packages");
+        Array(w, e.Packages, w.WriteStringValue);
+        w.WriteString("first_package_built", e.FirstPackageBuilt);
+        w.WriteString("newest_eligible_kernel", e.NewestEligibleKernel);
+        w.WriteString("remedy", e.Remedy);
+    });
 
     private static void Livepatch(JsonTextBuilder w, LivepatchStatus livepatch)
     {
@@ -236,6 +252,34 @@ internal static class StatusJsonWriter
         }));
         w.WriteEndObject();
     }
+
+    internal static void Exposure(JsonTextBuilder w, CveExposure exposure) => Object(w, () =>
+    {
+        w.WriteString("mirror", exposure.Mirror);
+        w.WriteNumber("documents", exposure.Documents);
+        w.WriteStartObject("counts");
+        w.WriteNumber("fixed_live", exposure.Counts.FixedLive);
+        w.WriteNumber("fixed_after_reboot", exposure.Counts.FixedAfterReboot);
+        w.WriteNumber("fix_available", exposure.Counts.FixAvailable);
+        w.WriteNumber("no_fix_yet", exposure.Counts.NoFixYet);
+        w.WriteNumber("not_affected", exposure.Counts.NotAffected);
+        w.WriteEndObject();
+        w.WritePropertyName("cves");
+        Array(w, exposure.Cves, c => Object(w, () =>
+        {
+            w.WriteString("cve", c.Cve);
+            w.WriteString("state", c.State);
+            w.WriteString("severity", c.Severity);
+            w.WriteString("fixed_by", c.FixedBy);
+            w.WriteString("advisory", c.Advisory);
+        }));
+        w.WritePropertyName("skipped");
+        Array(w, exposure.Skipped, f => Object(w, () =>
+        {
+            w.WriteString("file", f.File);
+            w.WriteString("reason", f.Reason);
+        }));
+    });
 
     internal static void Available(JsonTextBuilder w, Operations.AvailablePatch patch) => Object(w, () =>
     {

@@ -33,8 +33,34 @@ internal static class VerdictFindings
         }
     }
 
-    public static void SupportWindow(Reading<SupportWindow> window, VerdictOptions options, List<VerdictReason> reasons)
+    /// <summary>
+    /// A kernel the repositories give no live patches is not covered, whatever else is installed:
+    /// the remedy names the newest eligible kernel. Eligibility not asked is no finding (the
+    /// updates-not-checked note says the repositories were not asked).
+    /// </summary>
+    public static void Eligibility(Reading<KernelEligibility> eligibility, List<VerdictReason> reasons)
     {
+        switch (eligibility)
+        {
+            case { IsKnown: false } when eligibility.UnknownReason != KernelStatus.EligibilityNotChecked:
+                reasons.Add(new(UnknownEligibility, ReasonLevel.ActionNeeded, $"Whether the running kernel gets live patches at all is unknown: {eligibility.UnknownReason}."));
+                break;
+            case { IsKnown: true, Value.Eligible: false }:
+                var e = eligibility.Value!;
+                reasons.Add(new(KernelNotEligible, ReasonLevel.NotCovered,
+                    $"This kernel gets no live patches: no package in the enabled repositories provides kpatch-patch = {e.Kernel} (it is not a kpatch-eligible kernel); {e.Remedy}."));
+                break;
+        }
+    }
+
+    public static void SupportWindow(Reading<SupportWindow> window, Reading<KernelEligibility> eligibility, VerdictOptions options, List<VerdictReason> reasons)
+    {
+        if (!window.IsKnown && eligibility is { IsKnown: true, Value.Eligible: false })
+        {
+            // The not-eligible reason says it: a kernel without live patches has no window to be unsure of.
+            return;
+        }
+
         if (!window.IsKnown)
         {
             reasons.Add(new(UnknownSupportWindow, ReasonLevel.ActionNeeded, $"Until when the kernel gets live patches is unknown: {window.UnknownReason}."));
@@ -44,13 +70,22 @@ internal static class VerdictFindings
         var w = window.Value!;
         if (w.DaysLeft < 0)
         {
-            reasons.Add(new(SupportWindowEnded, ReasonLevel.NotCovered, $"Live patch support for the running kernel ended on {w.Ends}, {-w.DaysLeft} days ago (estimate); update the kernel and reboot."));
+            reasons.Add(new(SupportWindowEnded, ReasonLevel.NotCovered, $"Live patch support for the running kernel ended on {w.Ends}, {-w.DaysLeft} days ago ({SourceWords(w)}); update the kernel and reboot."));
         }
         else if (w.DaysLeft <= options.SupportWindowWarningDays)
         {
-            reasons.Add(new(SupportWindowEnding, ReasonLevel.ActionNeeded, $"Live patch support for the running kernel ends on {w.Ends}, in {w.DaysLeft} days (estimate); plan a kernel update and reboot."));
+            reasons.Add(new(SupportWindowEnding, ReasonLevel.ActionNeeded, $"Live patch support for the running kernel ends on {w.Ends}, in {w.DaysLeft} days ({SourceWords(w)}); plan a kernel update and reboot."));
         }
     }
+
+    /// <summary>Where a window's end comes from, in a few words: the estimate says it is one.</summary>
+    public static string SourceWords(SupportWindow window) => window.Source switch
+    {
+        Status.SupportWindow.FromConfiguration => "set in configuration",
+        Status.SupportWindow.FromLifecycleFile => window.Stream is { } stream ? $"lifecycle data, {stream}" : "lifecycle data",
+        Status.SupportWindow.FromRepositories => "from the first live patch package",
+        _ => "estimate",
+    };
 
     /// <summary>
     /// A kernel that can be live patched but has no live patch loaded and none installed is not
@@ -202,6 +237,47 @@ internal static class VerdictFindings
             var adds = update.NewCves.Count > 0 ? $", fixing {string.Join(", ", update.NewCves)}" : "";
             var installed = update.InstalledVersion is null ? "not installed" : $"installed: {update.InstalledVersion}";
             reasons.Add(new(UpdateAvailable, ReasonLevel.ActionNeeded, $"Live patch {update.Name}-{update.EpochVersionRelease} is available ({installed}){adds}."));
+        }
+    }
+
+    /// <summary>
+    /// The exposure from the VEX mirror, when one is configured (not configured is no finding: an
+    /// optional feature). Only important and critical CVEs with a released fix not in effect need
+    /// action; skipped files need it too, since their CVEs are unknown, not unaffected.
+    /// </summary>
+    public static void Exposure(Reading<CveExposure> exposure, List<VerdictReason> reasons)
+    {
+        if (!exposure.IsKnown)
+        {
+            if (exposure.UnknownReason != CveExposure.NotConfigured)
+            {
+                reasons.Add(new(UnknownExposure, ReasonLevel.ActionNeeded, $"Which CVEs this host is exposed to is unknown: {exposure.UnknownReason}."));
+            }
+
+            return;
+        }
+
+        var serious = new List<string>();
+        foreach (var cve in exposure.Value!.Cves)
+        {
+            if (cve.State == ExposureStates.FixAvailable && cve.Severity is "Important" or "Critical")
+            {
+                serious.Add($"{cve.Cve} ({cve.Severity}{(cve.FixedBy is null ? "" : ", fixed by " + cve.FixedBy)})");
+            }
+        }
+
+        if (serious.Count > 0)
+        {
+            var named = serious.Count <= 10 ? string.Join(", ", serious) : string.Join(", ", serious.GetRange(0, 10)) + $" and {serious.Count - 10} more";
+            reasons.Add(new(CvesExposed, ReasonLevel.ActionNeeded,
+                $"{serious.Count} important or critical CVE(s) affect the running kernel and have a fix available: {named}; install the live patch ('kpatch-script install' or 'update'), or the kernel and reboot."));
+        }
+
+        if (exposure.Value.Skipped.Count > 0)
+        {
+            var first = exposure.Value.Skipped[0];
+            reasons.Add(new(ExposureIncomplete, ReasonLevel.ActionNeeded,
+                $"{exposure.Value.Skipped.Count} file(s) of the VEX mirror {exposure.Value.Mirror} are not valid CSAF VEX and were skipped (their CVEs are unknown, not unaffected), first {first.File}: {first.Reason}."));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace KpatchScript.Verdicts;
 
 /// <summary>
 /// The one place that decides whether a host is covered, the way an admin would: <b>not covered</b>
-/// when the kernel cannot be live patched, its support window ended, nothing is installed for it, or
+/// when the kernel cannot be live patched or gets no live patches (not kpatch-eligible), its support window ended, nothing is installed for it, or
 /// verification fails (a stalled or disabled patch, an installed module not loaded ...); <b>action
 /// needed</b> for warnings (a reboot due, an update available, CVEs installed but not live, a support
 /// window ending soon) and for every value it depends on that is unknown (an unknown is never
@@ -24,7 +24,8 @@ public static class VerdictJudge
         var reasons = new List<VerdictReason>();
         VerdictFindings.Kernel(status, reasons);
         VerdictFindings.Livepatch(status, reasons);
-        VerdictFindings.SupportWindow(status.Kernel.SupportWindow, options, reasons);
+        VerdictFindings.Eligibility(status.Kernel.Eligibility, reasons);
+        VerdictFindings.SupportWindow(status.Kernel.SupportWindow, status.Kernel.Eligibility, options, reasons);
         VerdictFindings.Installed(status, reasons);
         if (checks is null)
         {
@@ -37,6 +38,7 @@ public static class VerdictJudge
 
         VerdictFindings.Reboot(status.Kernel.Reboot, reasons);
         VerdictFindings.Coverage(status, reasons);
+        VerdictFindings.Exposure(status.Exposure, reasons);
         var ordered = WorstFirst(Downgraded(reasons, options));
         var state = ordered.Count == 0 ? VerdictState.Covered : StateOf(ordered[0].Level);
         return new Verdict(state, Summary(status, state, ordered), ordered);
@@ -115,7 +117,7 @@ public static class VerdictJudge
 
         var patches = status.Livepatch.Patches.GetValueOrDefault([])!.Count;
         var cves = status.Coverage.FixedLiveNow.Select(c => c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetValueOrDefault("an unknown number of")!;
-        var window = status.Kernel.SupportWindow.IsKnown ? $"support until {status.Kernel.SupportWindow.Value!.Ends} ({status.Kernel.SupportWindow.Value.DaysLeft} days, estimate)" : "support window unknown";
+        var window = status.Kernel.SupportWindow.IsKnown ? $"support until {status.Kernel.SupportWindow.Value!.Ends} ({status.Kernel.SupportWindow.Value.DaysLeft} days, {VerdictFindings.SourceWords(status.Kernel.SupportWindow.Value)})" : "support window unknown";
         return $"{host} is covered: {patches} live patch(es) enabled, {cves} CVE(s) fixed live, {window}.";
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KpatchScript.IO;
-using KpatchScript.Reporting.IO;
 using KpatchScript.Serialization;
 
 namespace KpatchScript.Reporting.Alerts;

@@ -1,5 +1,5 @@
 using KpatchScript.Alerts;
-using KpatchScript.Reporting.IO;
+using KpatchScript.IO;
 
 namespace KpatchScript.Reporting.Alerts;
 

@@ -140,7 +140,11 @@ public sealed class FleetHostRow
         throw new InvalidOperationException("a fleet row's status document has no verdict");
     }
 
-    /// <summary>Each CVE the host's data names once, in its best state: fixed live, else installed but not live, else an update fixes it.</summary>
+    /// <summary>
+    /// Each CVE the host's data names once, in its best state: fixed live, else installed but not
+    /// live, else an update fixes it (the packages), else what the VEX exposure says (when configured):
+    /// fixed after reboot, fix available, no fix yet. Not affected is not listed.
+    /// </summary>
     private static List<FleetCve> CvesOf(HostStatus status, ConcurrentDictionary<string, string>? strings)
     {
         var coverage = status.Coverage;
@@ -153,6 +157,11 @@ public sealed class FleetHostRow
         foreach (var update in coverage.Updates.GetValueOrDefault([])!.Where(u => u.ForRunningKernel))
         {
             cves.AddRange(update.NewCves.Select(c => new FleetCve(Shared(c), FleetReportBuilder.UpdateAvailable, Shared($"{update.Name}-{update.Version}-{update.Release}"))));
+        }
+
+        foreach (var exposed in status.Exposure.GetValueOrDefault()?.Cves ?? [])
+        {
+            cves.Add(new FleetCve(Shared(exposed.Cve), exposed.State, exposed.FixedBy is null ? null : Shared(exposed.FixedBy)));
         }
 
         return cves.DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();

@@ -6,9 +6,25 @@ using KpatchScript.Verdicts;
 namespace KpatchScript.Reporting.Fleet;
 
 /// <summary>Per CVE, the hosts in each state, and how many are exposed (not fixed live).</summary>
+/// <remarks>
+/// The first three states come from the hosts' packages (changelogs, dnf); the last three from the
+/// VEX exposure of hosts whose status carries one (vex_directory): a CVE in both is in the first state that applies.
+/// </remarks>
 public sealed record FleetExposure(string Id, IReadOnlyList<string> FixedLive, IReadOnlyList<string> InstalledNotLive, IReadOnlyList<string> UpdateAvailable)
 {
-    public int Exposed => InstalledNotLive.Count + UpdateAvailable.Count;
+    /// <summary>Hosts whose newer installed kernel fixes it (VEX): exposed until they reboot.</summary>
+    public IReadOnlyList<string> FixedAfterReboot { get; init; } = [];
+
+    /// <summary>Hosts it affects with a released fix not in effect (VEX).</summary>
+    public IReadOnlyList<string> FixAvailable { get; init; } = [];
+
+    /// <summary>Hosts it affects with no fix released for their stream (VEX).</summary>
+    public IReadOnlyList<string> NoFixYet { get; init; } = [];
+
+    public int Exposed => InstalledNotLive.Count + UpdateAvailable.Count + FixedAfterReboot.Count + FixAvailable.Count + NoFixYet.Count;
+
+    /// <summary>Every host list, in the JSON's order.</summary>
+    internal IEnumerable<IReadOnlyList<string>> Lists => [FixedLive, InstalledNotLive, UpdateAvailable, FixedAfterReboot, FixAvailable, NoFixYet];
 }
 
 /// <summary>
@@ -56,8 +72,8 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
 
             foreach (var cve in Exposure)
             {
-                elements += cve.FixedLive.Count + cve.InstalledNotLive.Count + cve.UpdateAvailable.Count;
-                characters += cve.Id.Length + cve.FixedLive.Sum(h => h.Length) + cve.InstalledNotLive.Sum(h => h.Length) + cve.UpdateAvailable.Sum(h => h.Length);
+                elements += cve.Lists.Sum(l => l.Count);
+                characters += cve.Id.Length + cve.Lists.Sum(l => l.Sum(h => h.Length));
             }
 
             return (elements, characters);
@@ -123,6 +139,9 @@ public sealed record FleetModel(string Directory, string GeneratedAt, IReadOnlyL
             Strings(w, "fixed_live", cve.FixedLive);
             Strings(w, "installed_not_live", cve.InstalledNotLive);
             Strings(w, "update_available", cve.UpdateAvailable);
+            Strings(w, "fixed_after_reboot", cve.FixedAfterReboot);
+            Strings(w, "fix_available", cve.FixAvailable);
+            Strings(w, "no_fix_yet", cve.NoFixYet);
         });
         w.WriteEndObject();
     }

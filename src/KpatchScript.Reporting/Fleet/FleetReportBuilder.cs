@@ -16,6 +16,9 @@ public static class FleetReportBuilder
     public const string FixedLive = "fixed live";
     public const string InstalledNotLive = "installed, not live";
     public const string UpdateAvailable = "update available";
+    public const string FixedAfterReboot = Status.ExposureStates.FixedAfterReboot;
+    public const string FixAvailable = Status.ExposureStates.FixAvailable;
+    public const string NoFixYet = Status.ExposureStates.NoFixYet;
 
     /// <summary>Host names that name no host in particular: never merged as duplicates.</summary>
     private static readonly HashSet<string> Anonymous = new(["localhost", "localhost.localdomain", "(none)"], StringComparer.OrdinalIgnoreCase);
@@ -129,13 +132,21 @@ public static class FleetReportBuilder
         {
             foreach (var cve in host.Cves)
             {
-                var states = byCve.TryGetValue(cve.Id, out var found) ? found : byCve[cve.Id] = new(StringComparer.Ordinal) { [FixedLive] = [], [InstalledNotLive] = [], [UpdateAvailable] = [] };
+                var states = byCve.TryGetValue(cve.Id, out var found) ? found : byCve[cve.Id] = new(StringComparer.Ordinal)
+                {
+                    [FixedLive] = [], [InstalledNotLive] = [], [UpdateAvailable] = [], [FixedAfterReboot] = [], [FixAvailable] = [], [NoFixYet] = [],
+                };
                 states[cve.State].Add(host.Name);
             }
         }
 
         return byCve
-            .Select(c => new FleetExposure(c.Key, c.Value[FixedLive], c.Value[InstalledNotLive], c.Value[UpdateAvailable]))
+            .Select(c => new FleetExposure(c.Key, c.Value[FixedLive], c.Value[InstalledNotLive], c.Value[UpdateAvailable])
+            {
+                FixedAfterReboot = c.Value[FixedAfterReboot],
+                FixAvailable = c.Value[FixAvailable],
+                NoFixYet = c.Value[NoFixYet],
+            })
             .OrderByDescending(c => c.Exposed).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
     }

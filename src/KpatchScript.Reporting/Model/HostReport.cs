@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KpatchScript.Reporting.IO;
+using KpatchScript.IO;
 using KpatchScript.Reporting.Rendering;
 using KpatchScript.Status;
 using KpatchScript.Verdicts;

@@ -57,6 +57,9 @@ internal static class FleetScriptModel
                 ["fixed_live"] = new ScriptArray(cve.FixedLive),
                 ["installed_not_live"] = new ScriptArray(cve.InstalledNotLive),
                 ["update_available"] = new ScriptArray(cve.UpdateAvailable),
+                ["fixed_after_reboot"] = new ScriptArray(cve.FixedAfterReboot),
+                ["fix_available"] = new ScriptArray(cve.FixAvailable),
+                ["no_fix_yet"] = new ScriptArray(cve.NoFixYet),
             });
         }
 

@@ -1,4 +1,4 @@
-using KpatchScript.Reporting.IO;
+using KpatchScript.IO;
 using KpatchScript.Scripting.Caching;
 using KpatchScript.Scripting.Compilation;
 

@@ -15,10 +15,10 @@ public sealed class OptionTableTests
     public static TheoryData<string> Verbs() => new(CliApp.Commands.Select(c => c.Name));
 
     [Fact]
-    public void There_are_24_verbs_each_named_as_its_table()
+    public void There_are_25_verbs_each_named_as_its_table()
     {
         Assert.Equal(
-            ["status", "verify", "install", "update", "remove", "downgrade", "available", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "repl", "workflows", "eval", "check", "publish", "exec", "new", "init", "plugins"],
+            ["status", "verify", "install", "update", "remove", "downgrade", "available", "exposure", "auto-update", "load", "unload", "info", "journal", "report", "alerts", "run", "repl", "workflows", "eval", "check", "publish", "exec", "new", "init", "plugins"],
             CliApp.Commands.Select(c => c.Options.Command));
         Assert.All(CliApp.Commands, c => Assert.Equal(c.Name, c.Options.Command));
     }
@@ -126,6 +126,7 @@ public sealed class OptionTableTests
         "FILE" => [option.Name, "out.json"],
         "RELEASE" => [option.Name, "5.14.0-427.13.1.el9_4.x86_64"],
         "VERSION-RELEASE" => [option.Name, "1-2.el9_2"],
+        "CVE-YYYY-NNNN" => [option.Name, "CVE-2024-1086"],
         { } words when words.Contains('|', StringComparison.Ordinal) => [option.Name, words.Split('|')[0]], // a choice of words: its first
         _ => [option.Name, directory],
     };

@@ -152,8 +152,16 @@ public sealed class MalformedInputTests
         var facade = new KpatchFacade(Healthy(), FixedTimeProvider.Default);
         var status = await facade.DetectAsync();
 
-        // Everything is read; only the updates are not asked of dnf without --check-updates.
-        status = status with { Coverage = status.Coverage with { Updates = Reading.Known<IReadOnlyList<KpatchScript.Operations.AvailablePatch>>([]) } };
+        // Everything is read; only the updates and the kernel's eligibility are not asked of dnf without
+        // --check-updates, and the exposure is not configured.
+        Assert.Equal(KernelStatus.EligibilityNotChecked, status.Kernel.Eligibility.UnknownReason);
+        Assert.Equal(CveExposure.NotConfigured, status.Exposure.UnknownReason);
+        status = status with
+        {
+            Coverage = status.Coverage with { Updates = Reading.Known<IReadOnlyList<KpatchScript.Operations.AvailablePatch>>([]) },
+            Kernel = status.Kernel with { Eligibility = Reading.Known(new KernelEligibility(status.Kernel.Running.Value!, true, ["kpatch-patch-x-0-0.el9.x86_64"], "2024-01-01", null, null)) },
+            Exposure = Reading.Known(new CveExposure("/srv/vex", 0, new ExposureCounts(0, 0, 0, 0, 0), [], [])),
+        };
         var json = StatusJson.Serialize(status, facade.VerifyNow(status).Verdict);
         Assert.DoesNotContain("\"unknown\"", json, StringComparison.Ordinal);
         Assert.Empty(JsonSchemaFile.Status.Errors(json));

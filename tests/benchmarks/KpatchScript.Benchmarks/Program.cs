@@ -17,6 +17,12 @@ if (Array.IndexOf(args, "--fleet-child") is var fleet and >= 0)
     return FleetReports.Child(args[fleet + 1], args[fleet + 2], args[fleet + 3], args[fleet + 4]);
 }
 
+// With --vex-child CLI CONFIG TARGET it is the child that runs the first exposure over a generated VEX mirror (VexExposure.cs).
+if (Array.IndexOf(args, "--vex-child") is var vex and >= 0)
+{
+    return VexExposure.Child(args[vex + 1], args[vex + 2], args[vex + 3]);
+}
+
 var runs = int.Parse(Arg("--runs") ?? "31", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
 var cli = Arg("--cli") ?? throw new ArgumentException("--cli PATH/kpatch-script.dll is required (tests/benchmarks/run passes it)");
@@ -37,6 +43,12 @@ if (Array.IndexOf(args, "--playbook-only") >= 0)
 if (Array.IndexOf(args, "--page-load-only") >= 0)
 {
     return WritePageLoadRows() ? 1 : 0;
+}
+
+// --vex-only: only the VEX exposure rows (VexExposure.cs).
+if (Array.IndexOf(args, "--vex-only") >= 0)
+{
+    return WriteVexRows() ? 1 : 0;
 }
 
 if (Array.IndexOf(args, "--fleet-only") >= 0)
@@ -122,6 +134,9 @@ failed |= cyclesFailed;
 // The fleet report at scale: its goals, gated (FleetReports.cs).
 failed |= WriteFleetRows();
 
+// The CVE exposure over 40,000 VEX documents: its goals, gated (VexExposure.cs).
+failed |= WriteVexRows();
+
 // The Ansible status playbook over 200 hosts: informational (FleetPlaybook.cs).
 WritePlaybookRows();
 
@@ -183,6 +198,18 @@ bool WritePageLoadRows()
     }
 
     return pageLoadFailed;
+}
+
+bool WriteVexRows()
+{
+    var vexFailed = false;
+    foreach (var (vexRow, rowFailed) in VexExposure.Run(typeof(VexExposure).Assembly.Location, cli, 11))
+    {
+        Console.WriteLine(vexRow);
+        vexFailed |= rowFailed;
+    }
+
+    return vexFailed;
 }
 
 void WritePlaybookRows()

@@ -23,7 +23,7 @@ internal static class SharedOptions
 
     public static readonly Option Target = new("--target", "TARGET", "local (default; or the configured target), sysroot:DIR or ssh://USER@HOST[:PORT]");
 
-    public static readonly Option CheckUpdates = new("--check-updates", null, "Also ask dnf for newer live patches (slower)");
+    public static readonly Option CheckUpdates = new("--check-updates", null, "Also ask dnf for newer live patches and whether the running kernel gets live patches at all (slower)");
 
     public static readonly Option Plugins = new("--plugins", "DIR", "A plugin directory (<Name>/<Name>.dll inside), searched before the configured ones", Repeatable: true);
 

@@ -1,4 +1,4 @@
-namespace KpatchScript.Reporting.IO;
+namespace KpatchScript.IO;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file in the same directory, flushed, then
