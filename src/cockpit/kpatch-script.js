@@ -7,6 +7,7 @@ import { run, runJson, jsonOf, readReport, SCHEMA } from "./cli.js";
 import { el, replace, update } from "./dom.js";
 import { _, format } from "./i18n.js";
 import * as render from "./render.js";
+import { exposureCard } from "./render-exposure.js";
 import { changeActions, messageOf } from "./changes.js";
 
 const state = {
@@ -119,9 +120,10 @@ function draw() {
             render.verdictCard(report, state),
             el("div", { class: "ks-columns", id: "columns" },
                 el("div", { class: "ks-column", id: "column-1" },
-                    render.kernelCard(report),
+                    render.kernelCard(report, state),
                     render.patchesCard(report, verification),
                     render.cvesCard(report, state),
+                    exposureCard(report),
                     render.settingsCard(report, state, actions)),
                 el("div", { class: "ks-column", id: "column-2" },
                     render.packagesCard(report, state, actions),

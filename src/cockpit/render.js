@@ -5,6 +5,7 @@
 import { el } from "./dom.js";
 import { _, format } from "./i18n.js";
 import { changePanel } from "./render-changes.js";
+import { eligibilityRow } from "./render-exposure.js";
 
 const ADMIN_HINT = () => _("This needs administrative access. Turn it on with the \u201cLimited access\u201d button in the top bar.");
 
@@ -18,7 +19,7 @@ export function known(value, fallback = null) {
 }
 
 /** The value through `format`, or "unknown" with its reason. */
-function shown(value, show = v => String(v)) {
+export function shown(value, show = v => String(v)) {
     if (isUnknown(value))
         return el("span", { class: "ks-unknown" }, label(_("unknown"), "grey", { class: "ks-label--compact" }), el("span", { class: "ks-secondary" }, value.unknown));
     if (value === null || value === undefined)
@@ -52,7 +53,7 @@ export function card(id, title, body, { actions, wide, footer } = {}) {
         footer ? el("footer", { class: "ks-card__footer" }, footer) : null);
 }
 
-function list(rows) {
+export function list(rows) {
     return el("dl", { class: "ks-dl" }, rows.filter(Boolean).map(([term, value, id]) => [
         el("dt", {}, term),
         el("dd", { id }, value),
@@ -60,13 +61,13 @@ function list(rows) {
 }
 
 /** A table that becomes one block per row on a narrow screen, each cell led by its column name. */
-function table(id, headings, rows) {
+export function table(id, headings, rows) {
     return el("table", { class: "ks-table ks-table--stacking", id },
         el("thead", {}, el("tr", {}, headings.map(h => el("th", { scope: "col" }, h)))),
         el("tbody", {}, rows));
 }
 
-function cell(heading, props, ...children) {
+export function cell(heading, props, ...children) {
     return el("td", { ...props, data: { ...(props.data || {}), label: heading } }, ...children);
 }
 
@@ -209,7 +210,7 @@ function alertsList(alerts) {
 
 const REBOOT_WORDS = () => ({ no: _("Not needed"), yes: _("Reboot due"), "yes-but-live-patched": _("Recommended at the next window (live patched meanwhile)") });
 
-export function kernelCard(report) {
+export function kernelCard(report, view) {
     const kernel = report.status.kernel;
     const livepatch = report.status.livepatch;
     const reboot = shown(kernel.reboot, r => [
@@ -219,15 +220,18 @@ export function kernelCard(report) {
         const color = w.days_left < 0 ? "red" : w.days_left <= 30 ? "orange" : "green";
         const days = w.days_left < 0 ? format(_("ended $0 days ago"), -w.days_left) : format(_("$0 days left"), w.days_left);
         return [
-            el("span", { id: "support-ends" }, format(_("until $0"), w.ends)), " ",
+            // Where the end comes from (configuration, lifecycle file, repositories, estimate) is the
+            // basis's first words, as kpatch-script writes it; the source is kept for machines too.
+            el("span", { id: "support-ends", data: { source: w.source, stream: w.stream } }, format(_("until $0"), w.ends)), " ",
             label(days, color, { id: "support-days-left", data: { days: w.days_left } }),
-            w.estimate ? el("span", { class: "ks-secondary" }, format(_("Estimate: $0"), w.basis)) : el("span", { class: "ks-secondary" }, w.basis)];
+            el("span", { class: "ks-secondary", id: "support-basis" }, w.basis)];
     });
     const support = shown(livepatch.support, s => [label(s.supported ? _("Supported") : _("Not supported"), s.supported ? "green" : "red"), el("span", { class: "ks-secondary" }, s.reason)]);
     return card("kernel", _("Kernel"), list([
         [_("Running kernel"), shown(kernel.running, v => el("code", {}, breakable(v))), "kernel-running"],
         [_("Newest installed"), shown(kernel.newest, v => el("code", {}, breakable(v))), "kernel-newest"],
         [_("Reboot"), reboot, "kernel-reboot"],
+        eligibilityRow(kernel, view),
         [_("Live patch support"), window, "kernel-support-window"],
         [_("Livepatch in kernel"), support, "kernel-livepatch"],
     ]));

@@ -13,12 +13,49 @@ internal static class HostStates
     // The covered host's repository holds exactly what it has installed: nothing newer to offer.
     private static readonly Lazy<string> InstalledOnlyRepository = new(() => RepositoryOf([Kernel284Core, CoveredPatch]));
 
+    // Live patches for the 362 kernel only (and that kernel): the covered host's 284 kernel is not eligible there.
+    private static readonly Lazy<string> OtherKernelRepository = new(() => RepositoryOf([Kernel284Core, Kernel362Core, "kpatch-patch-5_14_0-362_8_1-1-1.el9_3.x86_64"]));
+
     /// <summary>
     /// rhel92-web01 (fixture one-enabled-patch: kpatch_5_14_0_284_11_1_1_1 enabled) with its
     /// kernel-core and kpatch-patch 1-1 installed by dnf; support set to end in 200 days; the
     /// repository has nothing newer. Expected: covered.
     /// </summary>
     public static HostState Covered() => RhelWeb01("covered", "file://" + InstalledOnlyRepository.Value);
+
+    /// <summary>
+    /// The covered host with a mirror of the VEX fixtures (tests/KpatchScript.Core.Tests/Exposure/Vex)
+    /// as its vex_directory: the report carries its exposure. Expected: the CLI's counts and CVEs.
+    /// </summary>
+    public static HostState CoveredWithVexMirror()
+    {
+        var state = RhelWeb01("covered-vex", "file://" + InstalledOnlyRepository.Value, configure: false);
+        var mirror = Directory.CreateDirectory(Path.Combine(state.Work, "vex", "2024")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("tests", "KpatchScript.Core.Tests", "Exposure", "Vex"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(mirror, Path.GetFileName(file)));
+        }
+
+        return state.Configure(installRoot: true, supportDaysLeft: 200, extra: new System.Text.Json.Nodes.JsonObject
+        {
+            ["vex_directory"] = Path.Combine(state.Work, "vex"),
+            ["cache_directory"] = Path.Combine(state.Work, "cache"),
+        });
+    }
+
+    /// <summary>
+    /// The covered host whose repository has live patches for another kernel (5.14.0-362.8.1.el9_3,
+    /// offered too) and none for its own: its kernel is not eligible (the update check asks).
+    /// Expected: not covered once updates are checked, the remedy naming the 362 kernel.
+    /// </summary>
+    public static HostState NotEligible()
+    {
+        var state = RhelWeb01("not-eligible", "file://" + InstalledOnlyRepository.Value, configure: false);
+        // Installed from its own repository, then served by one without a kpatch-patch for its kernel.
+        var repo = Path.Combine(state.Root, "etc/yum.repos.d/kpatch-test.repo");
+        File.WriteAllText(repo, File.ReadAllText(repo).Replace("file://" + InstalledOnlyRepository.Value, "file://" + OtherKernelRepository.Value, StringComparison.Ordinal));
+        return state.Configure(installRoot: true, supportDaysLeft: 200);
+    }
 
     /// <summary>The same host with the lab's full repository: kpatch-patch 1-2 and 1-3 for its kernel are newer. Expected: action needed.</summary>
     public static HostState UpdateAvailable()
@@ -78,9 +115,12 @@ internal static class HostStates
     /// <summary>Removes the repositories these states made (the lab's own is DnfLab's, shared with other tests).</summary>
     public static void DeleteRepositories()
     {
-        if (InstalledOnlyRepository.IsValueCreated)
+        foreach (var repository in new[] { InstalledOnlyRepository, OtherKernelRepository })
         {
-            Directory.Delete(InstalledOnlyRepository.Value, recursive: true);
+            if (repository.IsValueCreated)
+            {
+                Directory.Delete(repository.Value, recursive: true);
+            }
         }
     }
 
