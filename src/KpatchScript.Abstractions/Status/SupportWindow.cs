@@ -11,7 +11,7 @@ namespace KpatchScript.Status;
 /// <param name="KernelBuilt">The running kernel's build date (from <c>/proc/version</c>), yyyy-MM-dd.</param>
 /// <param name="Ends">The last day of live patches, yyyy-MM-dd.</param>
 /// <param name="DaysLeft">Days from today to <paramref name="Ends"/>; negative once past.</param>
-/// <param name="Basis">How the end was found, in words.</param>
+/// <param name="Basis">How the end was found, in words (for the estimate, without the word "estimate": surfaces say it from <paramref name="Estimate"/>).</param>
 public sealed record SupportWindow(bool Estimate, string KernelBuilt, string Ends, int DaysLeft, string Basis)
 {
     /// <summary>The end date set in configuration.</summary>

@@ -57,7 +57,7 @@ internal static class StatusView
             ? $"yes: live patches since {e.FirstPackageBuilt} ({e.Packages[0]})"
             : $"no, this kernel gets no live patches: {e.Remedy}")));
         Row("Live patches until", Text(Show(status.Kernel.SupportWindow, w =>
-            $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; {w.Basis})")));
+            $"{w.Ends} ({(w.DaysLeft >= 0 ? $"{w.DaysLeft} days left" : $"ended {-w.DaysLeft} days ago")}; {(w.Estimate ? "estimate: " : "")}{w.Basis})")));
         var livepatch = status.Livepatch;
         Row("Livepatch", livepatch.Support.IsKnown
             ? new Markup((livepatch.Support.Value!.Supported ? "[green]supported[/]" : "[yellow]not supported[/]") + ": " + Escape(livepatch.Support.Value.Reason))

@@ -67,7 +67,7 @@ internal static class SupportWindowEstimator
 
         var why = eligibility.IsKnown ? "" : "; --check-updates asks the repositories for the first live patch package instead";
         return Reading.Known(Window(built.AddDays(settings.SupportWindowDays),
-            $"estimate: kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days){why}",
+            $"kernel build date + {settings.SupportWindowDays} days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days){why}",
             SupportWindow.FromEstimate));
     }
 

@@ -101,7 +101,7 @@ public static class AlertRules
         else if (Judge(KernelNotCovered, window, "the support window") && window.Value!.DaysLeft < 0)
         {
             Raise(KernelNotCovered, running, $"kernel {running} no longer gets live patches (support ended {window.Value.Ends})",
-                $"The support window of {running} ended on {window.Value.Ends}, {-window.Value.DaysLeft} days ago ({window.Value.Basis}). Update the kernel and reboot.");
+                $"The support window of {running} ended on {window.Value.Ends}, {-window.Value.DaysLeft} days ago ({(window.Value.Estimate ? "estimate: " : "")}{window.Value.Basis}). Update the kernel and reboot.");
         }
 
         var days = settings.SupportWindowWarningDays;
@@ -109,7 +109,7 @@ public static class AlertRules
             && Judge(SupportWindowEnding, window, "the support window") && window.Value!.DaysLeft >= 0 && window.Value.DaysLeft <= days)
         {
             Raise(SupportWindowEnding, running, $"live patches for kernel {running} end in {window.Value.DaysLeft} days ({window.Value.Ends})",
-                $"The support window of {running} ends on {window.Value.Ends} ({window.Value.Basis}); within the {days} days this rule warns about. Plan a kernel update and reboot.");
+                $"The support window of {running} ends on {window.Value.Ends} ({(window.Value.Estimate ? "estimate: " : "")}{window.Value.Basis}); within the {days} days this rule warns about. Plan a kernel update and reboot.");
         }
 
         if (Judge(RebootRecommended, status.Kernel.Reboot, "the reboot advice") && status.Kernel.Reboot.Value!.Advice != RebootNeed.No)
