@@ -220,11 +220,11 @@ export function kernelCard(report, view) {
         const color = w.days_left < 0 ? "red" : w.days_left <= 30 ? "orange" : "green";
         const days = w.days_left < 0 ? format(_("ended $0 days ago"), -w.days_left) : format(_("$0 days left"), w.days_left);
         return [
-            // Where the end comes from (configuration, lifecycle file, repositories, estimate) is the
-            // basis's first words, as kpatch-script writes it; the source is kept for machines too.
+            // Where the end comes from (configuration, lifecycle file, repositories) is in the basis
+            // kpatch-script writes; an estimate is said here. The source is kept for machines too.
             el("span", { id: "support-ends", data: { source: w.source, stream: w.stream } }, format(_("until $0"), w.ends)), " ",
             label(days, color, { id: "support-days-left", data: { days: w.days_left } }),
-            el("span", { class: "ks-secondary", id: "support-basis" }, w.basis)];
+            el("span", { class: "ks-secondary", id: "support-basis" }, w.estimate ? format(_("Estimate: $0"), w.basis) : w.basis)];
     });
     const support = shown(livepatch.support, s => [label(s.supported ? _("Supported") : _("Not supported"), s.supported ? "green" : "red"), el("span", { class: "ks-secondary" }, s.reason)]);
     return card("kernel", _("Kernel"), list([
