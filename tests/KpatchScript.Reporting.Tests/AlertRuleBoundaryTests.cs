@@ -150,7 +150,7 @@ public sealed class AlertRuleBoundaryTests
     [Fact]
     public void An_update_for_the_running_kernel_fires_with_install_or_update_and_one_for_another_kernel_does_not()
     {
-        var install = new AvailablePatch("kpatch-patch-a", "1", "1.el9_4", "x86_64", Quiet.Kernel.Running.Value!, true, null, ["CVE-2024-1"], ["CVE-2024-1"]);
+        var install = new AvailablePatch("kpatch-patch-a", "1", "1.el9_4", "x86_64", Quiet.Kernel.Running.Value!, true, null, ["CVE-2024-1", "CVE-2024-2"], ["CVE-2024-1", "CVE-2024-2"]);
         var update = install with { Name = "kpatch-patch-b", InstalledVersion = "0-1.el9_4", NewCves = [] };
         var other = install with { Name = "kpatch-patch-c", ForRunningKernel = false };
         var status = Quiet with { Coverage = Quiet.Coverage with { Updates = Reading.Known<IReadOnlyList<AvailablePatch>>([install, update, other]) } };
@@ -158,7 +158,7 @@ public sealed class AlertRuleBoundaryTests
         var alerts = Evaluate(status).Problems;
 
         Assert.Equal(["patch-available:kpatch-patch-a-1-1.el9_4", "patch-available:kpatch-patch-b-1-1.el9_4"], alerts.Select(a => a.Key));
-        Assert.EndsWith("(none installed); it fixes CVE-2024-1. Run 'kpatch-script install'.", alerts[0].Detail, StringComparison.Ordinal);
+        Assert.EndsWith("(none installed); it fixes CVE-2024-1, CVE-2024-2. Run 'kpatch-script install'.", alerts[0].Detail, StringComparison.Ordinal);
         Assert.EndsWith("(installed: 0-1.el9_4). Run 'kpatch-script update'.", alerts[1].Detail, StringComparison.Ordinal);
     }
 
@@ -176,13 +176,13 @@ public sealed class AlertRuleBoundaryTests
         var status = Quiet with
         {
             Kpatch = Quiet.Kpatch with { Modules = Reading.Known<IReadOnlyList<PatchModuleFile>>(modules) },
-            Coverage = Quiet.Coverage with { InstalledNotLive = Reading.Known<IReadOnlyList<string>>(["CVE-2024-7"]) },
+            Coverage = Quiet.Coverage with { InstalledNotLive = Reading.Known<IReadOnlyList<string>>(["CVE-2024-7", "CVE-2024-8"]) },
         };
 
         var alert = Assert.Single(Evaluate(status).Problems);
 
         Assert.Equal("installed-not-loaded:kpatch_m", alert.Key);
-        Assert.Contains("not loaded; CVEs not live: CVE-2024-7.", alert.Detail, StringComparison.Ordinal);
+        Assert.Contains("not loaded; CVEs not live: CVE-2024-7, CVE-2024-8.", alert.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,5 +216,68 @@ public sealed class AlertRuleBoundaryTests
             ["patch-available", "installed-not-loaded", "transition-stalled", "livepatch-unsupported"],
             evaluation.Undetermined.Select(u => u.Rule));
         Assert.Equal("which live patches are available is unknown: dnf failed", evaluation.Undetermined[0].Reason);
+    }
+
+    [Fact]
+    public void Each_alert_says_what_it_is_about_in_its_summary_and_detail()
+    {
+        var host = Quiet.Host.Hostname.Value;
+        var running = Quiet.Kernel.Running.Value!;
+        var update = new AvailablePatch("kpatch-patch-a", "1", "1.el9_4", "x86_64", running, true, null, [], []);
+        var module = new PatchModuleFile("/var/lib/kpatch/r/m.ko", "kpatch_m", running, true, false);
+        var status = Quiet with
+        {
+            Coverage = Quiet.Coverage with { Updates = Reading.Known<IReadOnlyList<AvailablePatch>>([update]), InstalledNotLive = Reading.Known<IReadOnlyList<string>>([]) },
+            Kpatch = Quiet.Kpatch with { Modules = Reading.Known<IReadOnlyList<PatchModuleFile>>([module]) },
+            Livepatch = Quiet.Livepatch with { Support = Reading.Known(new LivepatchSupport(false, "/sys/kernel/livepatch does not exist")) },
+            Kernel = Quiet.Kernel with
+            {
+                SupportWindow = Reading.Known(new SupportWindow(true, "2025-02-01", "2026-02-01", 3, "b")),
+                Reboot = Reading.Known(new RebootAdvice(RebootNeed.Yes, "kernel N is installed")),
+            },
+        };
+
+        var alerts = Evaluate(status).Problems.ToDictionary(a => a.Rule, a => (a.Summary, a.Detail));
+
+        Assert.Equal(($"{host}: live patch kpatch-patch-a-1-1.el9_4 is available, not installed", "kpatch-patch-a-1-1.el9_4 for the running kernel is in the repositories (none installed). Run 'kpatch-script install'."), alerts["patch-available"]);
+        Assert.Equal(($"{host}: patch module kpatch_m is installed but not loaded", "/var/lib/kpatch/r/m.ko is installed for the running kernel but not loaded. Load it with 'kpatch load /var/lib/kpatch/r/m.ko' or check kpatch.service."), alerts["installed-not-loaded"]);
+        Assert.Equal(($"{host}: live patches for kernel {running} end in 3 days (2026-02-01)", $"The support window of {running} ends on 2026-02-01 (b); within the 30 days this rule warns about. Plan a kernel update and reboot."), alerts["support-window-ending"]);
+        Assert.Equal(($"{host}: a reboot into {Quiet.Kernel.Newest.Value} is recommended", "kernel N is installed."), alerts["reboot-recommended"]);
+        Assert.Equal(($"{host}: the kernel does not support live patching", "/sys/kernel/livepatch does not exist; this host is expected to have it (alerts.expect_livepatch). Boot a kernel with livepatch support."), alerts["livepatch-unsupported"]);
+    }
+
+    [Fact]
+    public void Unknown_kernels_are_named_in_words_and_a_kernel_that_is_not_eligible_says_so()
+    {
+        var status = Quiet with
+        {
+            Kernel = Quiet.Kernel with
+            {
+                Running = Reading.Unknown<string>("x"),
+                Newest = Reading.Unknown<string>("y"),
+                Eligibility = Reading.Known(new KernelEligibility("k", false, [], null, null, "boot kernel E")),
+                Reboot = Reading.Known(new RebootAdvice(RebootNeed.Yes, "r")),
+            },
+        };
+
+        var alerts = Evaluate(status).Problems;
+
+        Assert.Equal(["kernel-not-covered:the running kernel", "reboot-recommended:a newer kernel"], alerts.Select(a => a.Key));
+        Assert.EndsWith(": kernel the running kernel gets no live patches (not kpatch-eligible)", alerts[0].Summary, StringComparison.Ordinal);
+        Assert.Equal("No package in the enabled repositories provides kpatch-patch = the running kernel: boot kernel E.", alerts[0].Detail);
+    }
+
+    [Fact]
+    public void Each_unknown_input_is_named_in_its_undetermined_reason()
+    {
+        var status = Quiet with
+        {
+            Kpatch = Quiet.Kpatch with { Modules = Reading.Unknown<IReadOnlyList<PatchModuleFile>>("denied") },
+            Livepatch = Quiet.Livepatch with { Patches = Reading.Unknown<IReadOnlyList<LivepatchPatch>>("unlisted"), Support = Reading.Unknown<LivepatchSupport>("no sysfs") },
+        };
+
+        Assert.Equal(
+            ["the installed patch modules is unknown: denied", "the loaded live patches is unknown: unlisted", "livepatch support is unknown: no sysfs"],
+            Evaluate(status).Undetermined.Select(u => u.Reason));
     }
 }
