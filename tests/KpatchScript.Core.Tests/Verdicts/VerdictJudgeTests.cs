@@ -13,7 +13,7 @@ namespace KpatchScript.Core.Tests.Verdicts;
 /// <summary>The verdict in words an admin uses; starting from rhel9-kpatch-dnf (support ended, reboot recommended) and changing one fact at a time.</summary>
 public sealed class VerdictJudgeTests
 {
-    private static readonly Lazy<(HostStatus Status, IReadOnlyList<VerificationCheck> Checks)> Rhel = new(() =>
+    internal static readonly Lazy<(HostStatus Status, IReadOnlyList<VerificationCheck> Checks)> Rhel = new(() =>
     {
         var facade = new KpatchFacade(HostSystems.Open("sysroot:" + SysrootFixtures.Get(SysrootFixtures.Rhel9KpatchDnf)), FixedTimeProvider.Default);
         var status = facade.Detect();
@@ -21,7 +21,7 @@ public sealed class VerdictJudgeTests
     });
 
     /// <summary>The same host inside its support window, running its newest kernel: nothing to do.</summary>
-    private static HostStatus Healthy => Rhel.Value.Status with
+    internal static HostStatus Healthy => Rhel.Value.Status with
     {
         Kernel = Rhel.Value.Status.Kernel with
         {
@@ -30,7 +30,7 @@ public sealed class VerdictJudgeTests
         },
     };
 
-    private static IReadOnlyList<VerificationCheck> Passing => [.. Rhel.Value.Checks.Where(c => c.Name != "reboot")];
+    internal static IReadOnlyList<VerificationCheck> Passing => [.. Rhel.Value.Checks.Where(c => c.Name != "reboot")];
 
     private static HostStatus Unsupported => Healthy with { Livepatch = Healthy.Livepatch with { Support = Reading.Known(new LivepatchSupport(false, "/sys/kernel/livepatch does not exist")) } };
 
