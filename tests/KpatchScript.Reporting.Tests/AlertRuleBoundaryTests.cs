@@ -68,7 +68,7 @@ public sealed class AlertRuleBoundaryTests
     {
         var alert = Assert.Single(Evaluate(WithWindow(-12)).Problems);
 
-        Assert.Contains("ended on 2026-02-01, 12 days ago (kernel build date + 365 days)", alert.Detail, StringComparison.Ordinal);
+        Assert.Contains("ended on 2026-02-01, 12 days ago (estimate: kernel build date + 365 days)", alert.Detail, StringComparison.Ordinal);
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
     }
 
@@ -241,7 +241,7 @@ public sealed class AlertRuleBoundaryTests
 
         Assert.Equal(($"{host}: live patch kpatch-patch-a-1-1.el9_4 is available, not installed", "kpatch-patch-a-1-1.el9_4 for the running kernel is in the repositories (none installed). Run 'kpatch-script install'."), alerts["patch-available"]);
         Assert.Equal(($"{host}: patch module kpatch_m is installed but not loaded", "/var/lib/kpatch/r/m.ko is installed for the running kernel but not loaded. Load it with 'kpatch load /var/lib/kpatch/r/m.ko' or check kpatch.service."), alerts["installed-not-loaded"]);
-        Assert.Equal(($"{host}: live patches for kernel {running} end in 3 days (2026-02-01)", $"The support window of {running} ends on 2026-02-01 (b); within the 30 days this rule warns about. Plan a kernel update and reboot."), alerts["support-window-ending"]);
+        Assert.Equal(($"{host}: live patches for kernel {running} end in 3 days (2026-02-01)", $"The support window of {running} ends on 2026-02-01 (estimate: b); within the 30 days this rule warns about. Plan a kernel update and reboot."), alerts["support-window-ending"]);
         Assert.Equal(($"{host}: a reboot into {Quiet.Kernel.Newest.Value} is recommended", "kernel N is installed."), alerts["reboot-recommended"]);
         Assert.Equal(($"{host}: the kernel does not support live patching", "/sys/kernel/livepatch does not exist; this host is expected to have it (alerts.expect_livepatch). Boot a kernel with livepatch support."), alerts["livepatch-unsupported"]);
     }
