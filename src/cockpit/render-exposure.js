@@ -46,9 +46,10 @@ export function exposureCard(report) {
     if (isUnknown(exposure))
         return card("exposure", _("Exposure"), el("p", { id: "exposure-unknown" }, shown(exposure)));
     const counts = exposure.counts || {};
-    const summary = el("p", { class: "ks-chips", id: "exposure-counts" }, STATES().map(s =>
+    const all = STATES();
+    const summary = el("p", { class: "ks-chips", id: "exposure-counts" }, all.map(s =>
         label(`${s.text}: ${counts[s.key] ?? 0}`, counts[s.key] ? s.color : "grey", { class: "ks-label--compact", data: { state: s.state, count: counts[s.key] ?? 0 } })));
-    const states = Object.fromEntries(STATES().map(s => [s.state, s]));
+    const states = Object.fromEntries(all.map(s => [s.state, s]));
     const cves = Array.isArray(exposure.cves) ? exposure.cves : [];
     const rows = cves.slice(0, MOST_ROWS).map(c => el("tr", { data: { cve: c.cve, key: c.cve } },
         cell(_("CVE"), {}, el("code", { class: "ks-nowrap" }, c.cve)),

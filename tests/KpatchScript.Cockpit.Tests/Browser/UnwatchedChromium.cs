@@ -108,56 +108,52 @@ internal sealed class UnwatchedChromium : IAsyncDisposable
     /// named <paramref name="frame"/>, if given) until <paramref name="expression"/> is truthy,
     /// returns its value, and disconnects (the browser and its tabs stay).
     /// </summary>
-    public async Task<JsonElement> ReadAsync(string url, string? frame, string expression, TimeSpan timeout)
+    public Task<JsonElement> ReadAsync(string url, string? frame, string expression, TimeSpan timeout) => ConnectedAsync(async browser =>
     {
-        using var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.ConnectOverCDPAsync(_endpoint.ToString());
-        try
+        var page = browser.Contexts.SelectMany(c => c.Pages).FirstOrDefault(p => p.Url == url)
+            ?? throw new InvalidOperationException($"no tab shows {url}; tabs: {string.Join(", ", browser.Contexts.SelectMany(c => c.Pages).Select(p => p.Url))}");
+        var deadline = Stopwatch.StartNew();
+        while (true)
         {
-            var page = browser.Contexts.SelectMany(c => c.Pages).FirstOrDefault(p => p.Url == url)
-                ?? throw new InvalidOperationException($"no tab shows {url}; tabs: {string.Join(", ", browser.Contexts.SelectMany(c => c.Pages).Select(p => p.Url))}");
-            var deadline = Stopwatch.StartNew();
-            while (true)
+            var target = frame is null ? page.MainFrame : page.Frames.FirstOrDefault(f => f.Name == frame);
+            if (target is not null)
             {
-                var target = frame is null ? page.MainFrame : page.Frames.FirstOrDefault(f => f.Name == frame);
-                if (target is not null)
+                var value = await target.EvaluateAsync<JsonElement>($"(() => {{ try {{ return {expression}; }} catch (e) {{ return null; }} }})()");
+                if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False))
                 {
-                    var value = await target.EvaluateAsync<JsonElement>($"(() => {{ try {{ return {expression}; }} catch (e) {{ return null; }} }})()");
-                    if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False))
-                    {
-                        return value;
-                    }
+                    return value;
                 }
-
-                if (deadline.Elapsed > timeout)
-                {
-                    throw new TimeoutException($"{expression} was not true in {url}{(frame is null ? "" : $" (frame {frame})")} within {timeout.TotalSeconds:0} s");
-                }
-
-                await Task.Delay(100);
             }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{expression} was not true in {url}{(frame is null ? "" : $" (frame {frame})")} within {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(100);
         }
-        finally
-        {
-            // Connected over CDP: this disconnects; the browser and its tabs stay.
-            await browser.CloseAsync();
-        }
-    }
+    });
 
     /// <summary>What every tab shows (URL and text), for a failure message.</summary>
-    public async Task<string> DescribeTabsAsync()
+    public Task<string> DescribeTabsAsync() => ConnectedAsync(async browser =>
+    {
+        var tabs = new List<string>();
+        foreach (var page in browser.Contexts.SelectMany(c => c.Pages))
+        {
+            tabs.Add($"{page.Url}: {await page.EvaluateAsync<string>("document.body ? document.body.innerText : '(no body)'")}");
+        }
+
+        return string.Join("\n", tabs);
+    });
+
+    /// <summary>Connects Playwright over CDP for <paramref name="use"/>, then disconnects: the browser and its tabs stay.</summary>
+    private async Task<T> ConnectedAsync<T>(Func<IBrowser, Task<T>> use)
     {
         using var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.ConnectOverCDPAsync(_endpoint.ToString());
         try
         {
-            var tabs = new List<string>();
-            foreach (var page in browser.Contexts.SelectMany(c => c.Pages))
-            {
-                tabs.Add($"{page.Url}: {await page.EvaluateAsync<string>("document.body ? document.body.innerText : '(no body)'")}");
-            }
-
-            return string.Join("\n", tabs);
+            return await use(browser);
         }
         finally
         {

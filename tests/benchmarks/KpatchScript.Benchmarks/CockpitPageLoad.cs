@@ -40,8 +40,8 @@ internal static class CockpitPageLoad
             var stillOver = new List<(string Page, string Load, string Name, double OrRatio)>();
             foreach (var row in pending)
             {
-                var panel = Median(figures, row.Page, row.Load, fromShell: false);
-                var baseline = Median(figures, "baseline", row.Load, fromShell: false);
+                var panel = Median(figures, row.Page, row.Load, "milliseconds");
+                var baseline = Median(figures, "baseline", row.Load, "milliseconds");
                 var over = panel > GoalMilliseconds && panel > row.OrRatio * baseline;
                 var last = attempt == Attempts || !over;
                 var verdict = !over ? "ok" : last ? "FAILED" : "over; measuring again";
@@ -66,21 +66,20 @@ internal static class CockpitPageLoad
 
     private static string Parts(IReadOnlyList<JsonElement> figures)
     {
-        string Part(string page, string load, string name) =>
-            Benchmark.Median(figures.Where(f => f.GetProperty("page").GetString() == page && f.GetProperty("load").GetString() == load)
-                .Select(f => f.GetProperty(name).GetDouble()).ToList()).ToString("0", CultureInfo.InvariantCulture);
+        string Part(string page, string load, string name) => Median(figures, page, load, name).ToString("0", CultureInfo.InvariantCulture);
         return "Cockpit page load, parts (informational, medians, ms from the page's navigation): " + string.Join("; ",
             from page in new[] { "alone", "shell" }
             from load in new[] { "cold", "warm" }
             select $"{page} {load}: report asked {Part(page, load, "report_asked_milliseconds")}, answered {Part(page, load, "report_answered_milliseconds")}, module running {Part(page, load, "script_milliseconds")}, verdict {Part(page, load, "milliseconds")}")
-            + "; in the shell from the shell's own navigation: " + string.Join(", ", new[] { "cold", "warm" }.Select(load => $"{load} {Median(figures, "shell", load, fromShell: true).ToString("0", CultureInfo.InvariantCulture)}"))
+            + "; in the shell from the shell's own navigation: " + string.Join(", ", new[] { "cold", "warm" }.Select(load => $"{load} {Part("shell", load, "from_shell_milliseconds")}"))
             + "; baseline " + string.Join(", ", new[] { "cold", "warm" }.Select(load => $"{load} {Part("baseline", load, "milliseconds")}"));
     }
 
-    private static double Median(IReadOnlyList<JsonElement> figures, string page, string load, bool fromShell) =>
+    /// <summary>The median of one figure (<paramref name="name"/>, a property of PageLoadFigure's JSON) over the sessions of a page and load.</summary>
+    private static double Median(IReadOnlyList<JsonElement> figures, string page, string load, string name) =>
         Benchmark.Median(figures
             .Where(f => f.GetProperty("page").GetString() == page && f.GetProperty("load").GetString() == load)
-            .Select(f => f.GetProperty(fromShell ? "from_shell_milliseconds" : "milliseconds").GetDouble())
+            .Select(f => f.GetProperty(name).GetDouble())
             .ToList());
 
     /// <summary>One run of the browser test with <see cref="Rounds"/> sessions per page; its figures.</summary>
