@@ -4,7 +4,7 @@ using KpatchScript.Status;
 
 namespace KpatchScript.Detection;
 
-/// <summary>Installed kernels (rpm first, <c>/boot</c> otherwise), the newest one, and reboot advice.</summary>
+/// <summary>Installed kernels (rpm first, <c>/boot</c> otherwise), the newest one, and reboot advice (decided by <see cref="RebootAdvisor"/>).</summary>
 internal static class KernelDetector
 {
     public static KernelStatus Detect(HostReader reader, Reading<string> running, Reading<IReadOnlyList<LivepatchPatch>> patches, Reading<SupportWindow> supportWindow)
@@ -19,7 +19,7 @@ internal static class KernelDetector
         var newest = installed.Then(list => list.Count == 0
             ? Reading.Unknown<string>("no installed kernel was found")
             : Reading.Known(Newest(list)));
-        return new KernelStatus(running, installed, newest, Advise(running, newest, patches), supportWindow);
+        return new KernelStatus(running, installed, newest, RebootAdvisor.Advise(running, newest, patches), supportWindow);
     }
 
     private static Reading<IReadOnlyList<InstalledKernel>> ReadInstalled(HostReader reader, Reading<string> running)
@@ -115,46 +115,4 @@ internal static class KernelDetector
         StableSort.InPlace(kernels, (a, b) => RpmVersionComparer.Instance.Compare(a.Release, b.Release));
 
     private static bool IsRunning(Reading<string> running, string release) => running.IsKnown && running.Value == release;
-
-    internal static Reading<RebootAdvice> Advise(Reading<string> running, Reading<string> newest, Reading<IReadOnlyList<LivepatchPatch>> patches)
-    {
-        if (!running.IsKnown)
-        {
-            return Reading.Unknown<RebootAdvice>($"the running kernel is unknown: {running.UnknownReason}");
-        }
-
-        if (!newest.IsKnown)
-        {
-            return Reading.Unknown<RebootAdvice>($"the newest installed kernel is unknown: {newest.UnknownReason}");
-        }
-
-        var order = RpmVersionComparer.Instance.Compare(newest.Value, running.Value);
-        if (order == 0)
-        {
-            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the newest installed kernel {newest.Value} is running"));
-        }
-
-        if (order < 0)
-        {
-            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the running kernel {running.Value} is newer than every installed kernel"));
-        }
-
-        if (!patches.IsKnown)
-        {
-            return Reading.Unknown<RebootAdvice>($"kernel {newest.Value} is installed but not running, and whether live patches cover the running kernel is unknown: {patches.UnknownReason}");
-        }
-
-        var live = new List<string>();
-        foreach (var patch in patches.Value!)
-        {
-            if (patch.Enabled is { IsKnown: true, Value: true })
-            {
-                live.Add(patch.Name);
-            }
-        }
-
-        return Reading.Known(live.Count == 0
-            ? new RebootAdvice(RebootNeed.Yes, $"kernel {newest.Value} is installed but {running.Value} is running, with no live patch")
-            : new RebootAdvice(RebootNeed.YesButLivePatched, $"kernel {newest.Value} is installed but {running.Value} is running; live patches ({string.Join(", ", live)}) cover it until the reboot"));
-    }
 }

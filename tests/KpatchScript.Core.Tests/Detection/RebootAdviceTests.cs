@@ -16,7 +16,7 @@ public sealed class RebootAdviceTests
 
     private static (RebootNeed? Need, string Text) Advise(Reading<string> running, Reading<string> newest, Reading<IReadOnlyList<LivepatchPatch>> patches)
     {
-        var advice = KernelDetector.Advise(running, newest, patches);
+        var advice = RebootAdvisor.Advise(running, newest, patches);
         return advice.IsKnown ? (advice.Value!.Advice, advice.Value.Reason) : (null, advice.UnknownReason!);
     }
 
