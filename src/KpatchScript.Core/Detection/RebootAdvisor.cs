@@ -22,14 +22,11 @@ internal static class RebootAdvisor
         }
 
         var order = RpmVersionComparer.Instance.Compare(newest.Value, running.Value);
-        if (order == 0)
+        if (order <= 0)
         {
-            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the newest installed kernel {newest.Value} is running"));
-        }
-
-        if (order < 0)
-        {
-            return Reading.Known(new RebootAdvice(RebootNeed.No, $"the running kernel {running.Value} is newer than every installed kernel"));
+            return Reading.Known(new RebootAdvice(RebootNeed.No, order == 0
+                ? $"the newest installed kernel {newest.Value} is running"
+                : $"the running kernel {running.Value} is newer than every installed kernel"));
         }
 
         if (!patches.IsKnown)

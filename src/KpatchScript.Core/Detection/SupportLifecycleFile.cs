@@ -32,7 +32,7 @@ internal sealed record SupportLifecycleFile(string Path, string Source, string D
                 return kernel;
             }
 
-            if (withoutArch is null && release.StartsWith(kernel.Release + ".", StringComparison.Ordinal) && release.IndexOf('.', kernel.Release.Length + 1) < 0)
+            if (withoutArch is null && release.StartsWith(kernel.Release + ".", StringComparison.Ordinal) && release.IndexOf('.', kernel.Release.Length + 1) == -1)
             {
                 withoutArch = kernel;
             }

@@ -89,7 +89,7 @@ internal static class SupportWindowEstimator
             return true;
         }
 
-        var timeAt = words.Length >= 2 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
+        var timeAt = words.Length > 1 && IsTime(words[^2]) ? words.Length - 2 : words.Length - 3;
         if (timeAt >= 2 && IsTime(words[timeAt]) && CalendarDate.TryParseMonthDayYear(words[timeAt - 2], words[timeAt - 1], words[^1], out built))
         {
             return true;

@@ -64,9 +64,10 @@ public static class VerdictJudge
             var level = reason.Level;
             foreach (var downgrade in options.Downgrades)
             {
-                if (downgrade.Level < level && ReasonCodes.Matches(downgrade.Code, reason.Code))
+                if (ReasonCodes.Matches(downgrade.Code, reason.Code))
                 {
-                    level = downgrade.Level;
+                    // The lowest level a matching key gives: a downgrade never raises a level.
+                    level = (ReasonLevel)Math.Min((int)level, (int)downgrade.Level);
                 }
             }
 

@@ -64,11 +64,11 @@ internal sealed partial class Verifier
             var (state, explanation) = SignatureJudge.Judge(patch.Name, signed, loaded: true, taint);
             if (state == ModuleSignatureState.Unknown)
             {
-                // Without the module's own letters the kernel's taint still speaks for all modules at once.
+                // Without the module's own letters the kernel's taint still speaks for all modules at once:
+                // clear, no module was loaded unsigned or with an untrusted key since boot (a trusted patch is named, not explained).
                 (state, explanation) = status.Livepatch.Tainted switch
                 {
-                    { IsKnown: true, Value: var t } when (t & SignatureJudge.UnsignedTaintBit) == 0 =>
-                        (ModuleSignatureState.Trusted, $"{patch.Name}: no module was loaded unsigned or with an untrusted key since boot (taint {SignatureJudge.UnsignedTaint} is clear)"),
+                    { IsKnown: true, Value: var t } when (t & SignatureJudge.UnsignedTaintBit) == 0 => (ModuleSignatureState.Trusted, explanation),
                     { IsKnown: true } => (state, $"{explanation}, and taint {SignatureJudge.UnsignedTaint} is set: some module was loaded unsigned or with an untrusted key"),
                     var t => (state, $"{explanation}, and the kernel's taint cannot be read either: {t.UnknownReason}"),
                 };

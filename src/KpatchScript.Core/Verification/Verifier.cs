@@ -20,7 +20,7 @@ internal sealed partial class Verifier(HostReader reader, TimeProvider time, Tim
     /// <param name="status">The status detected.</param>
     /// <param name="redetect">Detects again (while a transition is watched).</param>
     /// <param name="extra">Checks run after the built-in ones (plugins' own), on the final status.</param>
-    public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect, IReadOnlyList<IVerificationCheck>? extra = null)
+    public VerificationReport Verify(HostStatus status, Func<HostStatus> redetect, IReadOnlyList<IVerificationCheck> extra)
     {
         status = WaitForTransitions(status, redetect);
         VerificationCheck[] builtIn =
@@ -36,8 +36,8 @@ internal sealed partial class Verifier(HostReader reader, TimeProvider time, Tim
         ];
 
         // Started together, then awaited in order: the host's plugin checks run in processes of their plugins', so the checks of several plugins run at once, each under its own timeout.
-        var started = new List<(IVerificationCheck Check, Task<VerificationCheck> Result)>(extra?.Count ?? 0);
-        foreach (var check in extra ?? [])
+        var started = new List<(IVerificationCheck Check, Task<VerificationCheck> Result)>(extra.Count);
+        foreach (var check in extra)
         {
             started.Add((check, Start(check, status)));
         }

@@ -16,6 +16,7 @@ public sealed class FakeHostSystem : IHostSystem
     private readonly List<(string Path, string Content)> _writes = [];
     private readonly Dictionary<string, string> _locks = new(StringComparer.Ordinal);
     private readonly List<string> _locksTaken = [];
+    private readonly List<string> _reads = [];
 
     /// <summary>An empty target (only <c>/</c>) named <paramref name="name"/>; a read-only one refuses writes, locks and mutating commands, as a sysroot does.</summary>
     public FakeHostSystem(string name = "fake", bool isReadOnly = false)
@@ -32,6 +33,18 @@ public sealed class FakeHostSystem : IHostSystem
 
     /// <summary>Every command run, in order, with its exact arguments.</summary>
     public IReadOnlyList<CommandSpec> Commands => _commands;
+
+    /// <summary>Every file read (its path), in order: what a round trip over ssh would cost.</summary>
+    public IReadOnlyList<string> Reads
+    {
+        get
+        {
+            lock (_reads)
+            {
+                return [.. _reads];
+            }
+        }
+    }
 
     /// <summary>Every write, in order.</summary>
     public IReadOnlyList<(string Path, string Content)> Writes => _writes;
@@ -109,6 +122,12 @@ public sealed class FakeHostSystem : IHostSystem
     /// <inheritdoc />
     public string ReadFile(string path)
     {
+        // Locked: plugins' checks may read while the built-in ones do.
+        lock (_reads)
+        {
+            _reads.Add(path);
+        }
+
         ThrowIfFailing(path);
         if (_directories.Contains(path))
         {

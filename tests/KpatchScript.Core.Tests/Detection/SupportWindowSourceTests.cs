@@ -56,7 +56,7 @@ public sealed class SupportWindowSourceTests : IDisposable
         var window = Estimate(new KpatchSettings { SupportWindowDays = 10 }, Eligible(firstBuilt: null)).Value!;
 
         Assert.Equal(("2023-04-22", SupportWindow.FromEstimate), (window.Ends, window.Source));
-        Assert.DoesNotContain("--check-updates", window.Basis, StringComparison.Ordinal);
+        Assert.Equal("kernel build date + 10 days; Red Hat offers live patches for eligible kernels for up to a year (EUS longer: set support_window_days)", window.Basis);
     }
 
     [Fact]
@@ -135,6 +135,9 @@ public sealed class SupportWindowSourceTests : IDisposable
         Assert.Equal("/proc/version ends with 'Linux version 5.14.0 #1 SMP', not a build date (like 'Wed Apr 10 10:29:16 EDT 2024' or Debian's '(2024-04-10)')", noDate.UnknownReason);
         Assert.Equal("/proc/version is empty, so the kernel's build date is unknown", empty.UnknownReason);
         Assert.StartsWith($"/proc/version ends with '...{new string('x', 48)}', not", longText.UnknownReason, StringComparison.Ordinal);
+        // The quote is cut only beyond 48 characters: a text of exactly 48 is quoted whole.
+        var exactly48 = Estimate(new KpatchSettings(), NotAsked, procVersion: new string('y', 48));
+        Assert.StartsWith($"/proc/version ends with '{new string('y', 48)}', not", exactly48.UnknownReason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +161,8 @@ public sealed class SupportWindowSourceTests : IDisposable
     [InlineData("x Apr 10 10:29:16 2024", "2024-04-10")]
     [InlineData("x (2024-13-10)", null)]
     [InlineData("x (20240410", null)]
+    [InlineData("2024", null)]
+    [InlineData("10:29:16 2024", null)]
     public void Reads_a_build_date_only_where_the_time_stands_before_the_year(string procVersion, string? expected)
     {
         var parsed = SupportWindowEstimator.TryParseBuildDate(procVersion, out var built, out var reason);

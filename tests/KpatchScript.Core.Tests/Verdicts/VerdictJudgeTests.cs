@@ -94,7 +94,7 @@ public sealed class VerdictJudgeTests
         Assert.Equal("Whether a reboot is due is unknown: rpm failed.", Assert.Single(verdict.Reasons, r => r.Level != ReasonLevel.Note).Text);
         // Updates that were asked for and could not be listed are an unknown; updates not asked for are a note.
         var checkedButFailed = VerdictJudge.Judge(Healthy with { Coverage = Healthy.Coverage with { Updates = Reading.Unknown<IReadOnlyList<AvailablePatch>>("dnf: repository unreachable") } }, Passing);
-        Assert.Equal((VerdictState.ActionNeeded, "unknown-updates"), (checkedButFailed.State, checkedButFailed.Reasons[0].Code));
+        Assert.Equal((VerdictState.ActionNeeded, "unknown-updates", "Whether newer live patches are available is unknown: dnf: repository unreachable."), (checkedButFailed.State, checkedButFailed.Reasons[0].Code, checkedButFailed.Reasons[0].Text));
     }
 
     [Fact]
@@ -146,6 +146,39 @@ public sealed class VerdictJudgeTests
         Assert.Contains(enrolled.Reasons, r => r is { Code: "no-live-patch-released", Level: ReasonLevel.Note });
         Assert.Equal((VerdictState.NotCovered, "nothing-installed"), (missing.State, missing.Reasons[0].Code));
         Assert.Contains("(kpatch-patch-5_14_0-427_13_1-1-2.el9_4 is installed, but its module is not)", missing.Reasons[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_initial_empty_package_note_names_the_package_and_the_kernel_or_says_the_running_kernel_when_that_is_unknown()
+    {
+        var running = Healthy.Kernel.Running.Value!;
+        var initial = new KpatchPatchPackage("kpatch-patch-5_14_0-427_13_1", "0", "0.el9_4", "x86_64", Reading.Known(running), true, []);
+        var status = NothingLoaded([initial]);
+        var unknownKernel = status with { Kernel = status.Kernel with { Running = Reading.Unknown<string>("osrelease unreadable") } };
+
+        static string Note(Verdict verdict) => verdict.Reasons.Single(r => r.Code == "no-live-patch-released").Text;
+
+        Assert.Equal($"kpatch-patch-5_14_0-427_13_1-0-0.el9_4 is installed for {running}: no live patch has been released for this kernel yet, nothing to load.", Note(VerdictJudge.Judge(status, [])));
+        Assert.StartsWith("kpatch-patch-5_14_0-427_13_1-0-0.el9_4 is installed for the running kernel: ", Note(VerdictJudge.Judge(unknownKernel, [])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_package_for_the_running_kernel_is_the_one_judged()
+    {
+        var running = Healthy.Kernel.Running.Value!;
+        var initial = new KpatchPatchPackage("kpatch-patch-5_14_0-427_13_1", "0", "0.el9_4", "x86_64", Reading.Known(running), true, []);
+        var other = initial with { Name = "kpatch-patch-other", Version = "1", Release = "1.el9_4" };
+
+        static IEnumerable<string> Codes(Verdict verdict) => verdict.Reasons.Select(r => r.Code).Where(c => c != "updates-not-checked");
+
+        Assert.Equal(["no-live-patch-released"], Codes(VerdictJudge.Judge(NothingLoaded([initial, other]), [])));
+        Assert.Equal(["nothing-installed"], Codes(VerdictJudge.Judge(NothingLoaded([other, initial]), [])));
+    }
+
+    [Fact]
+    public void A_status_that_is_null_is_refused_by_name()
+    {
+        Assert.Equal("status", Assert.Throws<ArgumentNullException>(() => VerdictJudge.Judge(null!, [])).ParamName);
     }
 
     [Fact]

@@ -154,6 +154,19 @@ public sealed class VerdictReasonTests
     }
 
     [Fact]
+    public void Without_checks_each_module_not_loaded_is_named_once()
+    {
+        var module = Covered.Kpatch.Modules.Value!.First(m => m.ForRunningKernel) with { Loaded = false };
+        HostStatus With(params PatchModuleFile[] modules) => Covered with { Kpatch = Covered.Kpatch with { Modules = Reading.Known<IReadOnlyList<PatchModuleFile>>(modules) } };
+        IEnumerable<string> NotLoaded(HostStatus status) => VerdictJudge.Judge(status, checks: null).Reasons.Where(r => r.Code == "module-not-loaded").Select(r => r.Text);
+
+        Assert.Equal(["Patch module a is installed for the running kernel but not loaded."], NotLoaded(With(module with { ModuleName = "a" })));
+        Assert.Equal(
+            ["Patch module a is installed for the running kernel but not loaded.", "Patch module b is installed for the running kernel but not loaded."],
+            NotLoaded(With(module with { ModuleName = "a" }, module with { ModuleName = "b" }, module with { ModuleName = "a", Path = "/usr/lib/kpatch/a.ko" })));
+    }
+
+    [Fact]
     public void Without_checks_a_kernel_that_cannot_be_live_patched_is_judged_by_that_alone()
     {
         var status = Covered with { Livepatch = Covered.Livepatch with { Support = Reading.Known(new LivepatchSupport(false, "no")), Patches = Reading.Unknown<IReadOnlyList<LivepatchPatch>>("no sysfs") } };
@@ -180,6 +193,17 @@ public sealed class VerdictReasonTests
     }
 
     [Fact]
+    public void With_both_cve_lists_unknown_the_reason_of_the_fixed_live_list_is_given()
+    {
+        var both = Covered with
+        {
+            Coverage = Covered.Coverage with { FixedLiveNow = Reading.Unknown<IReadOnlyList<string>>("fixed: unreadable"), InstalledNotLive = Reading.Unknown<IReadOnlyList<string>>("pending: unreadable") },
+        };
+
+        AssertReason(both, "unknown-cves", ReasonLevel.ActionNeeded, "Which CVEs are fixed live is unknown: fixed: unreadable.");
+    }
+
+    [Fact]
     public void Unknown_packages_need_action_and_cves_installed_not_live_are_listed()
     {
         AssertReason(Covered with { Packages = Reading.Unknown<IReadOnlyList<KpatchPatchPackage>>("rpm: no database") },
@@ -198,6 +222,8 @@ public sealed class VerdictReasonTests
         var other = update with { Name = "kpatch-patch-b", ForRunningKernel = false };
         AssertReason(Covered with { Coverage = Covered.Coverage with { Updates = Reading.Known<IReadOnlyList<AvailablePatch>>([update, other]) } },
             "update-available", ReasonLevel.ActionNeeded, "Live patch kpatch-patch-a-1-2.el9 is available (not installed).");
+        AssertReason(Covered with { Coverage = Covered.Coverage with { Updates = Reading.Known<IReadOnlyList<AvailablePatch>>([update with { InstalledVersion = "1-1.el9", NewCves = ["CVE-2024-1", "CVE-2024-2"] }]) } },
+            "update-available", ReasonLevel.ActionNeeded, "Live patch kpatch-patch-a-1-2.el9 is available (installed: 1-1.el9), fixing CVE-2024-1, CVE-2024-2.");
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public sealed class ExtraCheckTests
     }
 
     [Fact]
+    public void A_check_that_got_no_answer_fails_and_is_named_as_unanswered()
+    {
+        var report = Verify(
+            new Check("Site:gone", _ => throw new CheckNotAnsweredException("plugin Site ended before it answered")),
+            new Check("Site:fine", _ => new VerificationCheck("x", CheckResult.Pass, "ok")));
+
+        Assert.Equal(new VerificationCheck("Site:gone", CheckResult.Fail, "plugin Site ended before it answered"), report.Checks[^2]);
+        Assert.Equal(["Site:gone"], report.Unanswered);
+    }
+
+    [Fact]
     public void A_check_that_throws_returns_nothing_or_no_detail_becomes_a_result()
     {
         var report = Verify(

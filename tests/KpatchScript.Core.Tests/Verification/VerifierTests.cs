@@ -112,6 +112,18 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public void The_watch_lasts_the_threshold_and_not_one_poll_longer()
+    {
+        var host = FakeHosts.Healthy().InTransition();
+        var clock = new SteppingTimeProvider();
+
+        new KpatchFacade(host, clock, new KpatchSettings { TransitionThreshold = TimeSpan.FromSeconds(1) }).Verify();
+
+        // Polls every 250 ms: at 0, 250, 500 and 750 ms; at 1 s the threshold is reached and the patch is judged.
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.Elapsed);
+    }
+
+    [Fact]
     public void Verify_now_judges_a_live_transition_as_it_is_without_waiting()
     {
         var host = FakeHosts.Healthy().InTransition();
