@@ -72,6 +72,18 @@ public sealed class AlertRuleBoundaryTests
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
     }
 
+    [Theory]
+    [InlineData(-12, "ended on 2026-02-01, 12 days ago (support_window_file: RHEL 9.2 EUS)")]
+    [InlineData(5, "ends on 2026-02-01 (support_window_file: RHEL 9.2 EUS); within the")]
+    public void A_window_from_data_is_not_called_an_estimate(int daysLeft, string words)
+    {
+        var fromData = Quiet with { Kernel = Quiet.Kernel with { SupportWindow = Reading.Known(new SupportWindow(false, "2025-02-01", "2026-02-01", daysLeft, "support_window_file: RHEL 9.2 EUS")) } };
+
+        var alert = Assert.Single(Evaluate(fromData).Problems);
+
+        Assert.Contains(words, alert.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_window_leaves_both_window_rules_undetermined_and_raises_nothing()
     {
