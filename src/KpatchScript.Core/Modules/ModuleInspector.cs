@@ -123,13 +123,15 @@ internal sealed class ModuleInspector(IHostSystem host, CancellationToken cancel
         // The signer and key live in the appended PKCS#7 blob: binary, so the target's kmod modinfo reads them (as kpatch info shows them).
         var program = host.IsReadOnly ? null : Array.Find(KnownPaths.Modinfo, candidate => _reader.Kind(candidate) == EntryKind.File);
         var modinfo = program is null ? null : _reader.Run(program, path);
-        if (modinfo is { IsKnown: true, Value.Succeeded: true } ran && ModinfoOutput.Parse(ran.Value!.StandardOutput) is { Signer: not null } lines)
+        var lines = modinfo is { IsKnown: true, Value.Succeeded: true } ran ? ModinfoOutput.Parse(ran.Value!.StandardOutput) : null;
+        if (lines is { IsKnown: true, Value: { Signer: not null } shown })
         {
-            return new(state, lines.Signer, lines.KeyId, lines.HashAlgorithm, explanation);
+            return new(state, shown.Signer, shown.KeyId, shown.HashAlgorithm, explanation);
         }
 
         var why = host.IsReadOnly ? "a captured tree runs no modinfo"
             : program is null ? $"the target has no modinfo ({string.Join(", ", KnownPaths.Modinfo)}; kmod)"
+            : lines is { IsKnown: false } ? lines.UnknownReason!
             : $"the target's {program} does not show them (kmod's modinfo does)";
         return new(state, null, null, null, $"{explanation}; signer and key unknown: {why}");
     }

@@ -26,9 +26,9 @@ public static class CalendarDate
     public static bool TryParseMonthDayYear(string month, string day, string year, out DateOnly date)
     {
         date = default;
+        // An unknown month is 0 (FindIndex's -1, plus one), which TryCreate refuses.
         var monthNumber = Array.FindIndex(Months, m => m.Equals(month, StringComparison.OrdinalIgnoreCase)) + 1;
-        return monthNumber > 0
-            && day.Length is 1 or 2 && Digits(day, out var dayNumber)
+        return day.Length is 1 or 2 && Digits(day, out var dayNumber)
             && year.Length == 4 && Digits(year, out var yearNumber)
             && TryCreate(yearNumber, monthNumber, dayNumber, out date);
     }
@@ -64,6 +64,7 @@ public static class CalendarDate
             value = (value * 10) + (c - '0');
         }
 
+        // Stryker disable once Equality : callers pass 1, 2 or 4 characters, and an empty run's 0 is no year, month or day to TryCreate
         return text.Length > 0;
     }
 

@@ -36,9 +36,12 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
             start = previous;
         }
 
-        for (var at = start; at < text.Length;)
+        for (var at = start;
+             // Stryker disable once Equality : at == text.Length finds an empty string there, which is skipped as padding and ends the loop
+             at < text.Length;)
         {
             var end = text.IndexOf('\0', at);
+            // Stryker disable once Equality : end == 0 would need a NUL at 0 where a field starts
             end = end < 0 ? text.Length : end;
             if (end == at)
             {
@@ -73,8 +76,8 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
             return null;
         }
 
-        var begin = text.LastIndexOf('\0', end - 1) + 1;
-        return begin < end ? begin : null;
+        // text[end - 1] is not NUL, so the string there has at least that one character.
+        return text.LastIndexOf('\0', end - 1) + 1;
     }
 
     /// <summary>
@@ -113,6 +116,7 @@ internal sealed record ModuleInfo(string? Vermagic, bool Signed, string? Name, b
 
         start += marker.Length;
         var end = text.IndexOf('\0', start);
+        // Stryker disable once Equality : end is at or after start, which is past the marker, so never 0
         var value = (end < 0 ? text[start..] : text[start..end]).Trim();
         return value.Length == 0 ? null : value;
     }

@@ -14,12 +14,8 @@ internal static class OsReleaseParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rawLine in text.Split('\n'))
         {
+            // Blank lines and '#' comments fall out below: no '=', or a key that starts with '#'.
             var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
@@ -54,7 +50,6 @@ internal static class OsReleaseParser
     private static string? Get(Dictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
 
-    /// <summary>Returns the value, or null for an unterminated quote (the line is then ignored).</summary>
     /// <summary>A variable name: A-Z, 0-9 and _. A loop, not LINQ over chars: status's start-up path, where that is compiled at run time.</summary>
     private static bool IsKey(string key)
     {
@@ -69,6 +64,7 @@ internal static class OsReleaseParser
         return true;
     }
 
+    /// <summary>Returns the value, or null for an unterminated quote (the line is then ignored).</summary>
     private static string? Unquote(string raw)
     {
         if (raw.Length == 0)
@@ -81,6 +77,7 @@ internal static class OsReleaseParser
         {
             // Unquoted: a trailing comment is not part of the value.
             var hash = raw.IndexOf(" #", StringComparison.Ordinal);
+            // Stryker disable once Equality : raw is trimmed, so " #" cannot start at 0
             return hash >= 0 ? raw[..hash].TrimEnd() : raw;
         }
 

@@ -22,6 +22,7 @@ internal static class RpmPackageParser
         {
             var newline = block.IndexOf('\n', StringComparison.Ordinal);
             var header = newline < 0 ? block : block[..newline];
+            // Stryker disable once Equality : at 0 the header is empty and the record is refused before its changelog is used
             var changelog = newline < 0 ? "" : block[(newline + 1)..];
             var fields = header.Split(RpmQueries.FieldSeparator);
             // The header starts with the separator that follows the marker.

@@ -11,7 +11,8 @@ public sealed class RpmVersionComparer : IComparer<string>
 
     public int Compare(string? x, string? y)
     {
-        if (ReferenceEquals(x, y) || x == y)
+        // string's == is ordinal and tries the reference first; null equals null.
+        if (x == y)
         {
             return 0;
         }
@@ -27,7 +28,8 @@ public sealed class RpmVersionComparer : IComparer<string>
         }
 
         int i = 0, j = 0;
-        while (i < x.Length || j < y.Length)
+        // Ends at the break below, once either side is used up (both at once included).
+        while (true)
         {
             while (i < x.Length && !char.IsAsciiLetterOrDigit(x[i]) && x[i] != '~' && x[i] != '^')
             {
@@ -111,6 +113,7 @@ public sealed class RpmVersionComparer : IComparer<string>
                 ys = ys.TrimStart('0');
                 if (xs.Length != ys.Length)
                 {
+                    // Stryker disable once Equality : the lengths differ here
                     return xs.Length > ys.Length ? 1 : -1;
                 }
             }
@@ -118,6 +121,7 @@ public sealed class RpmVersionComparer : IComparer<string>
             var order = xs.SequenceCompareTo(ys);
             if (order != 0)
             {
+                // Stryker disable once Equality : order is not 0 here
                 return order > 0 ? 1 : -1;
             }
         }

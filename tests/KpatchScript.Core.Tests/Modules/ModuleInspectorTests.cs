@@ -59,7 +59,7 @@ public sealed class ModuleInspectorTests
     [Fact]
     public void The_signature_lines_of_modinfo_are_read_and_the_hex_signature_is_not()
     {
-        var lines = ModinfoOutput.Parse(Modinfo);
+        var lines = ModinfoOutput.Parse(Modinfo).Value;
 
         Assert.Equal(new ModinfoOutput.SignatureLines("KpatchScript lab untrusted key", "4F:13:AA:09", "sha256"), lines);
     }
@@ -127,6 +127,21 @@ public sealed class ModuleInspectorTests
 
         Assert.Null(module.Signature.Signer);
         Assert.EndsWith("signer and key unknown: the target's /bin/modinfo does not show them (kmod's modinfo does)", module.Signature.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_signer_that_the_modules_own_modinfo_names_too_is_not_shown_as_its_signer()
+    {
+        var host = LabHosts.Kernel().WithFile($"{Directory}/kpatch-lab.ko", ModuleText()).WithFile("/usr/sbin/modinfo", "ELF")
+            .WithCommand("/usr/sbin/modinfo", 0, "name:           kpatch_lab\nsigner:         Trusted vendor key\n" + Modinfo);
+
+        var module = Inspect(host, LabHosts.Patch);
+
+        Assert.Equal((null, null, null), (module.Signature.Signer, module.Signature.KeyId, module.Signature.HashAlgorithm));
+        Assert.EndsWith(
+            "signer and key unknown: modinfo shows signer twice: the module's own .modinfo names one too, so which is its signature's is unknown",
+            module.Signature.Explanation,
+            StringComparison.Ordinal);
     }
 
     [Fact]

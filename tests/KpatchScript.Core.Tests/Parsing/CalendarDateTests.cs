@@ -29,10 +29,26 @@ public sealed class CalendarDateTests
     [InlineData(" 2024-04-10", false)]
     [InlineData("0000-01-01", false)]
     [InlineData("２０２４-04-10", false)]
+    [InlineData("202x-04-10", false)]
+    [InlineData("2024-1x-10", false)]
+    [InlineData("2024-04-1x", false)]
     public void Reads_iso_dates_as_the_invariant_culture_did(string text, bool valid)
     {
         Assert.Equal(valid, CalendarDate.TryParseIso(text, out _));
         Assert.Equal(Exact(text, "yyyy-MM-dd"), Parsed(CalendarDate.TryParseIso(text, out var date), date));
+    }
+
+    [Theory]
+    [InlineData("Apr", "10", "2024", true)]
+    [InlineData("apr", "1", "2024", true)]
+    [InlineData("Apr", "1x", "2024", false)]
+    [InlineData("Apr", "10", "20x4", false)]
+    [InlineData("Foo", "10", "2024", false)]
+    [InlineData("Apr", "31", "2024", false)]
+    public void Reads_month_day_year_words_as_the_invariant_culture_did(string month, string day, string year, bool valid)
+    {
+        Assert.Equal(valid, CalendarDate.TryParseMonthDayYear(month, day, year, out _));
+        Assert.Equal(Exact($"{month} {day} {year}", "MMM d yyyy"), Parsed(CalendarDate.TryParseMonthDayYear(month, day, year, out var date), date));
     }
 
     [Fact]

@@ -47,6 +47,38 @@ public sealed class OsReleaseParserTests
         Assert.Equal(("fedora", "Linux"), (os.Id, os.Name));
     }
 
+    [Theory]
+    [InlineData("", "/etc/os-release is empty")]
+    [InlineData(" \n\n", "/etc/os-release is empty")]
+    [InlineData("# only a comment\n", "/etc/os-release has no KEY=value lines")]
+    [InlineData("=fedora\n", "/etc/os-release has no KEY=value lines")]
+    [InlineData("id=fedora\nexport ID=fedora\nID-LIKE=rhel\n", "/etc/os-release has no KEY=value lines")]
+    [InlineData("NAME=\"unterminated\n", "/etc/os-release has no KEY=value lines")]
+    public void A_file_without_one_valid_assignment_is_unknown(string text, string reason)
+    {
+        var os = OsReleaseParser.Parse(text, "/etc/os-release");
+
+        Assert.False(os.IsKnown);
+        Assert.Equal(reason, os.UnknownReason);
+    }
+
+    [Fact]
+    public void An_empty_value_is_no_value_and_takes_the_default()
+    {
+        var os = OsReleaseParser.Parse("ID=\nNAME=\"\"\nPRETTY_NAME=''\nVERSION_ID=\nID_LIKE=\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("linux", "Linux", "Linux", null), (os.Id, os.Name, os.PrettyName, os.VersionId));
+        Assert.Empty(os.IdLike);
+    }
+
+    [Fact]
+    public void A_backslash_at_the_end_of_an_unterminated_quote_leaves_the_line_ignored()
+    {
+        var os = OsReleaseParser.Parse("NAME=\"Fedora\\\nID=fedora\n", "/etc/os-release").Value!;
+
+        Assert.Equal(("fedora", "Linux"), (os.Id, os.Name));
+    }
+
     [Fact]
     public void Lets_the_last_assignment_win()
     {

@@ -82,8 +82,19 @@ public sealed class ParserBoundaryTests
     [InlineData("\0vermagic=5.14.0\0description=a=b\0", "vermagic=5.14.0|description=a=b")]
     [InlineData("\0vermagic=5.14.0\0key_2=v\0bad-key=v\0after=v\0", "vermagic=5.14.0|key_2=v")]
     [InlineData("\0vermagic=5.14.0", "vermagic=5.14.0")]
+    [InlineData("\0vermagic=5.14.0\0z09_=v\0", "vermagic=5.14.0|z09_=v")] // both ends of each range
     public void A_field_key_is_lower_case_letters_digits_and_underscores_before_an_equals_sign(string text, string expected)
     {
         Assert.Equal(expected, string.Join("|", ModuleInfo.Fields(text).Select(f => $"{f.Key}={f.Value}")));
+    }
+
+    [Theory]
+    [InlineData("one line", "one line")]
+    [InlineData("  two\nlines\r\nthree  ", "two lines three")]
+    [InlineData("0123456789012345678901234567890123456789", "0123456789012345678901234567890123456789")]
+    [InlineData("01234567890123456789012345678901234567890", "0123456789012345678901234567890123456789...")]
+    public void Quotes_untrusted_text_on_one_line_of_at_most_40_characters(string text, string expected)
+    {
+        Assert.Equal(expected, TextClip.Clip(text));
     }
 }

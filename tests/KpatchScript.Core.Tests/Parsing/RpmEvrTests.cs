@@ -29,11 +29,44 @@ public sealed class RpmEvrTests
     public void Splits_like_rpm(string evr, string? epoch, string version, string? release) =>
         Assert.Equal(new RpmEvr(epoch, version, release), RpmEvr.Parse(evr));
 
-    [Fact]
-    public void Keeps_an_epoch_of_0_of_a_package_as_none()
+    // rpm prints an absent epoch as 0 (%{EPOCHNUM}) or (none) (%{EPOCH}, checked with rpm 4.18 -qp).
+    [Theory]
+    [InlineData(null, "1.0-1")]
+    [InlineData("", "1.0-1")]
+    [InlineData("0", "1.0-1")]
+    [InlineData("(none)", "1.0-1")]
+    [InlineData("2", "2:1.0-1")]
+    public void Keeps_an_epoch_of_0_of_a_package_as_none(string? epoch, string expected)
     {
-        Assert.Equal("1.0-1", RpmEvr.OfPackage("0", "1.0", "1").ToString());
-        Assert.Equal("2:1.0-1", RpmEvr.OfPackage("2", "1.0", "1").ToString());
+        Assert.Equal(expected, RpmEvr.OfPackage(epoch, "1.0", "1").ToString());
+    }
+
+    // rpm.vercmp("1.010-1", "1.10-1") is 0 and ("1.0-1", "1.0-2") is -1 (rpm 4.18).
+    [Theory]
+    [InlineData("1.010-1", "1.10-1", false, false, true, true)]
+    [InlineData("1.0-1", "1.0-2", true, false, true, false)]
+    [InlineData("1.0-2", "1.0-1", false, true, false, true)]
+    public void The_operators_follow_rpms_order(string left, string right, bool less, bool greater, bool lessOrEqual, bool greaterOrEqual)
+    {
+        var (l, r) = (RpmEvr.Parse(left), RpmEvr.Parse(right));
+
+        Assert.Equal(less, l < r);
+        Assert.Equal(greater, l > r);
+        Assert.Equal(lessOrEqual, l <= r);
+        Assert.Equal(greaterOrEqual, l >= r);
+    }
+
+    [Fact]
+    public void Null_text_is_refused_naming_the_argument_given()
+    {
+        Assert.Equal("evr", Assert.Throws<ArgumentNullException>(() => RpmEvr.Parse(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RpmEvr.WhyNotVersionRelease(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Says_why_a_text_is_no_version_release_and_quotes_it()
+    {
+        Assert.Equal("'1.2 --allowerasing' is not a package version-release such as 1-2.el9_2 (with an epoch, 1:1.0-1.el9_5)", RpmEvr.WhyNotVersionRelease("1.2 --allowerasing"));
     }
 
     [Theory]
