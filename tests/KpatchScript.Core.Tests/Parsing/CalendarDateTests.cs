@@ -28,6 +28,7 @@ public sealed class CalendarDateTests
     [InlineData("2024-4-10", false)]
     [InlineData(" 2024-04-10", false)]
     [InlineData("0000-01-01", false)]
+    [InlineData("0001-01-01", true)] // the first year there is: the boundary, not left to the generated dates
     [InlineData("２０２４-04-10", false)]
     [InlineData("202x-04-10", false)]
     [InlineData("2024-1x-10", false)]
@@ -45,10 +46,31 @@ public sealed class CalendarDateTests
     [InlineData("Apr", "10", "20x4", false)]
     [InlineData("Foo", "10", "2024", false)]
     [InlineData("Apr", "31", "2024", false)]
+    [InlineData("Jan", "1", "0001", true)]
+    [InlineData("Jan", "1", "0000", false)]
     public void Reads_month_day_year_words_as_the_invariant_culture_did(string month, string day, string year, bool valid)
     {
         Assert.Equal(valid, CalendarDate.TryParseMonthDayYear(month, day, year, out _));
         Assert.Equal(Exact($"{month} {day} {year}", "MMM d yyyy"), Parsed(CalendarDate.TryParseMonthDayYear(month, day, year, out var date), date));
+    }
+
+    [Fact]
+    public void Reads_each_month_name_as_its_month_and_the_first_and_last_day_of_the_year()
+    {
+        // Spelled out, not left to the generated dates: a seed only fixes CsCheck's first sample.
+        string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        for (var number = 1; number <= 12; number++)
+        {
+            Assert.True(CalendarDate.TryParseMonthDayYear(months[number - 1], "1", "2024", out var date), months[number - 1]);
+            Assert.Equal(new DateOnly(2024, number, 1), date);
+        }
+
+        Assert.True(CalendarDate.TryParseMonthDayYear("Dec", "31", "2024", out var last));
+        Assert.Equal(new DateOnly(2024, 12, 31), last);
+        Assert.True(CalendarDate.TryParseIso("2024-12-31", out var lastIso));
+        Assert.Equal(new DateOnly(2024, 12, 31), lastIso);
+        Assert.False(CalendarDate.TryParseIso("2024-13-01", out _));
+        Assert.False(CalendarDate.TryParseIso("2024-00-10", out _));
     }
 
     [Fact]
