@@ -14,6 +14,13 @@ internal static class FakeHosts
     public const string Patch = "kpatch_5_14_0_284_11_1_1_1";
     public const string PatchDir = "/sys/kernel/livepatch/" + Patch;
 
+    /// <summary>The installed file of <see cref="Patch"/> (a placeholder in <see cref="Healthy"/>; <see cref="ModuleFile"/> gives real contents).</summary>
+    public const string ModulePath = $"/var/lib/kpatch/{Release}/kpatch-5_14_0-284_11_1-1-1.ko";
+
+    /// <summary>A module file's text as the checks read it: its .modinfo strings built for <see cref="Release"/>, and the signature marker when signed.</summary>
+    public static string ModuleFile(string name, bool signed = true) =>
+        $"\0name={name}\0vermagic={Release} SMP mod_unload modversions \0" + (signed ? "~Module signature appended~\n" : "");
+
     public static string KernelRpmOutput =>
         $"kernel-core\tkernel-uname-r\t{Release}\nkernel-core\tkernel\t5.14.0-284.11.1.el9_2\nkernel-core\tkernel-uname-r\t{Newer}\n";
 
@@ -39,7 +46,7 @@ internal static class FakeHosts
             .WithDirectory($"{PatchDir}/vmlinux/cmdline_proc_show,1")
             .WithFile("/proc/1/task/1/patch_state", "-1\n")
             .WithFile("/proc/1/task/1/comm", "systemd\n")
-            .WithFile($"/var/lib/kpatch/{Release}/kpatch-5_14_0-284_11_1-1-1.ko", "placeholder")
+            .WithFile(ModulePath, "placeholder")
             .WithFile("/usr/sbin/kpatch", "#!/bin/bash\nVERSION=\"0.9.10\"\n")
             .WithFile("/etc/dnf/plugins/kpatch.conf", "[main]\nautoupdate = True\n")
             .WithFile("/usr/lib/python3.9/site-packages/dnf-plugins/kpatch.py", "# plugin\n")

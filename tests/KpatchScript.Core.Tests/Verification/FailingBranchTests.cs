@@ -12,20 +12,17 @@ namespace KpatchScript.Core.Tests.Verification;
 /// </summary>
 public sealed class FailingBranchTests
 {
-    private const string ModulePath = $"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko";
-    private const string SignatureMarker = "~Module signature appended~\n";
-    private static readonly string BuiltForRunning = $"\0name={FakeHosts.Patch}\0vermagic={FakeHosts.Release} SMP mod_unload modversions \0";
+    private const string ModulePath = FakeHosts.ModulePath;
 
-    private static VerificationCheck Check(FakeHostSystem host, string name) =>
-        new KpatchFacade(host, FixedTimeProvider.Default).VerifyNow().Checks.Single(c => c.Name == name);
+    private static VerificationCheck Check(FakeHostSystem host, string name) => VerifiedChecks.Named(host, name);
 
     private static VerificationCheck VermagicCheck(FakeHostSystem host) =>
-        new KpatchFacade(host, FixedTimeProvider.Default).VerifyNow().Checks.Single(c => c.Name.StartsWith("module-vermagic:", StringComparison.Ordinal));
+        VerifiedChecks.Of(host).Single(c => c.Name.StartsWith("module-vermagic:", StringComparison.Ordinal));
 
     [Fact]
     public void The_healthy_host_passes_every_check_that_these_tests_break()
     {
-        var host = FakeHosts.Healthy().WithFile(ModulePath, BuiltForRunning + SignatureMarker);
+        var host = FakeHosts.Healthy().WithFile(ModulePath, FakeHosts.ModuleFile(FakeHosts.Patch));
 
         foreach (var name in new[] { "installed-modules-loaded", "patches-enabled", "transition", "objects-patched", "taint-livepatch", "module-signature" })
         {
@@ -150,8 +147,8 @@ public sealed class FailingBranchTests
     [Fact]
     public void A_module_built_for_the_running_kernel_says_whether_it_is_signed()
     {
-        var signed = VermagicCheck(FakeHosts.Healthy().WithFile(ModulePath, BuiltForRunning + SignatureMarker));
-        var unsigned = VermagicCheck(FakeHosts.Healthy().WithFile(ModulePath, BuiltForRunning));
+        var signed = VermagicCheck(FakeHosts.Healthy().WithFile(ModulePath, FakeHosts.ModuleFile(FakeHosts.Patch)));
+        var unsigned = VermagicCheck(FakeHosts.Healthy().WithFile(ModulePath, FakeHosts.ModuleFile(FakeHosts.Patch, signed: false)));
 
         Assert.Equal((CheckResult.Pass, $"{ModulePath} is built for {FakeHosts.Release}, signed"), (signed.Result, signed.Detail));
         Assert.Equal((CheckResult.Pass, $"{ModulePath} is built for {FakeHosts.Release}, not signed"), (unsigned.Result, unsigned.Detail));

@@ -13,17 +13,15 @@ public sealed class SeveralAtOnceTests
 {
     private const string Second = "kpatch_5_14_0_284_11_1_1_2";
     private const string SecondDir = "/sys/kernel/livepatch/" + Second;
-    private const string FirstFile = $"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko";
+    private const string FirstFile = FakeHosts.ModulePath;
     private const string SecondFile = $"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-2.ko";
     private const string FirstFileAgain = $"/usr/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko";
-
-    private static string SignedModule(string name) => $"\0name={name}\0vermagic={FakeHosts.Release} SMP mod_unload modversions \0~Module signature appended~\n";
 
     /// <summary>The healthy host with a second patch loaded, enabled and installed, both signed.</summary>
     private static FakeHostSystem TwoPatches() =>
         FakeHosts.Healthy()
-            .WithFile(FirstFile, SignedModule(FakeHosts.Patch))
-            .WithFile(SecondFile, SignedModule(Second))
+            .WithFile(FirstFile, FakeHosts.ModuleFile(FakeHosts.Patch))
+            .WithFile(SecondFile, FakeHosts.ModuleFile(Second))
             .WithFile("/proc/modules", $"{FakeHosts.Patch} 262144 1 - Live 0xffffffffc0a00000 (K)\n{Second} 262144 1 - Live 0xffffffffc0b00000 (K)\nxfs 2293760 1 - Live 0xffffffffc0600000\n")
             .WithFile($"{SecondDir}/enabled", "1\n")
             .WithFile($"{SecondDir}/transition", "0\n")
@@ -32,14 +30,13 @@ public sealed class SeveralAtOnceTests
             .WithFile($"{SecondDir}/vmlinux/patched", "1\n")
             .WithDirectory($"{SecondDir}/vmlinux/meminfo_proc_show,1");
 
-    private static VerificationCheck Check(FakeHostSystem host, string name) =>
-        new KpatchFacade(host, FixedTimeProvider.Default).VerifyNow().Checks.Single(c => c.Name == name);
+    private static VerificationCheck Check(FakeHostSystem host, string name) => VerifiedChecks.Named(host, name);
 
     [Fact]
     public void Two_healthy_patches_pass_every_check_naming_both()
     {
-        var report = new KpatchFacade(TwoPatches(), FixedTimeProvider.Default).VerifyNow();
-        string Detail(string name) => report.Checks.Single(c => c.Name == name && c.Result == CheckResult.Pass).Detail;
+        var checks = VerifiedChecks.Of(TwoPatches());
+        string Detail(string name) => checks.Single(c => c.Name == name && c.Result == CheckResult.Pass).Detail;
 
         Assert.Equal($"2 patch(es) enabled: {FakeHosts.Patch}, {Second}", Detail("patches-enabled"));
         Assert.Equal($"2 installed module(s) for the running kernel loaded: {FakeHosts.Patch}, {Second}", Detail("installed-modules-loaded"));
@@ -113,7 +110,7 @@ public sealed class SeveralAtOnceTests
     [Fact]
     public void A_module_installed_in_both_directories_counts_once()
     {
-        var host = FakeHosts.Healthy().WithFile(FirstFile, SignedModule(FakeHosts.Patch)).WithFile(FirstFileAgain, SignedModule(FakeHosts.Patch));
+        var host = FakeHosts.Healthy().WithFile(FirstFile, FakeHosts.ModuleFile(FakeHosts.Patch)).WithFile(FirstFileAgain, FakeHosts.ModuleFile(FakeHosts.Patch));
 
         var loaded = Check(host, "installed-modules-loaded");
         var notLoaded = Check(host.Without(FakeHosts.PatchDir), "module-signature");

@@ -11,17 +11,11 @@ namespace KpatchScript.Core.Tests.Verification;
 /// </summary>
 public sealed class SkipsAndUnknownsTests
 {
-    private const string ModulePath = $"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko";
+    private const string ModulePath = FakeHosts.ModulePath;
 
-    private static IReadOnlyList<VerificationCheck> Checks(FakeHostSystem host, Func<HostStatus, HostStatus>? change = null)
-    {
-        var facade = new KpatchFacade(host, FixedTimeProvider.Default);
-        var status = facade.Detect();
-        return facade.VerifyNow(change?.Invoke(status) ?? status).Checks;
-    }
+    private static IReadOnlyList<VerificationCheck> Checks(FakeHostSystem host, Func<HostStatus, HostStatus>? change = null) => VerifiedChecks.Of(host, change);
 
-    private static VerificationCheck Check(FakeHostSystem host, string name, Func<HostStatus, HostStatus>? change = null) =>
-        Checks(host, change).Single(c => c.Name == name);
+    private static VerificationCheck Check(FakeHostSystem host, string name, Func<HostStatus, HostStatus>? change = null) => VerifiedChecks.Named(host, name, change);
 
     [Theory]
     [InlineData("patches-enabled")]
@@ -67,7 +61,7 @@ public sealed class SkipsAndUnknownsTests
     public void A_loaded_patch_whose_taint_letters_and_kernel_taint_are_both_unreadable_warns_saying_both()
     {
         var host = FakeHosts.Healthy()
-            .WithFile(ModulePath, $"\0name={FakeHosts.Patch}\0vermagic={FakeHosts.Release} SMP mod_unload modversions \0~Module signature appended~\n")
+            .WithFile(ModulePath, FakeHosts.ModuleFile(FakeHosts.Patch))
             .WithFile("/proc/modules", "xfs 2293760 1 - Live 0xffffffffc0600000\n")
             .WithFile("/proc/sys/kernel/tainted", "-5\n");
 

@@ -90,7 +90,7 @@ public sealed class VerifierTests
     [Fact]
     public void A_module_built_for_another_kernel_fails()
     {
-        var host = FakeHosts.Healthy().WithFile($"/var/lib/kpatch/{FakeHosts.Release}/kpatch-5_14_0-284_11_1-1-1.ko", "\0vermagic=5.14.0-70.13.1.el9_0.x86_64 SMP preempt mod_unload modversions \0");
+        var host = FakeHosts.Healthy().WithFile(FakeHosts.ModulePath, "\0vermagic=5.14.0-70.13.1.el9_0.x86_64 SMP preempt mod_unload modversions \0");
 
         var check = new KpatchFacade(host, FixedTimeProvider.Default).Verify().Checks.Single(c => c.Name.StartsWith("module-vermagic:", StringComparison.Ordinal));
 
